@@ -1,0 +1,60 @@
+/** Turning CLI arguments (files, folders, globs) into a sorted list of drafts. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+import picomatch from 'picomatch';
+
+export interface FileTarget {
+  /** The path as the user gave it or as found under a folder (relative to cwd when possible). */
+  display: string;
+  absolute: string;
+}
+
+export class UsageError extends Error {}
+
+const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**'];
+
+export function expandTargets(args: string[], cwd: string, ignore: string[] = []): FileTarget[] {
+  const seen = new Set<string>();
+  const targets: FileTarget[] = [];
+  const ignored = picomatch([...DEFAULT_IGNORE, ...ignore], { dot: true });
+  const add = (absolute: string, display: string) => {
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    targets.push({ absolute, display });
+  };
+  for (const arg of args) {
+    const absolute = path.resolve(cwd, arg);
+    let stat: fs.Stats | null = null;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      stat = null;
+    }
+    if (stat?.isDirectory()) {
+      const found = globSync(['**/*.md', '**/*.markdown'], { cwd: absolute, ignore: [...DEFAULT_IGNORE, ...ignore], dot: false })
+        .sort()
+        .map((relative) => path.join(absolute, relative));
+      for (const file of found) add(file, displayPath(file, cwd));
+    } else if (stat) {
+      // A file named explicitly is linted whatever its extension (the seed is a .txt).
+      add(absolute, arg);
+    } else if (isDynamicPattern(arg)) {
+      const found = globSync([arg], { cwd, ignore: [...DEFAULT_IGNORE, ...ignore] }).sort();
+      if (found.length === 0) throw new UsageError(`no files match ${arg}`);
+      for (const relative of found) {
+        const file = path.resolve(cwd, relative);
+        if (!ignored(path.relative(cwd, file))) add(file, relative);
+      }
+    } else {
+      // Missing paths are reported per file (exit 2) with the others still linted.
+      add(absolute, arg);
+    }
+  }
+  return targets;
+}
+
+function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative.startsWith('..') ? file : relative.split(path.sep).join('/');
+}

@@ -1,0 +1,353 @@
+/**
+ * The `fivenets` command line: lint, export, rules, explain. main() takes its streams and
+ * working folder as arguments so tests run it in-process; it returns the exit code:
+ * 0 clean, 1 lint errors (or warnings over --max-warnings), 2 usage, config or I/O error.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { RULES, RULES_BY_ID, fixAll, lint, lintOptionsFor, localize, normalizeLocale, taskRows, netName } from '../engine';
+import type { LintOptions, Locale, SeveritySetting, TaskRow } from '../engine';
+import { ConfigError, resolveConfigForFile, type ResolvedConfig } from '../engine/config';
+import { LocatedError } from '../engine/schema/located';
+import { expandTargets, UsageError, type FileTarget } from './files';
+import { InputError, decodeDraft, readDraft, type DraftText } from './io';
+import type { FileResult, FormatContext } from './formatters/types';
+import { summarize } from './formatters/types';
+import { formatJson } from './formatters/json';
+import { formatStylish } from './formatters/stylish';
+import { formatGithub } from './formatters/github';
+import { formatJunit } from './formatters/junit';
+import { formatSarif } from './formatters/sarif';
+import { formatCsv } from './formatters/csv';
+import { ruleDoc } from '../engine/docs';
+import { VERSION, DOCS_BASE } from '../version';
+
+export interface CliIO {
+  argv: string[];
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Reads all of standard input (for `-`). */
+  readStdin?: () => Promise<Uint8Array>;
+  color?: boolean;
+  env?: Record<string, string | undefined>;
+}
+
+const USAGE = `Usage: fivenets <command> [options]
+
+Commands:
+  lint [paths…]      Lint policy drafts (folders mean their **/*.md; - reads stdin)
+  export [paths…]    Print the task table (任务分工表), one row per measure
+  rules              List the rules
+  explain <rule-id>  Show a rule's documentation
+
+Lint options:
+  -f, --format <f>        stylish | json | sarif | github | junit   (default: stylish)
+      --fix               Apply fixes to the files
+      --max-warnings <n>  Exit 1 when there are more than n warnings
+      --quiet             Report errors only
+  -c, --config <file>     Use this config instead of discovering .fivenets.yaml
+      --locale <l>        zh-CN | zh-TW | en
+      --rule <id:sev>     Set a rule's severity (off|info|warning|error); repeatable
+      --stdin-filename <p> Name of the draft read from stdin
+  -o, --output <file>     Write the report to a file instead of stdout
+
+Export options:
+  -f, --format <f>        csv | json   (default: csv; CSV is UTF-8 with BOM for Excel)
+
+Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 usage, config or I/O error.`;
+
+const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
+
+class ExitError extends Error {}
+
+interface Common {
+  config?: string;
+  locale: Locale | null;
+  severities: Record<string, SeveritySetting>;
+}
+
+function fail(message: string): never {
+  throw new ExitError(message);
+}
+
+function parseRuleFlags(values: string[] | undefined): Record<string, SeveritySetting> {
+  const severities: Record<string, SeveritySetting> = {};
+  for (const value of values ?? []) {
+    const match = /^([a-z][a-z-]*)[:=](off|info|warning|error)$/u.exec(value.trim());
+    if (!match) fail(`--rule expects id:severity (off|info|warning|error), got "${value}"`);
+    if (!RULES_BY_ID.has(match[1])) fail(`--rule: unknown rule "${match[1]}" (see fivenets rules)`);
+    severities[match[1]] = match[2] as SeveritySetting;
+  }
+  return severities;
+}
+
+function parseLocale(value: string | undefined): Locale | null {
+  if (value === undefined) return null;
+  const locale = normalizeLocale(value);
+  if (!locale || !['zh-cn', 'zh-tw', 'en'].includes(value.toLowerCase())) fail(`--locale must be zh-CN, zh-TW or en, got "${value}"`);
+  return locale;
+}
+
+export async function main(io: CliIO): Promise<number> {
+  try {
+    return await run(io);
+  } catch (error) {
+    if (error instanceof ExitError || error instanceof UsageError) {
+      io.stderr(`fivenets: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof LocatedError || error instanceof ConfigError) {
+      io.stderr(`fivenets: ${error.message.split('\n')[0]}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`fivenets: internal error: ${message.split('\n')[0]} (please report this)\n`);
+    return 2;
+  }
+}
+
+async function run(io: CliIO): Promise<number> {
+  const [command, ...rest] = io.argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  switch (command) {
+    case 'lint':
+      return runLint(io, rest);
+    case 'export':
+      return runExport(io, rest);
+    case 'rules':
+      return runRules(io, rest);
+    case 'explain':
+      return runExplain(io, rest);
+    default:
+      fail(`unknown command "${command}" (try fivenets --help)`);
+  }
+}
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    fail((error instanceof Error ? error.message : String(error)).split('\n')[0]);
+  }
+}
+
+interface Loaded {
+  target: FileTarget;
+  draft: DraftText;
+  options: LintOptions;
+  resolved: ResolvedConfig;
+}
+
+/** Read the drafts and their configs. Per-file I/O errors are collected, not thrown. */
+async function loadAll(io: CliIO, positionals: string[], common: Common, stdinName: string | undefined): Promise<{ loaded: Loaded[]; errors: string[] }> {
+  const loaded: Loaded[] = [];
+  const errors: string[] = [];
+  const cache = new Map<string, ResolvedConfig>();
+  const knownRules = RULES.map((rule) => rule.meta.id);
+  const resolve = (file: string) =>
+    resolveConfigForFile(file, { explicitConfig: common.config ? path.resolve(io.cwd, common.config) : undefined, cache, knownRules });
+  const optionsOf = (resolved: ResolvedConfig) => lintOptionsFor(resolved, { locale: common.locale, severities: common.severities });
+
+  const fileArgs = positionals.filter((arg) => arg !== '-');
+  if (positionals.includes('-')) {
+    if (!io.readStdin) fail('standard input is not available');
+    const name = stdinName ?? '<stdin>';
+    const absolute = path.resolve(io.cwd, stdinName ?? 'stdin.md');
+    const resolved = resolve(absolute);
+    try {
+      const draft = decodeDraft(await io.readStdin());
+      loaded.push({ target: { display: name, absolute }, draft, resolved, options: optionsOf(resolved) });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      errors.push(`${name}: ${error.message}`);
+    }
+  }
+  if (fileArgs.length === 0 && !positionals.includes('-')) fail('no paths given (try fivenets lint seeds/)');
+  for (const target of expandTargets(fileArgs, io.cwd)) {
+    const resolved = resolve(target.absolute);
+    const ignore = resolved.config.ignore ?? [];
+    const relative = path.relative(resolved.dir, target.absolute).split(path.sep).join('/');
+    const named = fileArgs.some((arg) => path.resolve(io.cwd, arg) === target.absolute);
+    if (!named && ignore.length > 0 && !relative.startsWith('..') && matches(ignore, relative)) continue;
+    try {
+      const draft = readDraft(target.absolute, resolved.config.maxFileSize ?? 50 * 1024 * 1024);
+      loaded.push({ target, draft, resolved, options: optionsOf(resolved) });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      errors.push(`${target.display}: ${error.message}`);
+    }
+  }
+  return { loaded, errors };
+}
+
+import picomatch from 'picomatch';
+function matches(globs: string[], relative: string): boolean {
+  return picomatch(globs, { dot: true })(relative);
+}
+
+async function runLint(io: CliIO, args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', short: 'f', default: 'stylish' },
+    fix: { type: 'boolean', default: false },
+    'max-warnings': { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+    config: { type: 'string', short: 'c' },
+    locale: { type: 'string' },
+    rule: { type: 'string', multiple: true },
+    'stdin-filename': { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    color: { type: 'boolean' },
+  });
+  const format = String(values.format);
+  if (!['stylish', 'json', 'sarif', 'github', 'junit'].includes(format)) fail(`--format must be stylish, json, sarif, github or junit, got "${format}"`);
+  let maxWarnings = -1;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) fail(`--max-warnings expects a whole number, got "${String(values['max-warnings'])}"`);
+  }
+  const common: Common = {
+    config: values.config as string | undefined,
+    locale: parseLocale(values.locale as string | undefined),
+    severities: parseRuleFlags(values.rule as string[] | undefined),
+  };
+  if (values.fix && positionals.includes('-')) fail('--fix cannot write to standard input; lint a file instead');
+
+  const { loaded, errors } = await loadAll(io, positionals, common, values['stdin-filename'] as string | undefined);
+  const results: FileResult[] = [];
+  const writes: Array<{ file: string; text: string }> = [];
+  for (const item of loaded) {
+    let text = item.draft.text;
+    if (values.fix) {
+      const fixed = fixAll(text, item.options);
+      if (fixed.text !== text) {
+        writes.push({ file: item.target.absolute, text: (item.draft.bom ? '\ufeff' : '') + fixed.text });
+        text = fixed.text;
+      }
+    }
+    let diagnostics = lint(text, item.options).diagnostics;
+    if (values.quiet) diagnostics = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    results.push({ path: item.target.display.split(path.sep).join('/'), diagnostics });
+  }
+  for (const error of errors) io.stderr(`fivenets: ${error}\n`);
+  if (errors.length > 0) {
+    // Exit 2 writes nothing: no fixes land when any input could not be read.
+    if (writes.length > 0) io.stderr(`fivenets: --fix wrote nothing because ${errors.length} file(s) could not be read\n`);
+    writeReport(io, values.output as string | undefined, render(format, results, common.locale ?? 'zh-CN', io));
+    return 2;
+  }
+  for (const write of writes) {
+    try {
+      fs.writeFileSync(write.file, write.text);
+    } catch (error) {
+      fail(`cannot write ${write.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  }
+  writeReport(io, values.output as string | undefined, render(format, results, common.locale ?? 'zh-CN', io));
+  const summary = summarize(results);
+  if (summary.errors > 0) return 1;
+  if (maxWarnings >= 0 && summary.warnings > maxWarnings) {
+    io.stderr(`fivenets: ${summary.warnings} warning(s), more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function writeReport(io: CliIO, output: string | undefined, text: string): void {
+  if (!output) {
+    io.stdout(text);
+    return;
+  }
+  try {
+    fs.writeFileSync(path.resolve(io.cwd, output), text);
+  } catch (error) {
+    fail(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function render(format: string, results: FileResult[], locale: Locale, io: CliIO): string {
+  const context: FormatContext = {
+    color: io.color ?? false,
+    toolVersion: VERSION,
+    helpUri: (ruleId) => `${DOCS_BASE}/${ruleId}.md`,
+  };
+  switch (format) {
+    case 'json':
+      return formatJson(results);
+    case 'sarif':
+      return formatSarif(results, context, locale);
+    case 'github':
+      return formatGithub(results);
+    case 'junit':
+      return formatJunit(results);
+    default:
+      return formatStylish(results, context);
+  }
+}
+
+async function runExport(io: CliIO, args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', short: 'f', default: 'csv' },
+    config: { type: 'string', short: 'c' },
+    locale: { type: 'string' },
+    'stdin-filename': { type: 'string' },
+    output: { type: 'string', short: 'o' },
+  });
+  const format = String(values.format);
+  if (!['csv', 'json'].includes(format)) fail(`--format must be csv or json, got "${format}"`);
+  const common: Common = { config: values.config as string | undefined, locale: parseLocale(values.locale as string | undefined), severities: {} };
+  const { loaded, errors } = await loadAll(io, positionals, common, values['stdin-filename'] as string | undefined);
+  for (const error of errors) io.stderr(`fivenets: ${error}\n`);
+  if (errors.length > 0) return 2;
+  const rows: TaskRow[] = [];
+  for (const item of loaded) {
+    const result = lint(item.draft.text, { ...item.options, severities: Object.fromEntries(RULES.map((rule) => [rule.meta.id, 'off' as const])) });
+    rows.push(...taskRows(item.target.display.split(path.sep).join('/'), result.model, result.lines, item.options.schema));
+  }
+  const locale = common.locale ?? loaded[0]?.options.locale ?? 'zh-CN';
+  const schema = loaded[0]?.options.schema;
+  const text =
+    format === 'json'
+      ? `${JSON.stringify({ version: 1, measures: rows.map(({ missing: _missing, ...row }) => row) }, null, 2)}\n`
+      : formatCsv(rows, locale, (netId) => (schema ? netName(schema, netId, locale) : (netId ?? '')));
+  writeReport(io, values.output as string | undefined, text);
+  return 0;
+}
+
+function runRules(io: CliIO, args: string[]): number {
+  const { values } = parse(args, { format: { type: 'string', short: 'f', default: 'text' }, locale: { type: 'string' } });
+  const locale = parseLocale(values.locale as string | undefined) ?? 'en';
+  if (values.format === 'json') {
+    io.stdout(
+      `${JSON.stringify(
+        RULES.map((rule) => ({ id: rule.meta.id, severity: rule.meta.defaultSeverity, fixable: rule.meta.fixable, description: localize(rule.meta.description, locale) })),
+        null,
+        2,
+      )}\n`,
+    );
+    return 0;
+  }
+  const width = Math.max(...RULES.map((rule) => rule.meta.id.length));
+  for (const rule of RULES) {
+    io.stdout(`${rule.meta.id.padEnd(width)}  ${rule.meta.defaultSeverity.padEnd(7)}  ${rule.meta.fixable ? 'fix' : '   '}  ${localize(rule.meta.description, locale)}\n`);
+  }
+  return 0;
+}
+
+function runExplain(io: CliIO, args: string[]): number {
+  const { positionals } = parse(args, {});
+  const id = positionals[0];
+  if (!id) fail('explain needs a rule id (see fivenets rules)');
+  const rule = RULES_BY_ID.get(id);
+  if (!rule) fail(`unknown rule "${id}" (see fivenets rules)`);
+  io.stdout(ruleDoc(rule));
+  return 0;
+}

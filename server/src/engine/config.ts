@@ -1,0 +1,321 @@
+/**
+ * .fivenets.yaml / .fivenets.yml / .fivenets.json: discovery (the draft's folder or its
+ * nearest ancestor), parsing with line numbers, validation against
+ * schema/fivenets-config.schema.json, and resolution of the policy schema it names.
+ *
+ * Configs and schemas are data only: they are parsed with `yaml` and checked with ajv;
+ * nothing from the workspace is ever required or evaluated.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import configJsonSchema from './schema/fivenets-config.schema.json';
+import { builtinSchema, builtinSchemaIds, getBuiltinSchema, loadSchemaFile, type GlossaryTerm, type PolicySchema } from './schema/index';
+import { LocatedError, closest, parseData, readDataFile, validateData, type ErrorFactory, type ParsedData } from './schema/located';
+import type { Locale, SeveritySetting } from './types';
+
+export interface FivenetsConfig {
+  /** Built-in schema id ("five-nets") or a path, relative to the config file, to a schema file. */
+  schema?: string;
+  /** Default document date, YYYY-MM-DD. */
+  date?: string;
+  locale?: Locale;
+  rules?: Record<string, SeveritySetting>;
+  /** Roster of known units. */
+  owners?: string[];
+  /** Extra glossary terms (added to the schema's; same term replaces). */
+  glossary?: GlossaryTerm[];
+  /** Globs relative to `ResolvedConfig.dir`. */
+  include?: string[];
+  ignore?: string[];
+  /** Largest draft to lint, in bytes. */
+  maxFileSize?: number;
+}
+
+export interface ResolvedConfig {
+  /** The file's settings merged over DEFAULT_CONFIG. */
+  config: FivenetsConfig;
+  /** Absolute path of the config file, or null when none was found. */
+  file: string | null;
+  /** Folder of the config file, or the folder the search started from / the workspace root. */
+  dir: string;
+  schema: PolicySchema;
+}
+
+/** An error in a config file. `message` is `file:line:column: detail` on one line; `detail` is plain. */
+export class ConfigError extends LocatedError {
+  constructor(message: string, file: string, line: number /* 1-based */, column: number /* 1-based */) {
+    super(message, file, line, column);
+    this.name = 'ConfigError';
+  }
+}
+
+const configError: ErrorFactory = (message, file, line, column) => new ConfigError(message, file, line, column);
+
+/** Config file names, in order of precedence within one folder. */
+export const CONFIG_NAMES = ['.fivenets.yaml', '.fivenets.yml', '.fivenets.json'] as const;
+
+export const DEFAULT_SCHEMA_ID = 'five-nets';
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+
+/** Defaults that a config file's settings are merged over. `locale` and `date` have none. */
+export const DEFAULT_CONFIG: Readonly<Required<Pick<FivenetsConfig, 'schema' | 'rules' | 'owners' | 'glossary' | 'include' | 'ignore' | 'maxFileSize'>>> = Object.freeze({
+  schema: DEFAULT_SCHEMA_ID,
+  rules: Object.freeze({}) as Record<string, SeveritySetting>,
+  owners: Object.freeze([]) as unknown as string[],
+  glossary: Object.freeze([]) as unknown as GlossaryTerm[],
+  include: Object.freeze(['**/*.md', '**/*.markdown']) as unknown as string[],
+  ignore: Object.freeze(['**/node_modules/**', '**/.git/**']) as unknown as string[],
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
+});
+
+/** The JSON Schema (draft-07) that config files are validated against. */
+export const CONFIG_JSON_SCHEMA: object = configJsonSchema;
+
+export interface ConfigOptions {
+  /** A schema path resolving outside this folder is refused. */
+  workspaceRoot?: string;
+  /** When given, a rule id in `rules` that is not in this list is a ConfigError. */
+  knownRules?: readonly string[];
+}
+
+/**
+ * The config file in `startDir` or its nearest ancestor, or null. The search does not go
+ * above `stopAt` (inclusive) when `stopAt` is an ancestor of `startDir`.
+ */
+export function findConfigFile(startDir: string, stopAt?: string): string | null {
+  const stop = stopAt === undefined ? undefined : path.resolve(stopAt);
+  for (let dir = path.resolve(startDir); ; ) {
+    const found = configIn(dir);
+    if (found) return found;
+    const parent = path.dirname(dir);
+    if (dir === stop || parent === dir) return null;
+    dir = parent;
+  }
+}
+
+function configIn(dir: string): string | null {
+  for (const name of CONFIG_NAMES) {
+    const candidate = path.join(dir, name);
+    try {
+      if (fs.statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not there
+    }
+  }
+  return null;
+}
+
+/**
+ * Parse and validate config text (JSON when `file` ends in .json, otherwise YAML). An empty
+ * file is an empty config. Throws ConfigError with the line and column of the problem.
+ */
+export function parseConfigText(text: string, file: string, options: Pick<ConfigOptions, 'knownRules'> = {}): FivenetsConfig {
+  return parseConfig(text, file, options).config;
+}
+
+function parseConfig(text: string, file: string, options: Pick<ConfigOptions, 'knownRules'>): { config: FivenetsConfig; parsed: ParsedData } {
+  const parsed = parseData(text, file, configError);
+  if (parsed.value === null || parsed.value === undefined) return { config: {}, parsed };
+  validateData(parsed, configJsonSchema, configError);
+  const raw = parsed.value as RawConfig;
+
+  if (raw.date !== undefined && !isCalendarDate(raw.date)) {
+    parsed.fail(configError, `date ${raw.date} is not a real calendar date`, ['date'], 'value');
+  }
+  if (options.knownRules && raw.rules) {
+    for (const id of Object.keys(raw.rules)) {
+      if (!options.knownRules.includes(id)) {
+        const guess = closest(id, options.knownRules);
+        parsed.fail(configError, `rules.${id} is not a known rule${guess ? ` (did you mean ${guess}?)` : ''}`, ['rules', id], 'key');
+      }
+    }
+  }
+  const terms = new Map<string, number>();
+  (raw.glossary ?? []).forEach((entry, i) => {
+    const first = terms.get(entry.term);
+    if (first !== undefined) parsed.fail(configError, `glossary[${i}].term "${entry.term}" repeats glossary[${first}]`, ['glossary', i, 'term']);
+    terms.set(entry.term, i);
+  });
+
+  const config: FivenetsConfig = {};
+  if (raw.schema !== undefined) config.schema = raw.schema;
+  if (raw.date !== undefined) config.date = raw.date;
+  if (raw.locale !== undefined) config.locale = raw.locale;
+  if (raw.rules !== undefined) config.rules = { ...raw.rules };
+  if (raw.owners !== undefined) config.owners = [...raw.owners];
+  if (raw.glossary !== undefined) {
+    config.glossary = raw.glossary.map((entry) => {
+      const zh = entry.definition['zh-Hans'] ?? entry.definition.en ?? '';
+      const en = entry.definition.en ?? entry.definition['zh-Hans'] ?? '';
+      return { term: entry.term, aliases: [...(entry.aliases ?? [])], definition: { 'zh-Hans': zh, en } };
+    });
+  }
+  if (raw.include !== undefined) config.include = [...raw.include];
+  if (raw.ignore !== undefined) config.ignore = [...raw.ignore];
+  if (raw.maxFileSize !== undefined) config.maxFileSize = raw.maxFileSize;
+  return { config, parsed };
+}
+
+interface RawConfig {
+  $schema?: string;
+  schema?: string;
+  date?: string;
+  locale?: Locale;
+  rules?: Record<string, SeveritySetting>;
+  owners?: string[];
+  glossary?: Array<{ term: string; aliases?: string[]; definition: { 'zh-Hans'?: string; en?: string } }>;
+  include?: string[];
+  ignore?: string[];
+  maxFileSize?: number;
+}
+
+function isCalendarDate(text: string): boolean {
+  const [y, m, d] = text.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * Load a config file and the schema it names. A `schema` path is resolved relative to the
+ * config file; with `workspaceRoot`, a path resolving outside it (also through a symlink)
+ * is refused. Throws ConfigError for problems in the config, SchemaError for problems
+ * inside the schema file it points to.
+ */
+export function loadConfigFile(file: string, options: ConfigOptions = {}): ResolvedConfig {
+  const abs = path.resolve(file);
+  const text = readDataFile(abs, configError);
+  const { config, parsed } = parseConfig(text, abs, options);
+  const dir = path.dirname(abs);
+  const schema = resolveSchema(config.schema ?? DEFAULT_SCHEMA_ID, dir, parsed, options.workspaceRoot);
+  return { config: mergeDefaults(config), file: abs, dir, schema };
+}
+
+/** A bare kebab-case word names a built-in schema; anything else is a path. */
+function isBuiltinId(value: string): boolean {
+  return /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/.test(value);
+}
+
+function resolveSchema(value: string, dir: string, parsed: ParsedData, workspaceRoot: string | undefined): PolicySchema {
+  const at = ['schema'];
+  if (isBuiltinId(value)) {
+    const schema = getBuiltinSchema(value);
+    if (schema) return schema;
+    parsed.fail(
+      configError,
+      `schema "${value}" is not a built-in schema (built-in: ${builtinSchemaIds().join(', ')}); for a schema file give a relative path ending in .yaml, .yml or .json`,
+      at,
+      'value',
+    );
+  }
+  if (!/\.(ya?ml|json)$/i.test(value)) {
+    parsed.fail(configError, `schema path ${value} must end in .yaml, .yml or .json`, at, 'value');
+  }
+  const resolved = path.resolve(dir, value);
+  if (workspaceRoot !== undefined) {
+    // Check the path as written and with symlinks followed, against either spelling of the root.
+    const roots = [path.resolve(workspaceRoot), realpathOr(path.resolve(workspaceRoot))];
+    const inside = (p: string) => roots.some((root) => isInside(root, p));
+    if (!inside(resolved) || !inside(realpathOr(resolved))) {
+      parsed.fail(configError, `schema path ${value} is outside the workspace`, at, 'value');
+    }
+  }
+  if (!fs.existsSync(resolved)) {
+    parsed.fail(configError, `schema file ${value} not found`, at, 'value');
+  }
+  return loadSchemaFile(resolved);
+}
+
+function realpathOr(p: string): string {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return p;
+  }
+}
+
+/** True when `p` is `root` or below it. */
+function isInside(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+
+function mergeDefaults(config: FivenetsConfig): FivenetsConfig {
+  const merged: FivenetsConfig = {
+    schema: config.schema ?? DEFAULT_CONFIG.schema,
+    rules: { ...DEFAULT_CONFIG.rules, ...config.rules },
+    owners: [...(config.owners ?? DEFAULT_CONFIG.owners)],
+    glossary: (config.glossary ?? DEFAULT_CONFIG.glossary).map((g) => ({ term: g.term, aliases: [...g.aliases], definition: { ...g.definition } })),
+    include: [...(config.include ?? DEFAULT_CONFIG.include)],
+    ignore: [...(config.ignore ?? DEFAULT_CONFIG.ignore)],
+    maxFileSize: config.maxFileSize ?? DEFAULT_CONFIG.maxFileSize,
+  };
+  if (config.date !== undefined) merged.date = config.date;
+  if (config.locale !== undefined) merged.locale = config.locale;
+  return merged;
+}
+
+/** The config used when no config file is found: defaults and the built-in schema. */
+export function defaultResolvedConfig(dir: string): ResolvedConfig {
+  return { config: mergeDefaults({}), file: null, dir: path.resolve(dir), schema: builtinSchema() };
+}
+
+/**
+ * The config for a draft: `explicitConfig` when given, else the config file in the draft's
+ * folder or its nearest ancestor (not above `workspaceRoot` when the draft is inside it),
+ * else the defaults (with `dir` = workspaceRoot, or the draft's folder).
+ *
+ * `cache` maps folders (absolute paths) to their resolved config, so drafts in the same
+ * folders share one object and the file system is asked once per folder. Clear it when a
+ * config or schema file changes. Errors are not cached.
+ */
+export function resolveConfigForFile(
+  filePath: string,
+  options: { explicitConfig?: string; workspaceRoot?: string; cache?: Map<string, ResolvedConfig>; knownRules?: readonly string[] } = {},
+): ResolvedConfig {
+  const cache = options.cache;
+  const loadOptions: ConfigOptions = { workspaceRoot: options.workspaceRoot, knownRules: options.knownRules };
+
+  if (options.explicitConfig !== undefined) {
+    const key = `explicit:${path.resolve(options.explicitConfig)}`;
+    const hit = cache?.get(key);
+    if (hit) return hit;
+    const resolved = loadConfigFile(options.explicitConfig, loadOptions);
+    cache?.set(key, resolved);
+    return resolved;
+  }
+
+  const startDir = path.dirname(path.resolve(filePath));
+  const stop = options.workspaceRoot === undefined ? undefined : path.resolve(options.workspaceRoot);
+  const visited: string[] = [];
+  let result: ResolvedConfig | undefined;
+  for (let dir = startDir; ; ) {
+    result = cache?.get(dir);
+    if (result) break;
+    visited.push(dir);
+    const found = configIn(dir);
+    if (found) {
+      result = loadConfigFile(found, loadOptions);
+      break;
+    }
+    const parent = path.dirname(dir);
+    if (dir === stop || parent === dir) break;
+    dir = parent;
+  }
+  if (!result) {
+    result = defaultResolvedConfig(stop ?? startDir);
+    // Without a workspace root the default's `dir` is the start folder: share it with that folder only.
+    if (stop === undefined) {
+      cache?.set(startDir, result);
+      return result;
+    }
+  }
+  for (const dir of visited) cache?.set(dir, result);
+  return result;
+}
+
+/** The schema's glossary with the config's extra terms (a config term replaces a schema term of the same name). */
+export function effectiveGlossary(resolved: ResolvedConfig): GlossaryTerm[] {
+  const extra = resolved.config.glossary ?? [];
+  const replaced = new Set(extra.map((g) => g.term));
+  return [...resolved.schema.glossary.filter((g) => !replaced.has(g.term)), ...extra];
+}

@@ -1,0 +1,56 @@
+/** The task table (任务分工表): one row per measure, as `fivenets export` and the report show it. */
+import type { PolicySchema } from './schema';
+import type { DeadlineValue, Locale, PolicyModel } from './types';
+import type { LineIndex } from './lines';
+
+export interface TaskRow {
+  file: string;
+  /** 1-based first line of the measure. */
+  line: number;
+  net: string | null;
+  text: string;
+  owner: string | null;
+  coOwners: string[];
+  metric: string | null;
+  hasMetric: boolean;
+  deadline: string | null;
+  deadlineNormalized: { start: string; end: string } | 'ongoing' | null;
+  missing: Array<'owner' | 'metric' | 'deadline'>;
+}
+
+function normalized(value: DeadlineValue | null): TaskRow['deadlineNormalized'] {
+  if (!value) return null;
+  return value.kind === 'ongoing' ? 'ongoing' : { start: value.start, end: value.end };
+}
+
+export function taskRows(file: string, model: PolicyModel, lines: LineIndex, schema: PolicySchema): TaskRow[] {
+  const measures = [...model.nets.flatMap((net) => net.measures), ...model.orphanMeasures];
+  return measures
+    .map((measure): TaskRow => {
+      const missing: TaskRow['missing'] = [];
+      if (schema.requiredFields.includes('owner') && !measure.owner) missing.push('owner');
+      if (schema.requiredFields.includes('metric') && !measure.hasMetric && !measure.metric) missing.push('metric');
+      if (schema.requiredFields.includes('deadline') && !measure.deadline) missing.push('deadline');
+      return {
+        file,
+        line: lines.positionAt(measure.span.start).line + 1,
+        net: measure.netId,
+        text: measure.text,
+        owner: measure.owner?.value ?? null,
+        coOwners: measure.coOwners,
+        metric: measure.metric?.value ?? null,
+        hasMetric: measure.hasMetric,
+        deadline: measure.deadline?.value ?? null,
+        deadlineNormalized: normalized(measure.deadlineValue),
+        missing,
+      };
+    })
+    .sort((a, b) => a.line - b.line);
+}
+
+/** The net's display name in a locale. */
+export function netName(schema: PolicySchema, netId: string | null, locale: Locale): string {
+  const net = schema.nets.find((candidate) => candidate.id === netId);
+  if (!net) return '';
+  return locale === 'en' ? net.names.en : locale === 'zh-TW' ? net.names['zh-Hant'] : net.names['zh-Hans'];
+}

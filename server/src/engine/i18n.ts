@@ -1,0 +1,26 @@
+/** Message localization. zh-TW text is derived from zh-CN with OpenCC, so it never drifts. */
+import type { Localized } from './rule';
+import type { Locale } from './types';
+import { traditionalize } from './script';
+
+const traditionalCache = new Map<string, string>();
+
+export function localize(message: Localized, locale: Locale, data: Record<string, string | number> = {}): string {
+  let template: string;
+  if (locale === 'en') template = message.en;
+  else if (locale === 'zh-TW') {
+    template = traditionalCache.get(message['zh-CN']) ?? traditionalize(message['zh-CN']);
+    traditionalCache.set(message['zh-CN'], template);
+  } else template = message['zh-CN'];
+  return template.replace(/\{(\w+)\}/gu, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+/** Map an editor or OS locale (zh-cn, zh-Hant-TW, en-US…) to one we ship. */
+export function normalizeLocale(input: string | null | undefined): Locale | null {
+  if (!input) return null;
+  const lower = input.toLowerCase();
+  if (/^zh[-_](tw|hk|mo|hant)/u.test(lower)) return 'zh-TW';
+  if (lower.startsWith('zh')) return 'zh-CN';
+  if (lower.startsWith('en')) return 'en';
+  return null;
+}

@@ -1,0 +1,93 @@
+/**
+ * Field labels in simplified Chinese, traditional Chinese and English. Traditional forms
+ * are derived from the simplified ones with OpenCC, so the two lists cannot drift.
+ */
+import type { FieldKind, Script } from './types';
+import { traditionalize } from './script';
+
+const SIMPLIFIED_LABELS: Record<FieldKind, string[]> = {
+  owner: ['牵头单位', '责任单位', '责任部门', '主责单位', '负责单位', '牵头部门', '主责部门', '负责部门', '责任主体'],
+  coOwners: ['配合单位', '协同单位', '参与单位', '配合部门', '协同部门', '协办单位'],
+  metric: ['考核指标', '量化指标', '工作目标', '指标', '目标'],
+  deadline: ['完成时限', '完成时间', '时间节点', '截止时间', '完成期限', '时限'],
+};
+
+const ENGLISH_LABELS: Record<FieldKind, string[]> = {
+  owner: ['Lead agency', 'Lead unit', 'Responsible', 'Owner', 'Lead'],
+  coOwners: ['Co-owners', 'Supporting', 'Partners', 'Support'],
+  metric: ['Metric', 'KPI', 'Target'],
+  deadline: ['Deadline', 'Due date', 'Due', 'By'],
+};
+
+/** Labels a quick fix inserts, per script. */
+export const CANONICAL_LABELS: Record<Script, Record<FieldKind, string>> = {
+  hans: { owner: '牵头单位', coOwners: '配合单位', metric: '指标', deadline: '完成时限' },
+  hant: { owner: '牽頭單位', coOwners: '配合單位', metric: '指標', deadline: '完成時限' },
+  en: { owner: 'Owner', coOwners: 'Support', metric: 'Metric', deadline: 'Deadline' },
+};
+
+/** Placeholder a quick fix inserts, per script; `unfilled-placeholder` keeps flagging it. */
+export const PLACEHOLDER: Record<Script, string> = { hans: '【待填写】', hant: '【待填寫】', en: '[TBD]' };
+
+/** 责任单位 (and its variants) lists units of which the first leads (列第一位的为牵头单位). */
+const RESPONSIBLE_LIST_LABELS = new Set(['责任单位', '責任單位', '责任部门', '責任部門', '负责单位', '負責單位', 'Responsible']);
+
+interface LabelEntry {
+  label: string;
+  kind: FieldKind;
+}
+
+function buildEntries(): LabelEntry[] {
+  const entries: LabelEntry[] = [];
+  const seen = new Set<string>();
+  const add = (label: string, kind: FieldKind) => {
+    const key = label.toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    entries.push({ label, kind });
+  };
+  for (const kind of Object.keys(SIMPLIFIED_LABELS) as FieldKind[]) {
+    for (const label of SIMPLIFIED_LABELS[kind]) {
+      add(label, kind);
+      add(traditionalize(label), kind);
+    }
+    for (const label of ENGLISH_LABELS[kind]) add(label, kind);
+  }
+  // Longest first so 完成时限 wins over 时限 and Lead agency over Lead.
+  return entries.sort((a, b) => b.label.length - a.label.length);
+}
+
+const ENTRIES = buildEntries();
+const KIND_BY_LABEL = new Map(ENTRIES.map((entry) => [entry.label.toLowerCase(), entry.kind]));
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const ALTERNATION = ENTRIES.map((entry) => escapeRegExp(entry.label).replace(/ /g, '\\s+')).join('|');
+
+/**
+ * A label followed by a colon. English labels must start a word. The lookbehind keeps
+ * "By" from matching inside "Nearby:".
+ */
+export const LABEL_PATTERN = new RegExp(`(?<![A-Za-z])(${ALTERNATION})(?:\\*\\*|__)?\\s*([:：])`, 'giu');
+
+export function kindOfLabel(label: string): FieldKind | null {
+  return KIND_BY_LABEL.get(label.replace(/\s+/g, ' ').toLowerCase()) ?? null;
+}
+
+export function isResponsibleListLabel(label: string): boolean {
+  return RESPONSIBLE_LIST_LABELS.has(label);
+}
+
+export function allLabels(): ReadonlyArray<{ label: string; kind: FieldKind }> {
+  return ENTRIES;
+}
+
+/** Split a list of units written as 市卫健委、市发改委，各区人民政府 into names. */
+export function splitUnits(value: string): string[] {
+  return value
+    .split(/[、，,；;／/]|\s+and\s+|及(?=[市区省县各])|和(?=[市区省县各])/u)
+    .map((unit) => unit.trim().replace(/^[等]+|等$/u, '').trim())
+    .filter((unit) => unit.length > 0);
+}

@@ -1,0 +1,207 @@
+/**
+ * Field extraction from a measure's text: labelled fields inline in brackets
+ * （牵头单位：市卫健委；完成时限：2020年12月底前）, labelled fields without brackets, and the
+ * verb form 市政府办公室牵头，市级各有关部门按职责分工负责.
+ *
+ * Written by hand: remark gives us the paragraph text, and no Markdown or NLP library
+ * knows these Chinese plan conventions; the scans are linear regex passes.
+ */
+import type { Field, Span } from '../types';
+import { LABEL_PATTERN, kindOfLabel } from '../labels';
+
+const OPEN_TO_CLOSE: Record<string, string> = { '（': '）', '(': ')', '〔': '〕', '【': '】', '[': ']' };
+const CLOSERS = new Set(['）', ')', '〕', '】', ']']);
+
+export interface Bracket {
+  open: number;
+  close: number;
+  openChar: string;
+  closeChar: string;
+  /** The separator used between fields inside the bracket, if any. */
+  separator: string | null;
+  colon: string;
+}
+
+export interface ExtractedFields {
+  fields: Field[];
+  /** The last bracket holding labelled fields, for inline insertion. */
+  fieldBracket: Bracket | null;
+  /** Offset where the measure's own text ends (before the first field bracket or label). */
+  textEnd: number;
+}
+
+/** Find bracket groups (one level, mixed full/half width allowed) in `text`. */
+function findBrackets(text: string): Array<{ open: number; close: number }> {
+  const groups: Array<{ open: number; close: number }> = [];
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (OPEN_TO_CLOSE[ch] !== undefined) stack.push(i);
+    else if (CLOSERS.has(ch) && stack.length > 0) {
+      const open = stack.pop() as number;
+      if (stack.length === 0) groups.push({ open, close: i });
+    } else if (ch === '\n' && stack.length > 0) {
+      // Brackets do not span lines in these drafts; an unclosed one is plain text.
+      stack.length = 0;
+    }
+  }
+  return groups;
+}
+
+const VALUE_TRIM_START = /^[\s*_]+/u;
+const VALUE_TRIM_END = /[\s*_；;，,。.、]+$/u;
+
+function trimmedSpan(text: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  const slice = text.slice(s, e);
+  const lead = VALUE_TRIM_START.exec(slice);
+  if (lead) s += lead[0].length;
+  const rest = text.slice(s, e);
+  const trail = VALUE_TRIM_END.exec(rest);
+  if (trail) e -= trail[0].length;
+  return { start: s, end: Math.max(s, e) };
+}
+
+interface LabelHit {
+  label: string;
+  kind: ReturnType<typeof kindOfLabel>;
+  start: number;
+  colonEnd: number;
+  colon: string;
+}
+
+function findLabels(text: string, from: number, to: number): LabelHit[] {
+  const hits: LabelHit[] = [];
+  const region = text.slice(from, to);
+  LABEL_PATTERN.lastIndex = 0;
+  for (const match of region.matchAll(LABEL_PATTERN)) {
+    const kind = kindOfLabel(match[1]);
+    if (!kind) continue;
+    const start = from + (match.index ?? 0);
+    hits.push({ label: match[1], kind, start, colonEnd: start + match[0].length, colon: match[2] });
+  }
+  return hits;
+}
+
+/** Labelled fields between `from` and `to`; each value runs to the next label or the region end. */
+function fieldsFromLabels(text: string, hits: LabelHit[], to: number, base: number, source: Field['source']): Field[] {
+  const fields: Field[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i];
+    const valueEnd = i + 1 < hits.length ? hits[i + 1].start : to;
+    const valueSpan = trimmedSpan(text, hit.colonEnd, valueEnd);
+    if (!hit.kind) continue;
+    fields.push({
+      kind: hit.kind,
+      label: hit.label,
+      labelSpan: { start: base + hit.start, end: base + hit.start + hit.label.length },
+      value: text.slice(valueSpan.start, valueSpan.end),
+      valueSpan: { start: base + valueSpan.start, end: base + valueSpan.end },
+      source,
+    });
+  }
+  return fields;
+}
+
+/**
+ * Extract the labelled fields of a measure's text. `base` is the offset of `text` in the
+ * document. Labels outside brackets end at 。 or the end of the line.
+ */
+export function extractFields(text: string, base: number): ExtractedFields {
+  const fields: Field[] = [];
+  let fieldBracket: Bracket | null = null;
+  let textEnd = text.length;
+  const covered: Span[] = [];
+
+  for (const group of findBrackets(text)) {
+    const hits = findLabels(text, group.open + 1, group.close);
+    if (hits.length === 0) continue;
+    // Only a bracket that starts with a label (after spaces) is a field bracket; a label
+    // deep inside prose in parentheses is not.
+    if (text.slice(group.open + 1, hits[0].start).trim().length > 0) continue;
+    fields.push(...fieldsFromLabels(text, hits, group.close, base, 'inline'));
+    const between = text.slice(hits[0].colonEnd, group.close);
+    const separator = /[；;]/u.exec(between)?.[0] ?? /[，,]/u.exec(between)?.[0] ?? null;
+    fieldBracket = {
+      open: base + group.open,
+      close: base + group.close,
+      openChar: text[group.open],
+      closeChar: text[group.close],
+      separator,
+      colon: hits[0].colon,
+    };
+    covered.push({ start: group.open, end: group.close + 1 });
+    textEnd = Math.min(textEnd, group.open);
+  }
+
+  // Labels outside brackets: 牵头单位：市卫健委；完成时限：2021年底 at the end of a sentence.
+  const loose = findLabels(text, 0, text.length).filter(
+    (hit) => !covered.some((span) => hit.start >= span.start && hit.start < span.end),
+  );
+  if (loose.length > 0) {
+    // Each loose label's value ends at the next label, a covered bracket, 。 or a newline.
+    for (let i = 0; i < loose.length; i++) {
+      const hit = loose[i];
+      let end = i + 1 < loose.length ? loose[i + 1].start : text.length;
+      const stop = /[。\n]/u.exec(text.slice(hit.colonEnd, end));
+      if (stop) end = hit.colonEnd + stop.index;
+      const bracketAfter = covered.find((span) => span.start >= hit.colonEnd && span.start < end);
+      if (bracketAfter) end = bracketAfter.start;
+      fields.push(...fieldsFromLabels(text, [hit], end, base, 'inline'));
+    }
+    textEnd = Math.min(textEnd, loose[0].start);
+  }
+
+  fields.sort((a, b) => a.valueSpan.start - b.valueSpan.start);
+  return { fields, fieldBracket, textEnd };
+}
+
+/** Does this line start with a field label (a field line such as `责任单位：市民政局`)? */
+export function startsWithLabel(line: string): boolean {
+  const trimmed = line.replace(/^[\s*_]+/u, '');
+  LABEL_PATTERN.lastIndex = 0;
+  const hit = findLabels(trimmed, 0, Math.min(trimmed.length, 40))[0];
+  return hit !== undefined && hit.start === 0;
+}
+
+const VERB_LEAD = /(?:^|[，,。；;（(、\s]|由)([\u4e00-\u9fffA-Za-z0-9、]{2,40}?)(?:牵头|牽頭)(?:负责|負責)?/gu;
+const VERB_CO = /^[，,、\s]*([\u4e00-\u9fffA-Za-z0-9、]{2,40}?)(?:按职责分工负责|按職責分工負責|配合|参与|參與|协同|協同|共同负责|共同負責|负责|負責)/u;
+
+/** The verb form of an owner: X牵头，Y配合 / 由X牵头. */
+export function extractVerbOwner(text: string, base: number): Field[] {
+  VERB_LEAD.lastIndex = 0;
+  const match = VERB_LEAD.exec(text);
+  if (!match) return [];
+  let unit = match[1];
+  let unitStart = (match.index ?? 0) + match[0].indexOf(unit);
+  if (unit.startsWith('由')) {
+    unit = unit.slice(1);
+    unitStart += 1;
+  }
+  if (unit.length < 2) return [];
+  const fields: Field[] = [
+    {
+      kind: 'owner',
+      label: null,
+      labelSpan: null,
+      value: unit,
+      valueSpan: { start: base + unitStart, end: base + unitStart + unit.length },
+      source: 'verb',
+    },
+  ];
+  const after = (match.index ?? 0) + match[0].length;
+  const co = VERB_CO.exec(text.slice(after));
+  if (co) {
+    const coStart = after + co[0].indexOf(co[1]);
+    fields.push({
+      kind: 'coOwners',
+      label: null,
+      labelSpan: null,
+      value: co[1],
+      valueSpan: { start: base + coStart, end: base + coStart + co[1].length },
+      source: 'verb',
+    });
+  }
+  return fields;
+}

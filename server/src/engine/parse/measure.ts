@@ -1,0 +1,95 @@
+/** Derived facts of a measure: lead owner and co-owners, metric, deadline. */
+import type { Field, Measure, Span } from '../types';
+import { isResponsibleListLabel, splitUnits } from '../labels';
+import { findDeadlines, parseDeadline } from '../deadline';
+import { findQuantities } from './quantity';
+import { simplify } from '../script';
+import { VAGUE_METRICS } from '../vocabulary';
+
+/** The units of an owner field, each with its own span. */
+export function unitsOf(field: Field): Array<{ value: string; span: Span }> {
+  const units: Array<{ value: string; span: Span }> = [];
+  let cursor = 0;
+  for (const unit of splitUnits(field.value)) {
+    const index = field.value.indexOf(unit, cursor);
+    if (index < 0) continue;
+    units.push({ value: unit, span: { start: field.valueSpan.start + index, end: field.valueSpan.start + index + unit.length } });
+    cursor = index + unit.length;
+  }
+  return units;
+}
+
+function leadOwner(measure: Measure): { owner: Field | null; coOwners: string[] } {
+  const ownerFields = measure.fields.filter((field) => field.kind === 'owner' && field.value.length > 0);
+  const coFields = measure.fields.filter((field) => field.kind === 'coOwners' && field.value.length > 0);
+  // 牵头单位 (or the verb form) names the lead; 责任单位 alone lists units of which the first leads.
+  const lead = ownerFields.find((field) => field.label === null || !isResponsibleListLabel(field.label)) ?? ownerFields[0] ?? null;
+  if (!lead) return { owner: null, coOwners: coFields.flatMap((field) => unitsOf(field).map((unit) => unit.value)) };
+  const leadUnits = unitsOf(lead);
+  const first = leadUnits[0];
+  const owner: Field = first ? { ...lead, value: first.value, valueSpan: first.span } : lead;
+  const coOwners: string[] = [];
+  const add = (unit: string) => {
+    if (unit !== owner.value && !coOwners.includes(unit)) coOwners.push(unit);
+  };
+  leadUnits.slice(1).forEach((unit) => add(unit.value));
+  for (const field of [...ownerFields.filter((field) => field !== lead), ...coFields]) unitsOf(field).forEach((unit) => add(unit.value));
+  return { owner, coOwners };
+}
+
+function proseText(text: string, spans: Span[]): Array<{ text: string; start: number }> {
+  // Simplified script (length-preserving) so 15分鐘 reads like 15分钟.
+  return spans.filter((span) => span.end > span.start).map((span) => ({ text: simplify(text.slice(span.start, span.end)), start: span.start }));
+}
+
+export function isVagueMetricText(value: string): boolean {
+  const simplified = simplify(value);
+  return VAGUE_METRICS.some((word) => simplified.includes(word));
+}
+
+export function finalizeMeasure(measure: Measure, prose: Span[], text: string, documentDate: string | null): void {
+  measure.prose = prose;
+  const { owner, coOwners } = leadOwner(measure);
+  measure.owner = owner;
+  measure.coOwners = coOwners;
+
+  const options = { documentDate };
+  const deadlineField = measure.fields.find((field) => field.kind === 'deadline') ?? null;
+  const deadlineSpans: Span[] = [];
+  const pieces = proseText(text, prose);
+  const textDeadlines = pieces.flatMap((piece) =>
+    findDeadlines(piece.text, options).map((found) => ({ ...found, start: found.start + piece.start, end: found.end + piece.start })),
+  );
+  for (const found of textDeadlines) deadlineSpans.push({ start: found.start, end: found.end });
+  if (deadlineField) {
+    measure.deadline = deadlineField;
+    const parsed = parseDeadline(deadlineField.value, options);
+    if (parsed.ok) measure.deadlineValue = parsed.value;
+    else measure.deadlineProblem = parsed.reason;
+  } else if (textDeadlines.length > 0) {
+    const found = textDeadlines[0];
+    measure.deadline = {
+      kind: 'deadline',
+      label: null,
+      labelSpan: null,
+      value: text.slice(found.start, found.end),
+      valueSpan: { start: found.start, end: found.end },
+      source: 'text',
+    };
+    measure.deadlineValue = found.value;
+  }
+
+  const metricField = measure.fields.find((field) => field.kind === 'metric' && field.value.length > 0) ?? null;
+  measure.metric = metricField;
+  const quantities = pieces.flatMap((piece) => findQuantities(piece.text, piece.start, deadlineSpans));
+  measure.quantities = quantities;
+  let metricHasQuantity = false;
+  if (metricField) {
+    const fieldDeadlines = findDeadlines(metricField.value, options).map((found) => ({
+      start: found.start + metricField.valueSpan.start,
+      end: found.end + metricField.valueSpan.start,
+    }));
+    metricHasQuantity = findQuantities(simplify(metricField.value), metricField.valueSpan.start, fieldDeadlines).length > 0;
+  }
+  measure.hasMetric = quantities.length > 0 || metricHasQuantity || (metricField !== null && !isVagueMetricText(metricField.value));
+}

@@ -1,0 +1,566 @@
+/**
+ * Markdown -> policy model (nets -> measures -> fields), with exact UTF-16 spans.
+ * One remark parse, one pass over the top-level blocks; measures are list items,
+ * numbered paragraphs (204.推进…, 1、…, （一）…, 一是…), table rows and sub-headings.
+ */
+import type { Content, Heading, List, ListItem, Paragraph, Root, Table } from 'mdast';
+import { parse as parseYaml } from 'yaml';
+import type { PolicySchema } from '../schema';
+import type { DocumentMeta, Field, FieldKind, InsertionPoint, Measure, NetLikeHeading, NetSection, PolicyModel, Span } from '../types';
+import { parseMarkdown } from './markdown';
+import { extractFields, extractVerbOwner, startsWithLabel } from './fields';
+import { matchNet, matchNetLike } from './nets';
+import { finalizeMeasure } from './measure';
+import { kindOfLabel } from '../labels';
+import { detectScript, simplify } from '../script';
+
+export interface ModelOptions {
+  schema: PolicySchema;
+  /** Default document date (config); the frontmatter `date` wins. */
+  documentDate?: string | null;
+}
+
+/** Numbering that starts a measure in a paragraph Markdown does not treat as a list. */
+const NUMBERING =
+  /^[ \t]*(?:\d{1,4}[ \t]*[.、．](?![\d])|[（(][ \t]*(?:\d{1,3}|[一二三四五六七八九十百]+)[ \t]*[)）]|[一二三四五六七八九十百]+[ \t]*[、．.]|\d{1,3}[)）]|[①-⑳⑴-⒇])[ \t]*/u;
+/** 一是…；二是… inside one paragraph. */
+const ORDINAL_IS = /(?:^|(?<=[。；;]))[ \t]*[一二三四五六七八九十]+是/gu;
+
+interface Draft {
+  measure: Measure;
+  /** Spans of the measure's own prose (for quantities, text deadlines, vague words). */
+  prose: Span[];
+}
+
+interface Line {
+  text: string;
+  start: number;
+}
+
+function linesOf(text: string, start: number, end: number): Line[] {
+  const lines: Line[] = [];
+  let lineStart = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text[i] === '\n' || text[i] === '\r') {
+      lines.push({ text: text.slice(lineStart, i), start: lineStart });
+      if (text[i] === '\r' && text[i + 1] === '\n') i++;
+      lineStart = i + 1;
+    }
+  }
+  return lines;
+}
+
+function startOf(node: { position?: { start: { offset?: number } } }): number {
+  return node.position?.start.offset ?? 0;
+}
+function endOf(node: { position?: { end: { offset?: number } } }): number {
+  return node.position?.end.offset ?? 0;
+}
+
+/** Trim whitespace (and a trailing pipe for table cells) from a span. */
+function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/u.test(text[start])) start++;
+  while (end > start && /\s/u.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+function detectEol(text: string): string {
+  const index = text.indexOf('\n');
+  return index > 0 && text[index - 1] === '\r' ? '\r\n' : '\n';
+}
+
+const TABLE_TEXT_HEADER = /任务|措施|事项|工作内容|举措|項目|项目|measure|task|action|initiative/iu;
+const TABLE_NET_HEADER = /^(?:所属)?(?:网|网络|五张网)$|^net$/iu;
+
+type ColumnKind = FieldKind | 'text' | 'net' | null;
+
+function columnKind(header: string): ColumnKind {
+  const simplified = simplify(header.trim()).replace(/[*_\s]/gu, '');
+  if (simplified.length === 0) return null;
+  const kind = kindOfLabel(simplified) ?? kindOfLabel(header.trim());
+  if (kind) return kind;
+  if (TABLE_NET_HEADER.test(simplified)) return 'net';
+  if (/牵头|责任|负责|owner|lead|responsible/iu.test(simplified)) return 'owner';
+  if (/配合|协同|参与|support|partner/iu.test(simplified)) return 'coOwners';
+  if (/时限|时间|期限|deadline|due/iu.test(simplified)) return 'deadline';
+  if (/指标|目标|metric|kpi|target/iu.test(simplified)) return 'metric';
+  if (/序号|编号|^no\.?$|^#$/iu.test(simplified)) return null;
+  if (TABLE_TEXT_HEADER.test(simplified)) return 'text';
+  return null;
+}
+
+class ModelBuilder {
+  private readonly nets: NetSection[] = [];
+  private readonly orphans: Measure[] = [];
+  private readonly unknownNets: NetLikeHeading[] = [];
+  private readonly codeSpans: Span[] = [];
+  private readonly textSpans: Span[] = [];
+  private readonly comments: Array<{ span: Span; text: string }> = [];
+  private readonly drafts: Draft[] = [];
+  private meta: DocumentMeta = { title: null, date: null, schema: null, frontmatterSpan: null };
+
+  private net: NetSection | null = null;
+  private unknownNetDepth: number | null = null;
+  private headingMeasure: { depth: number; draft: Draft } | null = null;
+  /** The measure that following field lines attach to. */
+  private lastDraft: Draft | null = null;
+  private readonly eol: string;
+
+  constructor(private readonly text: string, private readonly options: ModelOptions) {
+    this.eol = detectEol(text);
+  }
+
+  build(): PolicyModel {
+    const tree = parseMarkdown(this.text);
+    this.walk(tree);
+    this.closeNet(this.text.length);
+    const documentDate = this.meta.date ?? this.options.documentDate ?? null;
+    for (const draft of this.drafts) finalizeMeasure(draft.measure, draft.prose, this.text, documentDate);
+    const sample = this.textSpans
+      .slice(0, 60)
+      .map((span) => this.text.slice(span.start, span.end))
+      .join('')
+      .slice(0, 4000);
+    return {
+      meta: this.meta,
+      nets: this.nets,
+      orphanMeasures: this.orphans,
+      unknownNets: this.unknownNets,
+      script: detectScript(sample),
+      codeSpans: this.codeSpans,
+      textSpans: this.textSpans,
+      comments: this.comments,
+    };
+  }
+
+  private walk(tree: Root): void {
+    const blocks = tree.children;
+    for (let index = 0; index < blocks.length; index++) {
+      const node = blocks[index];
+      switch (node.type) {
+        case 'yaml':
+          this.readFrontmatter(node.value, { start: startOf(node), end: endOf(node) });
+          break;
+        case 'heading':
+          this.onHeading(node, blocks, index);
+          break;
+        case 'paragraph':
+          this.textSpans.push({ start: startOf(node), end: endOf(node) });
+          this.collectCode(node);
+          this.onParagraph(node);
+          break;
+        case 'list':
+          this.onList(node, false);
+          break;
+        case 'table':
+          this.onTable(node);
+          break;
+        case 'code':
+          this.codeSpans.push({ start: startOf(node), end: endOf(node) });
+          break;
+        case 'html':
+          this.collectCode(node);
+          break;
+        case 'blockquote':
+          this.textSpans.push({ start: startOf(node), end: endOf(node) });
+          this.lastDraft = null;
+          break;
+        default:
+          this.lastDraft = null;
+      }
+    }
+  }
+
+  private collectCode(node: Content): void {
+    if (node.type === 'inlineCode' || node.type === 'html' || node.type === 'code') {
+      const span = { start: startOf(node), end: endOf(node) };
+      this.codeSpans.push(span);
+      if (node.type === 'html' && node.value.startsWith('<!--')) this.comments.push({ span, text: node.value });
+      return;
+    }
+    if ('children' in node) for (const child of node.children as Content[]) this.collectCode(child);
+  }
+
+  private readFrontmatter(value: string, span: Span): void {
+    this.meta.frontmatterSpan = span;
+    let data: unknown;
+    try {
+      data = parseYaml(value);
+    } catch {
+      return; // A broken frontmatter is reported by no rule here; the draft still lints.
+    }
+    if (!data || typeof data !== 'object') return;
+    const record = data as Record<string, unknown>;
+    const asText = (input: unknown): string | null =>
+      typeof input === 'string' ? input : input instanceof Date ? input.toISOString().slice(0, 10) : typeof input === 'number' ? String(input) : null;
+    this.meta.title = asText(record.title);
+    const date = asText(record.date);
+    this.meta.date = date && /^\d{4}-\d{2}-\d{2}/u.test(date) ? date.slice(0, 10) : null;
+    this.meta.schema = asText(record.schema);
+  }
+
+  private closeNet(end: number): void {
+    if (this.net) this.net.span.end = end;
+    this.net = null;
+  }
+
+  private headingContent(node: Heading): Span {
+    // The heading's text without its # markers (ATX) or underline (setext).
+    const start = startOf(node);
+    const firstLine = linesOf(this.text, start, endOf(node))[0];
+    const atx = /^[ \t]*#{1,6}[ \t]*/u.exec(firstLine.text);
+    const contentStart = start + (atx ? atx[0].length : 0);
+    let contentEnd = firstLine.start + firstLine.text.length;
+    const closing = /[ \t]+#+[ \t]*$|[ \t]+$/u.exec(this.text.slice(contentStart, contentEnd));
+    if (closing) contentEnd -= closing[0].length;
+    return { start: contentStart, end: Math.max(contentStart, contentEnd) };
+  }
+
+  private onHeading(node: Heading, blocks: Content[], index: number): void {
+    const depth = node.depth;
+    const start = startOf(node);
+    this.textSpans.push({ start, end: endOf(node) });
+    this.collectCode(node);
+    if (this.net && depth <= this.net.depth) this.closeNet(start);
+    if (this.unknownNetDepth !== null && depth <= this.unknownNetDepth) this.unknownNetDepth = null;
+    if (this.headingMeasure && depth <= this.headingMeasure.depth) this.headingMeasure = null;
+    this.lastDraft = null;
+
+    const content = this.headingContent(node);
+    const headingText = this.text.slice(content.start, content.end);
+    const net = matchNet(headingText, content.start, this.options.schema);
+    if (net) {
+      this.closeNet(start);
+      this.unknownNetDepth = null;
+      this.headingMeasure = null;
+      this.net = {
+        netId: net.netId,
+        heading: headingText,
+        headingSpan: { start, end: endOf(node) },
+        nameSpan: net.nameSpan,
+        depth,
+        span: { start, end: this.text.length },
+        measures: [],
+      };
+      this.nets.push(this.net);
+      return;
+    }
+    if (!this.net || depth <= this.net.depth) {
+      const netLike = matchNetLike(headingText, content.start, this.options.schema);
+      if (netLike) {
+        this.unknownNets.push({ heading: headingText, name: netLike.name, nameSpan: netLike.nameSpan, closest: netLike.closest, sectionDepth: depth });
+        this.unknownNetDepth = depth;
+        return;
+      }
+    }
+    if (this.isMeasureHeading(blocks, index, headingText)) {
+      const draft = this.newMeasure('heading', content, content, { start, end: endOf(node) });
+      this.headingMeasure = { depth, draft };
+      this.lastDraft = draft;
+    }
+  }
+
+  /** A sub-heading is a measure when its body starts with field lines (or it has a field bracket). */
+  private isMeasureHeading(blocks: Content[], index: number, headingText: string): boolean {
+    if (extractFields(headingText, 0).fields.length > 0) return this.net !== null || this.unknownNetDepth !== null;
+    if (this.net === null && this.unknownNetDepth === null) return false;
+    const next = blocks[index + 1];
+    if (!next) return false;
+    if (next.type === 'paragraph') return startsWithLabel(this.text.slice(startOf(next), endOf(next)));
+    if (next.type === 'list') {
+      const first = next.children[0]?.children[0];
+      return first?.type === 'paragraph' && startsWithLabel(this.text.slice(startOf(first), endOf(first)));
+    }
+    return false;
+  }
+
+  private inSection(): boolean {
+    return this.net !== null || this.unknownNetDepth !== null;
+  }
+
+  /**
+   * Create a measure. `textRegion` holds the measure text and any inline fields; `whole`
+   * is the span the measure covers.
+   */
+  private newMeasure(shape: Measure['shape'], textRegion: Span, prose: Span, whole: Span): Draft {
+    const regionText = this.text.slice(textRegion.start, textRegion.end);
+    const extracted = extractFields(regionText, textRegion.start);
+    let fields = extracted.fields;
+    if (!fields.some((field) => field.kind === 'owner')) fields = [...fields, ...extractVerbOwner(regionText, textRegion.start)];
+    const textSpan = trimSpan(this.text, { start: textRegion.start, end: textRegion.start + extracted.textEnd });
+    const insertion: InsertionPoint = extracted.fieldBracket
+      ? {
+          mode: 'bracket',
+          offset: extracted.fieldBracket.close,
+          separator: extracted.fieldBracket.separator ?? (extracted.fieldBracket.openChar === '(' ? '; ' : '；'),
+          colon: extracted.fieldBracket.colon,
+        }
+      : { mode: 'append', offset: trimSpan(this.text, textRegion).end, open: '（', close: '）' };
+    const measure: Measure = {
+      text: this.text.slice(textSpan.start, textSpan.end),
+      span: { ...whole },
+      textSpan,
+      shape,
+      netId: this.net?.netId ?? null,
+      fields,
+      owner: null,
+      coOwners: [],
+      metric: null,
+      hasMetric: false,
+      quantities: [],
+      deadline: null,
+      deadlineValue: null,
+      deadlineProblem: null,
+      prose: [],
+      insertion,
+    };
+    const draft: Draft = { measure, prose: [{ start: prose.start, end: Math.min(prose.end, textRegion.start + extracted.textEnd) }] };
+    return draft;
+  }
+
+  /** Keep a measure: in its net, or as an orphan when it carries fields. */
+  private commit(draft: Draft): void {
+    this.drafts.push(draft);
+    if (this.net) this.net.measures.push(draft.measure);
+    else if (this.unknownNetDepth === null) this.orphans.push(draft.measure);
+  }
+
+  private wantsMeasure(draft: Draft): boolean {
+    return this.inSection() || draft.measure.fields.some((field) => field.label !== null);
+  }
+
+  /** Attach field lines (责任单位：市民政局) to a measure. */
+  private attachFieldLine(draft: Draft, line: Span, insertionAfter: number, prefix: string, mode: 'line' | 'sublist'): void {
+    const lineText = this.text.slice(line.start, line.end);
+    const extracted = extractFields(lineText, line.start);
+    const fields = extracted.fields.map((field): Field => ({ ...field, source: 'line' }));
+    draft.measure.fields.push(...fields);
+    draft.measure.span.end = Math.max(draft.measure.span.end, line.end);
+    if (draft.measure.insertion.mode !== 'bracket' && draft.measure.insertion.mode !== 'cell') {
+      draft.measure.insertion = { mode, offset: insertionAfter, separator: prefix, colon: /：/u.test(lineText) ? '：' : ':' };
+    }
+  }
+
+  private onParagraph(node: Paragraph): void {
+    const lines = linesOf(this.text, startOf(node), endOf(node));
+    let current: Draft | null = null;
+    let currentEnd = 0;
+    const flush = () => {
+      if (!current) return;
+      current.measure.span.end = Math.max(current.measure.span.end, currentEnd);
+      if (this.wantsMeasure(current)) {
+        this.commit(current);
+        this.lastDraft = current;
+      }
+      current = null;
+    };
+    for (const line of lines) {
+      const lineEnd = line.start + line.text.length;
+      const target: Draft | null = current ?? this.headingMeasure?.draft ?? this.lastDraft;
+      if (startsWithLabel(line.text) && target) {
+        if (current) {
+          const draft: Draft = current;
+          draft.measure.span.end = lineEnd;
+        }
+        const indent = /^[ \t]*/u.exec(line.text)?.[0] ?? '';
+        this.attachFieldLine(target, { start: line.start, end: lineEnd }, lineEnd, indent, 'line');
+        continue;
+      }
+      const numbered = NUMBERING.exec(line.text);
+      const ordinals = [...line.text.matchAll(ORDINAL_IS)];
+      if (numbered || ordinals.length > 0) {
+        flush();
+        const segments = ordinals.length > 0 ? ordinals.map((match) => match.index ?? 0) : [0];
+        for (let i = 0; i < segments.length; i++) {
+          const segmentStart = line.start + segments[i];
+          const segmentEnd = i + 1 < segments.length ? line.start + segments[i + 1] : lineEnd;
+          const prefix = numbered && i === 0 ? numbered[0].length : (/^[ \t]*/u.exec(this.text.slice(segmentStart, segmentEnd))?.[0].length ?? 0);
+          const region = { start: segmentStart + prefix, end: segmentEnd };
+          flush();
+          current = this.newMeasure('paragraph', region, region, { start: segmentStart, end: segmentEnd });
+          currentEnd = segmentEnd;
+        }
+        continue;
+      }
+      if (current) {
+        // A continuation line of a numbered measure: extend its text region.
+        const draft: Draft = current;
+        const region = { start: draft.measure.textSpan.start, end: lineEnd };
+        const rebuilt = this.newMeasure('paragraph', region, region, { start: draft.measure.span.start, end: lineEnd });
+        current = rebuilt;
+        currentEnd = lineEnd;
+        continue;
+      }
+      const candidate = this.newMeasure('paragraph', { start: line.start, end: lineEnd }, { start: line.start, end: lineEnd }, { start: line.start, end: lineEnd });
+      if (candidate.measure.fields.length > 0) {
+        current = candidate;
+        currentEnd = lineEnd;
+      } else {
+        // Prose between measures (an introduction): field lines after it attach to nothing.
+        this.lastDraft = null;
+      }
+    }
+    flush();
+  }
+
+  private itemParagraph(item: ListItem): Paragraph | null {
+    const first = item.children[0];
+    return first && first.type === 'paragraph' ? first : null;
+  }
+
+  /** The line prefix (indent and list marker) of a list item, for inserting a sibling item. */
+  private itemPrefix(item: ListItem, paragraph: Paragraph): string {
+    const itemStart = startOf(item);
+    const lineStart = this.text.lastIndexOf('\n', itemStart - 1) + 1;
+    const prefix = this.text.slice(lineStart, startOf(paragraph));
+    // Ordered markers (1.) become the bullet of the same list style: keep "- " for field items.
+    return prefix.replace(/\d+([.)])/u, (_all, mark: string) => `${'1'}${mark}`);
+  }
+
+  private onList(list: List, nested: boolean): void {
+    for (const item of list.children) {
+      const paragraph = this.itemParagraph(item);
+      this.collectCode(item);
+      if (!paragraph) {
+        this.lastDraft = null;
+        continue;
+      }
+      this.textSpans.push({ start: startOf(paragraph), end: endOf(paragraph) });
+      const paragraphText = this.text.slice(startOf(paragraph), endOf(paragraph));
+      const target = this.headingMeasure?.draft ?? this.lastDraft;
+      if (startsWithLabel(paragraphText) && target) {
+        for (const line of linesOf(this.text, startOf(paragraph), endOf(paragraph))) {
+          const lineEnd = line.start + line.text.length;
+          this.attachFieldLine(target, { start: line.start, end: lineEnd }, endOf(item), this.itemPrefix(item, paragraph), 'sublist');
+        }
+        continue;
+      }
+      const nestedLists = item.children.filter((child): child is List => child.type === 'list');
+      // A grouping item (（一）加强应急体系) whose nested items are the measures.
+      const ownFields = extractFields(paragraphText, startOf(paragraph)).fields.length > 0;
+      const nestedAreMeasures =
+        !ownFields &&
+        nestedLists.some((sub) =>
+          sub.children.some((subItem) => {
+            const subParagraph = this.itemParagraph(subItem);
+            if (!subParagraph) return false;
+            const subText = this.text.slice(startOf(subParagraph), endOf(subParagraph));
+            return !startsWithLabel(subText) && extractFields(subText, 0).fields.length > 0;
+          }),
+        );
+      if (nestedAreMeasures) {
+        this.lastDraft = null;
+        for (const sub of nestedLists) this.onList(sub, true);
+        continue;
+      }
+      // The measure's own text: paragraph lines up to the first field line.
+      const lines = linesOf(this.text, startOf(paragraph), endOf(paragraph));
+      let textEnd = endOf(paragraph);
+      const fieldLines: Span[] = [];
+      for (let i = 1; i < lines.length; i++) {
+        if (startsWithLabel(lines[i].text)) {
+          if (fieldLines.length === 0) textEnd = lines[i - 1].start + lines[i - 1].text.length;
+          fieldLines.push({ start: lines[i].start, end: lines[i].start + lines[i].text.length });
+        }
+      }
+      const region = { start: startOf(paragraph), end: textEnd };
+      const draft = this.newMeasure('list', region, region, { start: startOf(item), end: endOf(item) });
+      for (const line of fieldLines) this.attachFieldLine(draft, line, line.end, /^[ \t]*/u.exec(this.text.slice(this.text.lastIndexOf('\n', line.start - 1) + 1, line.start))?.[0] ?? '', 'line');
+      for (const sub of nestedLists) {
+        for (const subItem of sub.children) {
+          const subParagraph = this.itemParagraph(subItem);
+          if (!subParagraph) continue;
+          const subText = this.text.slice(startOf(subParagraph), endOf(subParagraph));
+          this.textSpans.push({ start: startOf(subParagraph), end: endOf(subParagraph) });
+          if (startsWithLabel(subText)) {
+            for (const line of linesOf(this.text, startOf(subParagraph), endOf(subParagraph))) {
+              this.attachFieldLine(draft, { start: line.start, end: line.start + line.text.length }, endOf(subItem), this.itemPrefix(subItem, subParagraph), 'sublist');
+            }
+          } else {
+            draft.prose.push({ start: startOf(subParagraph), end: endOf(subParagraph) });
+          }
+        }
+      }
+      if (this.wantsMeasure(draft) || nested) {
+        if (this.wantsMeasure(draft)) {
+          this.commit(draft);
+          this.lastDraft = draft;
+        }
+      }
+    }
+  }
+
+  private cellContent(cellStart: number, cellEnd: number): Span {
+    let start = cellStart;
+    let end = cellEnd;
+    if (this.text[start] === '|') start++;
+    if (end > start && this.text[end - 1] === '|' && this.text[end - 2] !== '\\') end--;
+    return { start, end };
+  }
+
+  private onTable(table: Table): void {
+    this.lastDraft = null;
+    const [header, ...rows] = table.children;
+    if (!header) return;
+    this.collectCode(table);
+    const kinds: ColumnKind[] = header.children.map((cell) => {
+      const content = trimSpan(this.text, this.cellContent(startOf(cell), endOf(cell)));
+      return columnKind(this.text.slice(content.start, content.end));
+    });
+    const textColumn = kinds.indexOf('text');
+    if (textColumn < 0) {
+      for (const row of rows) for (const cell of row.children) this.textSpans.push({ start: startOf(cell), end: endOf(cell) });
+      return;
+    }
+    const headerLabels = header.children.map((cell) => {
+      const content = trimSpan(this.text, this.cellContent(startOf(cell), endOf(cell)));
+      return { text: this.text.slice(content.start, content.end), span: content };
+    });
+    for (const row of rows) {
+      const cells = row.children.map((cell) => this.cellContent(startOf(cell), endOf(cell)));
+      for (const cell of row.children) this.textSpans.push({ start: startOf(cell), end: endOf(cell) });
+      const textCell = cells[textColumn];
+      if (!textCell) continue;
+      const textContent = trimSpan(this.text, textCell);
+      if (textContent.start === textContent.end) continue;
+      const draft = this.newMeasure('table', textContent, textContent, { start: startOf(row), end: endOf(row) });
+      const emptyCells: Partial<Record<FieldKind, Span>> = {};
+      kinds.forEach((kind, column) => {
+        if (kind === null || kind === 'text') return;
+        const cell = cells[column];
+        if (!cell) return;
+        const content = trimSpan(this.text, cell);
+        const value = this.text.slice(content.start, content.end);
+        if (kind === 'net') {
+          const net = matchNet(value, content.start, this.options.schema);
+          if (net) draft.measure.netId = net.netId;
+          return;
+        }
+        if (content.start === content.end) {
+          // Insert after one space of padding when the cell has any.
+          const at = cell.end > cell.start && this.text[cell.start] === ' ' ? cell.start + 1 : cell.start;
+          emptyCells[kind] = { start: at, end: at };
+          return;
+        }
+        if (draft.measure.fields.some((field) => field.kind === kind && field.source === 'inline')) return;
+        draft.measure.fields.push({ kind, label: headerLabels[column].text, labelSpan: null, value, valueSpan: content, source: 'table' });
+      });
+      if (draft.measure.insertion.mode !== 'bracket') {
+        draft.measure.insertion = { mode: 'cell', offset: textContent.end, cells: emptyCells, open: '（', close: '）' };
+      }
+      this.drafts.push(draft);
+      if (draft.measure.netId !== null && !this.net) {
+        const owning = this.nets.find((net) => net.netId === draft.measure.netId);
+        if (owning) owning.measures.push(draft.measure);
+        else this.orphans.push(draft.measure);
+      } else this.commit(draft);
+    }
+  }
+}
+
+export function buildModel(text: string, options: ModelOptions): PolicyModel {
+  return new ModelBuilder(text, options).build();
+}
+
+export { NUMBERING };

@@ -1,0 +1,62 @@
+/**
+ * What a rule is: metadata (id, description, default severity, fixable, messages in
+ * zh-CN and en, examples that run as tests) and a check function. The lint wrapper
+ * stamps rule id, severity and locale on every report, so a rule only says where and what.
+ */
+import type { LineIndex } from './lines';
+import type { PolicySchema } from './schema';
+import type { Fix, FieldKind, Locale, Measure, NetSection, PolicyModel, Script, Severity, Span } from './types';
+
+export interface Localized {
+  en: string;
+  'zh-CN': string;
+}
+
+export interface RuleMeta {
+  id: string;
+  description: Localized;
+  /** Why the rule exists, for its doc page. */
+  rationale: Localized;
+  defaultSeverity: Severity;
+  /** Carries a fix that `lint --fix` applies. */
+  fixable: boolean;
+  /** Offers suggestions (code actions a person reviews). */
+  hasSuggestions: boolean;
+  messages: Record<string, Localized>;
+  /** Drafts that must (invalid) and must not (valid) trigger the rule; run as tests and shown in docs. */
+  examples: { invalid: string[]; valid: string[] };
+}
+
+export interface Report {
+  span: Span;
+  messageId: string;
+  data?: Record<string, string | number>;
+  fix?: Fix | null;
+  suggestions?: Fix[];
+}
+
+export interface RuleContext {
+  readonly text: string;
+  readonly model: PolicyModel;
+  readonly schema: PolicySchema;
+  readonly lines: LineIndex;
+  readonly locale: Locale;
+  readonly script: Script;
+  /** ISO date the draft is dated (frontmatter, then config), or null. */
+  readonly documentDate: string | null;
+  /** Known units (the roster), if configured. */
+  readonly roster: readonly string[];
+  /** All measures, in document order (nets first, then orphans). */
+  readonly measures: readonly Measure[];
+  readonly eol: string;
+  /** Localize a message of another kind (e.g. a fix title). */
+  t(message: Localized, data?: Record<string, string | number>): string;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+export type { FieldKind, NetSection };

@@ -1,0 +1,30 @@
+import type { Rule } from '../rule';
+import { excerpt, measureSpan, missingFieldFix } from './_shared';
+
+export const rule: Rule = {
+  meta: {
+    id: 'missing-deadline',
+    description: { en: 'Every measure has a deadline.', 'zh-CN': '每项措施须明确完成时限。' },
+    rationale: {
+      en: 'A measure without a deadline never falls due. Add 完成时限 (2021年12月底前, Q3 2021) or mark ongoing work as 长期坚持 / 持续推进.',
+      'zh-CN': '没有完成时限的措施永远不会到期。请补充“完成时限”（如2021年12月底前），长期工作写“长期坚持”或“持续推进”。',
+    },
+    defaultSeverity: 'error',
+    fixable: true,
+    hasSuggestions: false,
+    messages: {
+      missing: { en: 'Measure has no deadline: add a completion date ("{measure}")', 'zh-CN': '措施缺少完成时限：请补充完成时间（“{measure}”）' },
+    },
+    examples: {
+      invalid: ['## 城市精细管理网\n\n1. 编制全市产业地图，明确10个区的产业定位（牵头单位：市发改委）\n'],
+      valid: ['## 城市精细管理网\n\n1. 编制全市产业地图，明确10个区的产业定位（牵头单位：市发改委；完成时限：2020年12月底前）\n'],
+    },
+  },
+  check(context) {
+    if (!context.schema.requiredFields.includes('deadline')) return;
+    for (const measure of context.measures) {
+      if (measure.deadline) continue;
+      context.report({ span: measureSpan(measure), messageId: 'missing', data: { measure: excerpt(measure.text) }, fix: missingFieldFix(context, measure, 'deadline') });
+    }
+  },
+};

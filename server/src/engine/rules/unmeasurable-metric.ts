@@ -1,0 +1,46 @@
+import type { Rule } from '../rule';
+import { simplify } from '../script';
+import { VAGUE_METRICS } from '../vocabulary';
+import type { Span } from '../types';
+
+export const rule: Rule = {
+  meta: {
+    id: 'unmeasurable-metric',
+    description: { en: 'Targets are quantities, not 进一步提升.', 'zh-CN': '目标须可量化，不能只写“进一步提升”。' },
+    rationale: {
+      en: '进一步提升 (further improve) and 力争 (strive to) cannot be checked. Say by how much: 覆盖率达到95%, 平均响应时间≤10分钟.',
+      'zh-CN': '“进一步提升”“力争”“明显改善”无法考核。请写明量化目标，如“覆盖率达到95%”“平均响应时间不超过10分钟”。',
+    },
+    defaultSeverity: 'warning',
+    fixable: false,
+    hasSuggestions: false,
+    messages: {
+      vague: { en: '"{word}" is not measurable: state a quantity', 'zh-CN': '“{word}”无法量化考核：请写明具体数值' },
+    },
+    examples: {
+      invalid: ['## 城市精细管理网\n\n1. 市容环境（牵头单位：市城管委；指标：进一步提升；完成时限：2020年底前）\n'],
+      valid: ['## 城市精细管理网\n\n1. 市容环境达标率达到95%（牵头单位：市城管委；完成时限：2020年底前）\n'],
+    },
+  },
+  check(context) {
+    for (const measure of context.measures) {
+      if (measure.hasMetric) continue;
+      const regions: Span[] = measure.metric ? [measure.metric.valueSpan] : measure.prose;
+      for (const region of regions) {
+        const simplified = simplify(context.text.slice(region.start, region.end));
+        const taken: Span[] = [];
+        for (const word of VAGUE_METRICS) {
+          let index = simplified.indexOf(word);
+          while (index >= 0) {
+            const span = { start: region.start + index, end: region.start + index + word.length };
+            if (!taken.some((other) => span.start < other.end && other.start < span.end)) {
+              taken.push(span);
+              context.report({ span, messageId: 'vague', data: { word: context.text.slice(span.start, span.end) } });
+            }
+            index = simplified.indexOf(word, index + word.length);
+          }
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,45 @@
+/**
+ * Simplified/traditional Chinese handling with opencc-js. Matching works on simplified
+ * text: labels, net names and glossary terms are compared after converting the candidate
+ * to simplified. OpenCC maps these characters one to one, so offsets are preserved; we
+ * check that and fall back to the original text when a conversion changes the length.
+ */
+import * as OpenCC from 'opencc-js';
+
+type Convert = (text: string) => string;
+
+let toSimplified: Convert | null = null;
+let toTraditional: Convert | null = null;
+
+export function simplify(text: string): string {
+  toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
+  const converted = toSimplified(text);
+  return converted.length === text.length ? converted : text;
+}
+
+export function traditionalize(text: string): string {
+  toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
+  return toTraditional(text);
+}
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
+
+/**
+ * Guess the script of a sample of text: 'en' when it has (almost) no Han characters,
+ * 'hant' when converting to simplified changes a noticeable share of them.
+ */
+export function detectScript(sample: string): 'hans' | 'hant' | 'en' {
+  const han = sample.match(HAN);
+  const latinWords = sample.match(/[A-Za-z]{2,}/g)?.length ?? 0;
+  if (!han || han.length < 4 || latinWords > han.length) return 'en';
+  const chars = han.join('');
+  const simplified = simplify(chars);
+  const traditionalized = traditionalize(chars);
+  let changedBySimplify = 0;
+  let changedByTraditionalize = 0;
+  for (let i = 0; i < chars.length; i++) {
+    if (simplified[i] !== chars[i]) changedBySimplify++;
+    if (traditionalized[i] !== chars[i]) changedByTraditionalize++;
+  }
+  return changedBySimplify > changedByTraditionalize ? 'hant' : 'hans';
+}
