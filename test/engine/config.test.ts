@@ -349,7 +349,7 @@ describe('resolveConfigForFile', () => {
     assert.equal(resolved.file, null);
     assert.equal(resolved.dir, fx('no-config'));
     assert.equal(resolved.schema, builtinSchema());
-    assert.deepEqual(resolved.config, { schema: 'five-nets', rules: {}, owners: [], glossary: [], include: ['**/*.md', '**/*.markdown'], ignore: ['**/node_modules/**', '**/.git/**'], maxFileSize: 1048576 });
+    assert.deepEqual(resolved.config, { schema: 'five-nets', rules: {}, owners: [], glossary: [], include: ['**/*.policy.md', 'policies/**/*.md'], ignore: ['**/node_modules/**', '**/.git/**'], maxFileSize: 5242880 });
     assert.equal(cache.get(fx('no-config')), resolved);
     assert.deepEqual(defaultResolvedConfig(fx('no-config')), resolved);
   });

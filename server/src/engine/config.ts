@@ -55,7 +55,7 @@ const configError: ErrorFactory = (message, file, line, column) => new ConfigErr
 export const CONFIG_NAMES = ['.fivenets.yaml', '.fivenets.yml', '.fivenets.json'] as const;
 
 export const DEFAULT_SCHEMA_ID = 'five-nets';
-export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 /** Defaults that a config file's settings are merged over. `locale` and `date` have none. */
 export const DEFAULT_CONFIG: Readonly<Required<Pick<FivenetsConfig, 'schema' | 'rules' | 'owners' | 'glossary' | 'include' | 'ignore' | 'maxFileSize'>>> = Object.freeze({
@@ -63,7 +63,7 @@ export const DEFAULT_CONFIG: Readonly<Required<Pick<FivenetsConfig, 'schema' | '
   rules: Object.freeze({}) as Record<string, SeveritySetting>,
   owners: Object.freeze([]) as unknown as string[],
   glossary: Object.freeze([]) as unknown as GlossaryTerm[],
-  include: Object.freeze(['**/*.md', '**/*.markdown']) as unknown as string[],
+  include: Object.freeze(['**/*.policy.md', 'policies/**/*.md']) as unknown as string[],
   ignore: Object.freeze(['**/node_modules/**', '**/.git/**']) as unknown as string[],
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
 });

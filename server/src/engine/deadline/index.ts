@@ -119,7 +119,7 @@ const R_ISO_MONTH = sticky(`(${YEAR4})([-/.])(\\d{1,2})(?![0-9])`);
 // Years
 const R_NUM_YEAR_CN = sticky(`(${YEAR4})${SP}年度?`);
 const R_HAN_YEAR = sticky(`((?:一九|二[〇○零])[〇○零一二三四五六七八九]{2})${SP}年度?`);
-const R_NUM_YEAR_QH = sticky(`(${YEAR4})${SP}[-/]?${SP}(?:[Qq]([1-4])|[Hh]([12]))(?![0-9A-Za-z])`);
+const R_NUM_YEAR_QH = sticky(`(${YEAR4})${SP}[-/]?${SP}(?:[Qq]([0-9])|[Hh]([0-9]))(?![0-9A-Za-z])`);
 const R_NUM_YEAR_BARE = sticky(`(${YEAR4})(?![0-9])`);
 const R_REL_YEAR = sticky('(今年度|本年度|明年度|上年度|今年|本年|当年|明年|去年|上年)');
 const REL_OFFSET: Record<string, number> = {
@@ -129,8 +129,8 @@ const REL_OFFSET: Record<string, number> = {
 const R_Y_END = sticky(`${SP}年?(?:底|末)`);
 const R_Y_EXTRA_YEAR = sticky(`${SP}年(?=(?:之|以)?内)`);
 const R_HALF = sticky(`${SP}(上|下)半年`);
-const R_QUARTER = sticky(`${SP}第?([一二三四1-4])${SP}季度(底|末)?`);
-const R_QUARTER_Q = sticky(`${SP}[Qq]([1-4])(?![0-9A-Za-z])`);
+const R_QUARTER = sticky(`${SP}第?([一二三四五六七八九0-9])${SP}季度(底|末)?`);
+const R_QUARTER_Q = sticky(`${SP}[Qq]([0-9])(?![0-9A-Za-z])`);
 const R_MONTH = sticky(`${SP}(\\d{1,2}|${CN_SMALL})${SP}月份?`);
 const R_DAY = sticky(`${SP}(\\d{1,2}|${CN_SMALL})${SP}[日号]`);
 const R_XUN = sticky(`${SP}(上|中|下)旬`);
@@ -154,7 +154,7 @@ const R_EN_DMY = sticky(
   'i',
 );
 const R_EN_DM = sticky(`(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?(${MONTHS_EN})(?![A-Za-z])\\.?`, 'i');
-const R_EN_QH = sticky(`(?:q([1-4])|h([12]))${SP}(?:[-/,]${SP}|of[ \\t]+)?(?:fy${SP})?(${YEAR4})(?![0-9])`, 'i');
+const R_EN_QH = sticky(`(?:q([0-9])|h([0-9]))${SP}(?:[-/,]${SP}|of[ \\t]+)?(?:fy${SP})?(${YEAR4})(?![0-9])`, 'i');
 const R_EN_ORD = sticky(
   `(first|second|third|fourth|1st|2nd|3rd|4th)[ \\t]+(quarter|half)[ \\t]+(?:of[ \\t]+)?(?:the[ \\t]+)?(?:(?:fiscal[ \\t]+)?year[ \\t]+)?(?:(${YEAR4})(?![0-9])|(this|next)[ \\t]+year(?![A-Za-z]))`,
   'i',
