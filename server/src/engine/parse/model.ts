@@ -256,6 +256,7 @@ class ModelBuilder {
     }
     if (this.isMeasureHeading(blocks, index, headingText)) {
       const draft = this.newMeasure('heading', content, content, { start, end: endOf(node) });
+      this.commit(draft);
       this.headingMeasure = { depth, draft };
       this.lastDraft = draft;
     }

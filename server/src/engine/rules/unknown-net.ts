@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { detectScript } from '../script';
 
 export const rule: Rule = {
   meta: {
@@ -28,7 +29,9 @@ export const rule: Rule = {
         continue;
       }
       const net = context.schema.nets.find((candidate) => candidate.id === heading.closest?.netId);
-      const closest = net ? (context.script === 'hant' ? net.names['zh-Hant'] : context.script === 'en' ? net.names.en : net.names['zh-Hans']) : heading.closest.name;
+      // Rename in the heading's own script (a draft may mix scripts).
+      const script = detectScript(heading.heading);
+      const closest = net ? (script === 'hant' ? net.names['zh-Hant'] : script === 'en' ? net.names.en : net.names['zh-Hans']) : heading.closest.name;
       context.report({
         span: heading.nameSpan,
         messageId: 'closest',
