@@ -241,7 +241,8 @@ async function runLint(io: CliIO, args: string[]): Promise<number> {
   if (errors.length > 0) {
     // Exit 2 writes nothing: no fixes land when any input could not be read.
     if (writes.length > 0) io.stderr(`fivenets: --fix wrote nothing because ${errors.length} file(s) could not be read\n`);
-    writeReport(io, values.output as string | undefined, render(format, results, common.locale ?? 'zh-CN', io));
+    // The files that could be read are still reported.
+    if (results.length > 0) writeReport(io, values.output as string | undefined, render(format, results, common.locale ?? 'zh-CN', io));
     return 2;
   }
   for (const write of writes) {

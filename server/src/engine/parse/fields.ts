@@ -48,6 +48,7 @@ function findBrackets(text: string): Array<{ open: number; close: number }> {
   return groups;
 }
 
+const VERB_OWNER_HINT = /牵头|牽頭|负责|負責|\blead\b/iu;
 const VALUE_TRIM_START = /^[\s*_]+/u;
 const VALUE_TRIM_END = /[\s*_；;，,。.、]+$/u;
 
@@ -117,9 +118,10 @@ export function extractFields(text: string, base: number): ExtractedFields {
   for (const group of findBrackets(text)) {
     const hits = findLabels(text, group.open + 1, group.close);
     if (hits.length === 0) continue;
-    // Only a bracket that starts with a label (after spaces) is a field bracket; a label
-    // deep inside prose in parentheses is not.
-    if (text.slice(group.open + 1, hits[0].start).trim().length > 0) continue;
+    // A field bracket starts with a label, or with the verb form of the owner
+    // (（市委组织部牵头，…；完成时限：长期坚持）); a label deep inside prose in parentheses is not.
+    const prefix = text.slice(group.open + 1, hits[0].start).trim();
+    if (prefix.length > 0 && !(prefix.length <= 60 && VERB_OWNER_HINT.test(prefix))) continue;
     fields.push(...fieldsFromLabels(text, hits, group.close, base, 'inline'));
     const between = text.slice(hits[0].colonEnd, group.close);
     const separator = /[；;]/u.exec(between)?.[0] ?? /[，,]/u.exec(between)?.[0] ?? null;

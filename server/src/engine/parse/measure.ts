@@ -4,7 +4,7 @@ import { isResponsibleListLabel, splitUnits } from '../labels';
 import { findDeadlines, parseDeadline } from '../deadline';
 import { findQuantities } from './quantity';
 import { simplify } from '../script';
-import { VAGUE_METRICS } from '../vocabulary';
+import { VAGUE_METRICS, VAGUE_METRICS_EN } from '../vocabulary';
 
 /** The units of an owner field, each with its own span. */
 export function unitsOf(field: Field): Array<{ value: string; span: Span }> {
@@ -43,8 +43,8 @@ function proseText(text: string, spans: Span[]): Array<{ text: string; start: nu
 }
 
 export function isVagueMetricText(value: string): boolean {
-  const simplified = simplify(value);
-  return VAGUE_METRICS.some((word) => simplified.includes(word));
+  const simplified = simplify(value).toLowerCase();
+  return VAGUE_METRICS.some((word) => simplified.includes(word)) || VAGUE_METRICS_EN.some((word) => simplified.includes(word));
 }
 
 export function finalizeMeasure(measure: Measure, prose: Span[], text: string, documentDate: string | null): void {

@@ -26,8 +26,8 @@ const ARABIC = new RegExp(
 /** Chinese numerals (two or more) counting things: 三支队伍, 五个中心. 一 alone reads as "a". */
 const CHINESE_COUNT = /[二两三四五六七八九十百千][一二两三四五六七八九十百千万]*\s*(?:个|家|所|支|项|座|条|类|级|张|個|項|條|類|張)/gu;
 
-/** English counts: a number followed, within three words, by a plural noun (20 ambulance stations). Years excluded. */
-const ENGLISH_COUNT = /\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?\s+(?:[A-Za-z-]+\s+){0,2}[A-Za-z]+s\b/gu;
+/** English counts: a number followed, within three words, by a plural noun (20 ambulance stations). */
+const ENGLISH_COUNT = /\b\d+(?:[.,]\d+)?\s+(?:[A-Za-z-]+\s+){0,2}[A-Za-z]+s\b/gu;
 
 export function findQuantities(text: string, offset: number, exclude: Span[]): Span[] {
   const found: Span[] = [];

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { simplify } from '../script';
-import { VAGUE_METRICS } from '../vocabulary';
+import { VAGUE_METRICS, VAGUE_METRICS_EN } from '../vocabulary';
 import type { Span } from '../types';
 
 export const rule: Rule = {
@@ -27,9 +27,12 @@ export const rule: Rule = {
       if (measure.hasMetric) continue;
       const regions: Span[] = measure.metric ? [measure.metric.valueSpan] : measure.prose;
       for (const region of regions) {
-        const simplified = simplify(context.text.slice(region.start, region.end));
+        // Simplified script and lower case keep offsets (both are length-preserving here).
+        const raw = context.text.slice(region.start, region.end);
+        const lower = raw.toLowerCase();
+        const simplified = lower.length === raw.length ? simplify(lower) : simplify(raw);
         const taken: Span[] = [];
-        for (const word of VAGUE_METRICS) {
+        for (const word of [...VAGUE_METRICS, ...VAGUE_METRICS_EN]) {
           let index = simplified.indexOf(word);
           while (index >= 0) {
             const span = { start: region.start + index, end: region.start + index + word.length };
