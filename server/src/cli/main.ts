@@ -4,11 +4,15 @@
  * 0 clean, 1 lint errors (or warnings over --max-warnings), 2 usage, config or I/O error.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { RULES, RULES_BY_ID, fixAll, lint, lintOptionsFor, localize, normalizeLocale, taskRows, netName } from '../engine';
-import type { LintOptions, Locale, SeveritySetting, TaskRow } from '../engine';
-import { ConfigError, resolveConfigForFile, type ResolvedConfig } from '../engine/config';
+import type { LintDiagnostic, LintOptions, Locale, SeveritySetting, TaskRow } from '../engine';
+import { ConfigError, DEFAULT_MAX_FILE_SIZE, resolveConfigForFile, type ResolvedConfig } from '../engine/config';
+import { LintCache } from './cache';
+import { runTasks } from './pool';
+import { hashText, type FileTask } from './task';
 import { LocatedError } from '../engine/schema/located';
 import { expandTargets, UsageError, type FileTarget } from './files';
 import { InputError, decodeDraft, readDraft, type DraftText } from './io';
@@ -52,6 +56,10 @@ Lint options:
       --rule <id:sev>     Set a rule's severity (off|info|warning|error); repeatable
       --stdin-filename <p> Name of the draft read from stdin
   -o, --output <file>     Write the report to a file instead of stdout
+  -j, --jobs <n>          Worker threads (default: the number of cores)
+      --cache             Reuse results for unchanged files (content hash + config + version)
+      --cache-location <p> Cache file (default: .fivenetscache)
+      --shard <i/n>       Lint only the i-th of n deterministic slices (CI matrices)
 
 Export options:
   -f, --format <f>        csv | json   (default: csv; CSV is UTF-8 with BOM for Excel)
@@ -140,53 +148,96 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
+interface Target {
+  target: FileTarget;
+  options: LintOptions;
+  /** Same key for drafts that share a config: indexes the options table workers get. */
+  optionsKey: string;
+  maxBytes: number;
+}
+
 interface Loaded {
   target: FileTarget;
   draft: DraftText;
   options: LintOptions;
-  resolved: ResolvedConfig;
 }
 
-/** Read the drafts and their configs. Per-file I/O errors are collected, not thrown. */
-async function loadAll(io: CliIO, positionals: string[], common: Common, stdinName: string | undefined): Promise<{ loaded: Loaded[]; errors: string[] }> {
-  const loaded: Loaded[] = [];
+interface Collected {
+  targets: Target[];
+  /** The draft read from standard input, if `-` was given. */
+  stdin: Loaded | null;
+  errors: string[];
+}
+
+/** Expand paths and resolve each draft's config (once per folder). Per-file problems are collected, not thrown. */
+async function collect(io: CliIO, positionals: string[], common: Common, stdinName: string | undefined): Promise<Collected> {
   const errors: string[] = [];
   const cache = new Map<string, ResolvedConfig>();
   const knownRules = RULES.map((rule) => rule.meta.id);
   const resolve = (file: string) =>
     resolveConfigForFile(file, { explicitConfig: common.config ? path.resolve(io.cwd, common.config) : undefined, cache, knownRules });
-  const optionsOf = (resolved: ResolvedConfig) => lintOptionsFor(resolved, { locale: common.locale, severities: common.severities });
+  const optionsByConfig = new Map<ResolvedConfig, { options: LintOptions; key: string }>();
+  const optionsOf = (resolved: ResolvedConfig) => {
+    let entry = optionsByConfig.get(resolved);
+    if (!entry) {
+      entry = { options: lintOptionsFor(resolved, { locale: common.locale, severities: common.severities }), key: String(optionsByConfig.size) };
+      optionsByConfig.set(resolved, entry);
+    }
+    return entry;
+  };
 
   const fileArgs = positionals.filter((arg) => arg !== '-');
+  let stdin: Loaded | null = null;
   if (positionals.includes('-')) {
     if (!io.readStdin) fail('standard input is not available');
     const name = stdinName ?? '<stdin>';
     const absolute = path.resolve(io.cwd, stdinName ?? 'stdin.md');
     const resolved = resolve(absolute);
     try {
-      const draft = decodeDraft(await io.readStdin());
-      loaded.push({ target: { display: name, absolute }, draft, resolved, options: optionsOf(resolved) });
+      stdin = { target: { display: name, absolute }, draft: decodeDraft(await io.readStdin()), options: optionsOf(resolved).options };
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       errors.push(`${name}: ${error.message}`);
     }
   }
   if (fileArgs.length === 0 && !positionals.includes('-')) fail('no paths given (try fivenets lint seeds/)');
+  const targets: Target[] = [];
   for (const target of expandTargets(fileArgs, io.cwd)) {
     const resolved = resolve(target.absolute);
     const ignore = resolved.config.ignore ?? [];
     const relative = path.relative(resolved.dir, target.absolute).split(path.sep).join('/');
     const named = fileArgs.some((arg) => path.resolve(io.cwd, arg) === target.absolute);
     if (!named && ignore.length > 0 && !relative.startsWith('..') && matches(ignore, relative)) continue;
+    const { options, key } = optionsOf(resolved);
+    targets.push({ target, options, optionsKey: key, maxBytes: resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
+  }
+  return { targets, stdin, errors };
+}
+
+/** Read every target (for commands that need the text, like export). */
+async function loadAll(io: CliIO, positionals: string[], common: Common, stdinName: string | undefined): Promise<{ loaded: Loaded[]; errors: string[] }> {
+  const collected = await collect(io, positionals, common, stdinName);
+  const loaded: Loaded[] = collected.stdin ? [collected.stdin] : [];
+  const errors = [...collected.errors];
+  for (const item of collected.targets) {
     try {
-      const draft = readDraft(target.absolute, resolved.config.maxFileSize ?? 50 * 1024 * 1024);
-      loaded.push({ target, draft, resolved, options: optionsOf(resolved) });
+      loaded.push({ target: item.target, draft: readDraft(item.target.absolute, item.maxBytes), options: item.options });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      errors.push(`${target.display}: ${error.message}`);
+      errors.push(`${item.target.display}: ${error.message}`);
     }
   }
   return { loaded, errors };
+}
+
+/** --shard i/n: every n-th file of the sorted list, starting at the i-th (1-based). */
+function parseShard(value: string | undefined): { index: number; count: number } | null {
+  if (value === undefined) return null;
+  const match = /^(\d+)\/(\d+)$/u.exec(value);
+  const index = match ? Number(match[1]) : NaN;
+  const count = match ? Number(match[2]) : NaN;
+  if (!match || count < 1 || index < 1 || index > count) fail(`--shard expects i/n with 1 <= i <= n, got "${value}"`);
+  return { index, count };
 }
 
 import picomatch from 'picomatch';
@@ -206,6 +257,10 @@ async function runLint(io: CliIO, args: string[]): Promise<number> {
     'stdin-filename': { type: 'string' },
     output: { type: 'string', short: 'o' },
     color: { type: 'boolean' },
+    jobs: { type: 'string', short: 'j' },
+    cache: { type: 'boolean', default: false },
+    'cache-location': { type: 'string' },
+    shard: { type: 'string' },
   });
   const format = String(values.format);
   if (!['stylish', 'json', 'sarif', 'github', 'junit'].includes(format)) fail(`--format must be stylish, json, sarif, github or junit, got "${format}"`);
@@ -214,6 +269,12 @@ async function runLint(io: CliIO, args: string[]): Promise<number> {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) fail(`--max-warnings expects a whole number, got "${String(values['max-warnings'])}"`);
   }
+  let jobs = os.availableParallelism();
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) fail(`--jobs expects a whole number of at least 1, got "${String(values.jobs)}"`);
+  }
+  const shard = parseShard(values.shard as string | undefined);
   const common: Common = {
     config: values.config as string | undefined,
     locale: parseLocale(values.locale as string | undefined),
@@ -221,22 +282,67 @@ async function runLint(io: CliIO, args: string[]): Promise<number> {
   };
   if (values.fix && positionals.includes('-')) fail('--fix cannot write to standard input; lint a file instead');
 
-  const { loaded, errors } = await loadAll(io, positionals, common, values['stdin-filename'] as string | undefined);
+  const collected = await collect(io, positionals, common, values['stdin-filename'] as string | undefined);
+  const targets = shard ? collected.targets.filter((_target, position) => position % shard.count === shard.index - 1) : collected.targets;
+  const errors = [...collected.errors];
   const results: FileResult[] = [];
   const writes: Array<{ file: string; text: string }> = [];
-  for (const item of loaded) {
-    let text = item.draft.text;
-    if (values.fix) {
-      const fixed = fixAll(text, item.options);
-      if (fixed.text !== text) {
-        writes.push({ file: item.target.absolute, text: (item.draft.bom ? '\ufeff' : '') + fixed.text });
-        text = fixed.text;
+  const finish = (display: string, diagnostics: LintDiagnostic[]) =>
+    results.push({ path: display.split(path.sep).join('/'), diagnostics: values.quiet ? diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : diagnostics });
+
+  if (collected.stdin) finish(collected.stdin.target.display, lint(collected.stdin.draft.text, collected.stdin.options).diagnostics);
+
+  // Cache lookups happen here; misses become tasks for the worker pool.
+  const cache = values.cache ? new LintCache(path.resolve(io.cwd, (values['cache-location'] as string | undefined) ?? '.fivenetscache')) : null;
+  const optionsHashes = new Map<string, string>();
+  const optionsHash = (item: Target) => {
+    let hash = optionsHashes.get(item.optionsKey);
+    if (!hash) {
+      hash = hashText(JSON.stringify(item.options));
+      optionsHashes.set(item.optionsKey, hash);
+    }
+    return hash;
+  };
+  const perTarget: Array<LintDiagnostic[] | string | null> = targets.map(() => null);
+  const tasks: FileTask[] = [];
+  targets.forEach((item, index) => {
+    if (cache && !values.fix) {
+      try {
+        const draft = readDraft(item.target.absolute, item.maxBytes);
+        const hit = cache.get(item.target.absolute, hashText(draft.text), optionsHash(item));
+        if (hit) {
+          perTarget[index] = hit;
+          return;
+        }
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        perTarget[index] = error.message;
+        return;
       }
     }
-    let diagnostics = lint(text, item.options).diagnostics;
-    if (values.quiet) diagnostics = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-    results.push({ path: item.target.display.split(path.sep).join('/'), diagnostics });
+    tasks.push({ index, absolute: item.target.absolute, optionsKey: item.optionsKey, maxBytes: item.maxBytes, fix: values.fix === true });
+  });
+  const optionsTable: Record<string, LintOptions> = {};
+  for (const item of targets) optionsTable[item.optionsKey] = item.options;
+  for (const outcome of await runTasks(tasks, optionsTable, jobs)) {
+    const item = targets[outcome.index];
+    if (outcome.error !== undefined) {
+      perTarget[outcome.index] = outcome.error;
+      continue;
+    }
+    const diagnostics = outcome.diagnostics ?? [];
+    perTarget[outcome.index] = diagnostics;
+    if (outcome.fixedText !== undefined) writes.push({ file: item.target.absolute, text: outcome.fixedText });
+    if (cache && outcome.contentHash) cache.set(item.target.absolute, outcome.contentHash, optionsHash(item), diagnostics);
   }
+  targets.forEach((item, index) => {
+    const outcome = perTarget[index];
+    if (typeof outcome === 'string') errors.push(`${item.target.display}: ${outcome}`);
+    else if (outcome) finish(item.target.display, outcome);
+  });
+  const cacheProblem = cache?.save();
+  if (cacheProblem) io.stderr(`fivenets: ${cacheProblem}\n`);
+
   for (const error of errors) io.stderr(`fivenets: ${error}\n`);
   if (errors.length > 0) {
     // Exit 2 writes nothing: no fixes land when any input could not be read.

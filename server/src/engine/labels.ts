@@ -57,23 +57,40 @@ function buildEntries(): LabelEntry[] {
   return entries.sort((a, b) => b.label.length - a.label.length);
 }
 
-const ENTRIES = buildEntries();
-const KIND_BY_LABEL = new Map(ENTRIES.map((entry) => [entry.label.toLowerCase(), entry.kind]));
+interface LabelTables {
+  entries: LabelEntry[];
+  kindByLabel: Map<string, FieldKind>;
+  pattern: RegExp;
+}
+
+let tables: LabelTables | null = null;
+
+/** Built on first use: deriving traditional labels loads OpenCC, which a cache hit never needs. */
+function labelTables(): LabelTables {
+  if (tables) return tables;
+  const entries = buildEntries();
+  const alternation = entries.map((entry) => escapeRegExp(entry.label).replace(/ /g, '\\s+')).join('|');
+  tables = {
+    entries,
+    kindByLabel: new Map(entries.map((entry) => [entry.label.toLowerCase(), entry.kind])),
+    // A label followed by a colon (optionally after ** or __). English labels must start a
+    // word: the lookbehind keeps "By" from matching inside "Nearby:".
+    pattern: new RegExp(`(?<![A-Za-z])(${alternation})(?:\\*\\*|__)?\\s*([:：])`, 'giu'),
+  };
+  return tables;
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const ALTERNATION = ENTRIES.map((entry) => escapeRegExp(entry.label).replace(/ /g, '\\s+')).join('|');
-
-/**
- * A label followed by a colon. English labels must start a word. The lookbehind keeps
- * "By" from matching inside "Nearby:".
- */
-export const LABEL_PATTERN = new RegExp(`(?<![A-Za-z])(${ALTERNATION})(?:\\*\\*|__)?\\s*([:：])`, 'giu');
+/** The label pattern (global, sticky state: reset lastIndex or use matchAll). */
+export function labelPattern(): RegExp {
+  return labelTables().pattern;
+}
 
 export function kindOfLabel(label: string): FieldKind | null {
-  return KIND_BY_LABEL.get(label.replace(/\s+/g, ' ').toLowerCase()) ?? null;
+  return labelTables().kindByLabel.get(label.replace(/\s+/g, ' ').toLowerCase()) ?? null;
 }
 
 export function isResponsibleListLabel(label: string): boolean {
@@ -81,7 +98,7 @@ export function isResponsibleListLabel(label: string): boolean {
 }
 
 export function allLabels(): ReadonlyArray<{ label: string; kind: FieldKind }> {
-  return ENTRIES;
+  return labelTables().entries;
 }
 
 /** Split a list of units written as 市卫健委、市发改委，各区人民政府 into names. */

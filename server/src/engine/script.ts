@@ -3,8 +3,17 @@
  * text: labels, net names and glossary terms are compared after converting the candidate
  * to simplified. OpenCC maps these characters one to one, so offsets are preserved; we
  * check that and fall back to the original text when a conversion changes the length.
+ *
+ * Only OpenCC's small dictionaries are loaded (traditional -> simplified, and character-level
+ * simplified -> traditional): the full simplified -> traditional phrase dictionary is 1 MB
+ * and cost over a second at every CLI start.
  */
-import * as OpenCC from 'opencc-js';
+import { ConverterFactory } from 'opencc-js/core';
+import fromTaiwan from 'opencc-js/from/tw';
+import toMainland from 'opencc-js/to/cn';
+import STCharacters from 'opencc-js/dict/STCharacters';
+import TWVariants from 'opencc-js/dict/TWVariants';
+import TWPhrases from 'opencc-js/dict/TWPhrases';
 
 type Convert = (text: string) => string;
 
@@ -12,13 +21,13 @@ let toSimplified: Convert | null = null;
 let toTraditional: Convert | null = null;
 
 export function simplify(text: string): string {
-  toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
+  toSimplified ??= ConverterFactory(fromTaiwan, toMainland);
   const converted = toSimplified(text);
   return converted.length === text.length ? converted : text;
 }
 
 export function traditionalize(text: string): string {
-  toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
+  toTraditional ??= ConverterFactory([[STCharacters]], [[TWPhrases, TWVariants]]);
   return toTraditional(text);
 }
 

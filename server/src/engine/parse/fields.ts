@@ -7,7 +7,7 @@
  * knows these Chinese plan conventions; the scans are linear regex passes.
  */
 import type { Field, Span } from '../types';
-import { LABEL_PATTERN, kindOfLabel } from '../labels';
+import { labelPattern, kindOfLabel } from '../labels';
 
 const OPEN_TO_CLOSE: Record<string, string> = { '（': '）', '(': ')', '〔': '〕', '【': '】', '[': ']' };
 const CLOSERS = new Set(['）', ')', '〕', '】', ']']);
@@ -75,8 +75,7 @@ interface LabelHit {
 function findLabels(text: string, from: number, to: number): LabelHit[] {
   const hits: LabelHit[] = [];
   const region = text.slice(from, to);
-  LABEL_PATTERN.lastIndex = 0;
-  for (const match of region.matchAll(LABEL_PATTERN)) {
+  for (const match of region.matchAll(labelPattern())) {
     const kind = kindOfLabel(match[1]);
     if (!kind) continue;
     const start = from + (match.index ?? 0);
@@ -162,7 +161,6 @@ export function extractFields(text: string, base: number): ExtractedFields {
 /** Does this line start with a field label (a field line such as `责任单位：市民政局`)? */
 export function startsWithLabel(line: string): boolean {
   const trimmed = line.replace(/^[\s*_]+/u, '');
-  LABEL_PATTERN.lastIndex = 0;
   const hit = findLabels(trimmed, 0, Math.min(trimmed.length, 40))[0];
   return hit !== undefined && hit.start === 0;
 }

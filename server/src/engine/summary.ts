@@ -1,0 +1,43 @@
+/**
+ * Per-measure and per-net completeness, for the editor's outline, code lenses and hovers.
+ * "Complete" means every required field is present, as in the task table (export.ts).
+ */
+import type { PolicySchema, RequiredField } from './schema';
+import type { Measure, NetSection, PolicyModel } from './types';
+
+/** Required fields this measure lacks (same test as `taskRows().missing`). */
+export function missingFields(measure: Measure, schema: PolicySchema): RequiredField[] {
+  const missing: RequiredField[] = [];
+  if (schema.requiredFields.includes('owner') && !measure.owner) missing.push('owner');
+  if (schema.requiredFields.includes('metric') && !measure.hasMetric && !measure.metric) missing.push('metric');
+  if (schema.requiredFields.includes('deadline') && !measure.deadline) missing.push('deadline');
+  return missing;
+}
+
+export interface NetSummary {
+  net: NetSection;
+  measures: number;
+  complete: number;
+  incomplete: number;
+}
+
+export function summarizeNet(net: NetSection, schema: PolicySchema): NetSummary {
+  const complete = net.measures.filter((measure) => missingFields(measure, schema).length === 0).length;
+  return { net, measures: net.measures.length, complete, incomplete: net.measures.length - complete };
+}
+
+export function summarizeNets(model: PolicyModel, schema: PolicySchema): NetSummary[] {
+  return model.nets.map((net) => summarizeNet(net, schema));
+}
+
+/** All measures in document order (nets first, then orphans), as the rules see them. */
+export function allMeasures(model: PolicyModel): Measure[] {
+  return [...model.nets.flatMap((net) => net.measures), ...model.orphanMeasures];
+}
+
+/** A one-line title for a measure (outline, symbol search): its text, flattened and cut. */
+export function measureTitle(measure: Measure, length = 40): string {
+  const flat = measure.text.replace(/<!--[\s\S]*?-->/gu, '').replace(/\s+/gu, ' ').trim();
+  const chars = Array.from(flat);
+  return chars.length > length ? `${chars.slice(0, length).join('')}…` : flat;
+}
