@@ -1,6 +1,6 @@
 /** Model extraction: every shape of net, measure and field a real draft uses. */
 import * as assert from 'node:assert/strict';
-import { buildModel } from '../../server/src/engine/parse/model';
+import { buildModel } from '../../server/src/engine';
 import { builtinSchema } from '../../server/src/engine/schema';
 import type { Measure, PolicyModel } from '../../server/src/engine/types';
 

@@ -1,12 +1,19 @@
 /**
- * The engine's entry point, shared by the CLI and the language server: text in,
- * policy model and diagnostics out. Pure: no I/O, no editor types.
+ * The engine's entry point, shared by the CLI and the language server: text in, policy
+ * model and diagnostics out. Pure: no I/O, no editor types.
+ *
+ * Linting is incremental: the draft is split into sections (parse/sections.ts), each
+ * section's model fragment and section-scope diagnostics are cached by its text and the
+ * context it starts in, and only document-scope rules (which look at the nets present) run
+ * on every change. `lint()` uses a fresh cache; the language server keeps an
+ * `IncrementalLinter` per open document, so an edit costs one section, not the draft.
  */
-import type { LintDiagnostic, Locale, PolicyModel, Severity, SeveritySetting } from './types';
+import type { Fix, LintDiagnostic, Locale, PolicyModel, Severity, SeveritySetting, Span } from './types';
 import type { PolicySchema } from './schema';
-import type { RuleContext } from './rule';
+import type { Rule, RuleContext } from './rule';
 import { RULES } from './rules';
-import { buildModel } from './parse/model';
+import { buildFragment, contextKey, START_CONTEXT, type Fragment } from './parse/model';
+import { assembleModel, splitSections } from './parse/sections';
 import { LineIndex } from './lines';
 import { localize } from './i18n';
 import { Directives } from './directives';
@@ -32,51 +39,63 @@ export interface LintResult {
 
 export const INTERNAL_ERROR_RULE = 'internal-error';
 
+/** A diagnostic before its range is known (spans relative to the text the rule saw). */
+interface Pending {
+  rule: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  fix: Fix | null;
+  suggestions: Fix[];
+}
+
 function detectEol(text: string): string {
   const index = text.indexOf('\n');
   return index > 0 && text[index - 1] === '\r' ? '\r\n' : '\n';
 }
 
-export function lint(text: string, options: LintOptions): LintResult {
-  const lines = new LineIndex(text);
-  const model = buildModel(text, { schema: options.schema, documentDate: options.documentDate ?? null });
-  return { model, lines, diagnostics: lintModel(text, model, lines, options) };
+interface RunContext {
+  text: string;
+  model: PolicyModel;
+  measures: PolicyModel['nets'][number]['measures'];
+  lines: () => LineIndex;
+  documentDate: string | null;
+  script: PolicyModel['script'];
+  eol: string;
 }
 
-/** Run the rules on a model already built (the server reuses models). */
-export function lintModel(text: string, model: PolicyModel, lines: LineIndex, options: LintOptions): LintDiagnostic[] {
+const INTERNAL_ERROR_MESSAGE = { en: 'Rule {rule} failed on this document: {error}', 'zh-CN': '规则 {rule} 处理本文档时出错：{error}' };
+
+function runRules(rules: readonly Rule[], run: RunContext, options: LintOptions, reported: Set<string>): Pending[] {
   const locale = options.locale ?? 'zh-CN';
-  const directives = new Directives(model, lines);
-  if (directives.disablesFile) return [];
-  const diagnostics: LintDiagnostic[] = [];
-  const measures = [...model.nets.flatMap((net) => net.measures), ...model.orphanMeasures];
-  const eol = detectEol(text);
-  for (const rule of RULES) {
+  const pending: Pending[] = [];
+  let lineIndex: LineIndex | null = null;
+  for (const rule of rules) {
     const setting = options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
     const severity: Severity = setting;
     const context: RuleContext = {
-      text,
-      model,
+      text: run.text,
+      model: run.model,
       schema: options.schema,
-      lines,
+      get lines() {
+        lineIndex ??= run.lines();
+        return lineIndex;
+      },
       locale,
-      script: model.script,
-      documentDate: model.meta.date ?? options.documentDate ?? null,
+      script: run.script,
+      documentDate: run.documentDate,
       roster: options.roster ?? [],
-      measures,
-      eol,
+      measures: run.measures,
+      eol: run.eol,
       t: (message, data) => localize(message, locale, data),
       report(report) {
         const message = rule.meta.messages[report.messageId];
-        const range = lines.rangeOf(report.span);
-        if (directives.isDisabled(rule.meta.id, range.start.line)) return;
-        diagnostics.push({
+        pending.push({
           rule: rule.meta.id,
           severity,
           message: message ? localize(message, locale, report.data) : report.messageId,
           span: report.span,
-          range,
           fix: rule.meta.fixable ? (report.fix ?? null) : null,
           suggestions: report.suggestions ?? [],
         });
@@ -85,23 +104,163 @@ export function lintModel(text: string, model: PolicyModel, lines: LineIndex, op
     try {
       rule.check(context);
     } catch (error) {
-      options.onInternalError?.(rule.meta.id, error);
-      const span = { start: 0, end: 0 };
-      diagnostics.push({
+      // One diagnostic and one log per failing rule; the other rules still report.
+      if (!reported.has(rule.meta.id)) {
+        reported.add(rule.meta.id);
+        options.onInternalError?.(rule.meta.id, error);
+      }
+      pending.push({
         rule: INTERNAL_ERROR_RULE,
         severity: 'error',
-        message: localize({ en: 'Rule {rule} failed on this document: {error}', 'zh-CN': '规则 {rule} 处理本文档时出错：{error}' }, locale, {
-          rule: rule.meta.id,
-          error: error instanceof Error ? error.message : String(error),
-        }),
-        span,
-        range: lines.rangeOf(span),
+        message: localize(INTERNAL_ERROR_MESSAGE, locale, { rule: rule.meta.id, error: error instanceof Error ? error.message : String(error) }),
+        span: { start: 0, end: 0 },
         fix: null,
         suggestions: [],
       });
     }
   }
-  return diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  return pending;
+}
+
+function shiftFix(fix: Fix, delta: number): Fix {
+  return { title: fix.title, edits: fix.edits.map((edit) => ({ span: { start: edit.span.start + delta, end: edit.span.end + delta }, newText: edit.newText })) };
+}
+
+function shiftPending(item: Pending, delta: number): Pending {
+  if (delta === 0) return item;
+  return {
+    ...item,
+    span: { start: item.span.start + delta, end: item.span.end + delta },
+    fix: item.fix ? shiftFix(item.fix, delta) : null,
+    suggestions: item.suggestions.map((fix) => shiftFix(fix, delta)),
+  };
+}
+
+function finish(pending: Pending[], model: PolicyModel, lines: LineIndex): LintDiagnostic[] {
+  const directives = new Directives(model, lines);
+  if (directives.disablesFile) return [];
+  const diagnostics: LintDiagnostic[] = [];
+  for (const item of pending) {
+    const range = lines.rangeOf(item.span);
+    if (item.rule !== INTERNAL_ERROR_RULE && directives.isDisabled(item.rule, range.start.line)) continue;
+    diagnostics.push({ ...item, range });
+  }
+  return diagnostics.sort(
+    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule),
+  );
+}
+
+const SECTION_RULES = RULES.filter((rule) => rule.meta.scope === 'section');
+const DOCUMENT_RULES = RULES.filter((rule) => rule.meta.scope === 'document');
+
+interface CacheEntry {
+  fragment: Fragment;
+  /** Section-scope diagnostics and the settings they were computed with. */
+  pending: Pending[] | null;
+  pendingKey: string;
+}
+
+function fragmentModel(fragment: Fragment, script: PolicyModel['script']): PolicyModel {
+  return {
+    meta: fragment.meta ?? { title: null, date: null, schema: null, frontmatterSpan: null },
+    nets: fragment.nets,
+    orphanMeasures: fragment.orphans,
+    unknownNets: fragment.unknownNets,
+    script,
+    codeSpans: fragment.codeSpans,
+    textSpans: fragment.textSpans,
+    comments: fragment.comments,
+  };
+}
+
+/**
+ * Lints successive versions of one document, re-parsing only the sections that changed.
+ * `split: false` parses the draft as one section (the reference the tests compare with).
+ */
+export class IncrementalLinter {
+  private cache = new Map<string, CacheEntry>();
+  private readonly reported = new Set<string>();
+  private readonly settingsKey: string;
+
+  constructor(
+    private readonly options: LintOptions,
+    private readonly split = true,
+  ) {
+    this.settingsKey = JSON.stringify([options.locale ?? 'zh-CN', options.severities ?? {}, options.roster ?? []]);
+  }
+
+  update(text: string): LintResult {
+    const starts = this.split ? splitSections(text) : [0];
+    const next = new Map<string, CacheEntry>();
+    const entries: CacheEntry[] = [];
+    let context = START_CONTEXT;
+    let documentDate = this.options.documentDate ?? null;
+    for (let index = 0; index < starts.length; index++) {
+      const sectionText = text.slice(starts[index], index + 1 < starts.length ? starts[index + 1] : text.length);
+      const key = `${index === 0 ? 'first' : documentDate ?? ''}\u0000${contextKey(context)}\u0000${sectionText}`;
+      let entry = next.get(key) ?? this.cache.get(key);
+      if (!entry) {
+        const fragment = buildFragment(sectionText, { schema: this.options.schema, documentDate }, context, index === 0);
+        entry = { fragment, pending: null, pendingKey: '' };
+      }
+      next.set(key, entry);
+      entries.push(entry);
+      // The frontmatter date (first section) applies to every later section.
+      if (index === 0) documentDate = entry.fragment.meta?.date ?? this.options.documentDate ?? null;
+      context = entry.fragment.outContext;
+    }
+    this.cache = next;
+
+    const model = assembleModel(
+      entries.map((entry) => entry.fragment),
+      starts,
+      text,
+    );
+    const lines = new LineIndex(text);
+    const eol = detectEol(text);
+    const pendingKey = `${this.settingsKey}\u0000${model.script}\u0000${eol}\u0000${documentDate ?? ''}`;
+    const pending: Pending[] = [];
+    entries.forEach((entry, index) => {
+      if (entry.pending === null || entry.pendingKey !== pendingKey) {
+        const sectionText = text.slice(starts[index], index + 1 < starts.length ? starts[index + 1] : text.length);
+        entry.pending = runRules(
+          SECTION_RULES,
+          {
+            text: sectionText,
+            model: fragmentModel(entry.fragment, model.script),
+            measures: entry.fragment.measures,
+            lines: () => new LineIndex(sectionText),
+            documentDate,
+            script: model.script,
+            eol,
+          },
+          this.options,
+          this.reported,
+        );
+        entry.pendingKey = pendingKey;
+      }
+      for (const item of entry.pending) pending.push(shiftPending(item, starts[index]));
+    });
+    const measures = [...model.nets.flatMap((net) => net.measures), ...model.orphanMeasures];
+    pending.push(...runRules(DOCUMENT_RULES, { text, model, measures, lines: () => lines, documentDate, script: model.script, eol }, this.options, this.reported));
+    return { model, lines, diagnostics: finish(pending, model, lines) };
+  }
+}
+
+export function lint(text: string, options: LintOptions): LintResult {
+  return new IncrementalLinter(options).update(text);
+}
+
+/** The model of a whole draft. */
+export function buildModel(text: string, options: { schema: PolicySchema; documentDate?: string | null }): PolicyModel {
+  return lint(text, { schema: options.schema, documentDate: options.documentDate, severities: Object.fromEntries(RULES.map((rule) => [rule.meta.id, 'off' as const])) }).model;
+}
+
+/** Run every rule on a model already built, as one document (the reference for incremental linting). */
+export function lintModel(text: string, model: PolicyModel, lines: LineIndex, options: LintOptions): LintDiagnostic[] {
+  const measures = [...model.nets.flatMap((net) => net.measures), ...model.orphanMeasures];
+  const run: RunContext = { text, model, measures, lines: () => lines, documentDate: model.meta.date ?? options.documentDate ?? null, script: model.script, eol: detectEol(text) };
+  return finish(runRules(RULES, run, options, new Set()), model, lines);
 }
 
 /**
@@ -111,9 +270,10 @@ export function lintModel(text: string, model: PolicyModel, lines: LineIndex, op
 export function fixAll(text: string, options: LintOptions, filter?: (ruleId: string) => boolean, maxPasses = 10): { text: string; fixed: number } {
   let current = text;
   let fixed = 0;
+  const linter = new IncrementalLinter(options);
   for (let pass = 0; pass < maxPasses; pass++) {
-    const { diagnostics } = lint(current, options);
-    const fixes = diagnostics.filter((diagnostic) => diagnostic.fix && (!filter || filter(diagnostic.rule))).map((diagnostic) => diagnostic.fix as NonNullable<typeof diagnostic.fix>);
+    const { diagnostics } = linter.update(current);
+    const fixes = diagnostics.filter((diagnostic) => diagnostic.fix && (!filter || filter(diagnostic.rule))).map((diagnostic) => diagnostic.fix as Fix);
     if (fixes.length === 0) break;
     const result = applyFixes(current, fixes);
     if (result.applied === 0 || result.text === current) break;

@@ -17,6 +17,12 @@ export interface RuleMeta {
   description: Localized;
   /** Why the rule exists, for its doc page. */
   rationale: Localized;
+  /**
+   * 'section': the rule looks at measures and text of one section at a time, so the
+   * incremental linter caches its results per section; 'document': it needs the whole
+   * draft (the nets present), and runs on every change (it must stay cheap).
+   */
+  scope: 'section' | 'document';
   defaultSeverity: Severity;
   /** Carries a fix that `lint --fix` applies. */
   fixable: boolean;

@@ -6,18 +6,58 @@
 import type { Content, Heading, List, ListItem, Paragraph, Root, Table } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import type { PolicySchema } from '../schema';
-import type { DocumentMeta, Field, FieldKind, InsertionPoint, Measure, NetLikeHeading, NetSection, PolicyModel, Span } from '../types';
+import type { DocumentMeta, Field, FieldKind, InsertionPoint, Measure, NetLikeHeading, NetSection, Span } from '../types';
 import { parseMarkdown } from './markdown';
 import { extractFields, extractVerbOwner, startsWithLabel } from './fields';
 import { matchNet, matchNetLike } from './nets';
 import { finalizeMeasure } from './measure';
 import { kindOfLabel } from '../labels';
-import { detectScript, simplify } from '../script';
+import { simplify } from '../script';
 
 export interface ModelOptions {
   schema: PolicySchema;
   /** Default document date (config); the frontmatter `date` wins. */
   documentDate?: string | null;
+}
+
+/** What a section needs to know about the text before it: the net (or misspelled net) it sits in. */
+export interface SectionContext {
+  netId: string | null;
+  netDepth: number;
+  unknownNetDepth: number | null;
+}
+
+export const START_CONTEXT: SectionContext = { netId: null, netDepth: 0, unknownNetDepth: null };
+
+export function contextKey(context: SectionContext): string {
+  return `${context.netId ?? ''}|${context.netDepth}|${context.unknownNetDepth ?? ''}`;
+}
+
+/**
+ * The model of one section of a draft (text from one top-level heading to the next), with
+ * spans relative to the section. Fragments are built independently and cached by the
+ * incremental linter; `assembleModel` joins them.
+ */
+export interface Fragment {
+  length: number;
+  /** Frontmatter data, when this section holds it (the first section). */
+  meta: DocumentMeta | null;
+  /** Nets whose headings are in this section. */
+  nets: NetSection[];
+  /** Measures belonging to the net that was open when the section started. */
+  incomingMeasures: Measure[];
+  /** Where the net open at the start of the section ends, if it ends here. */
+  incomingClosedAt: number | null;
+  /** Which net is still open at the end: the incoming one, the last one opened here, or none. */
+  openAtEnd: 'incoming' | 'last' | null;
+  orphans: Measure[];
+  /** Every measure of the section in document order (for section-scope rules). */
+  measures: Measure[];
+  unknownNets: NetLikeHeading[];
+  codeSpans: Span[];
+  textSpans: Span[];
+  comments: Array<{ span: Span; text: string }>;
+  outContext: SectionContext;
 }
 
 /** Numbering that starts a measure in a paragraph Markdown does not treat as a list. */
@@ -98,39 +138,51 @@ class ModelBuilder {
   private readonly textSpans: Span[] = [];
   private readonly comments: Array<{ span: Span; text: string }> = [];
   private readonly drafts: Draft[] = [];
-  private meta: DocumentMeta = { title: null, date: null, schema: null, frontmatterSpan: null };
+  private meta: DocumentMeta | null = null;
+  private readonly incomingMeasures: Measure[] = [];
+  private readonly allMeasures: Measure[] = [];
+  private incomingClosedAt: number | null = null;
 
-  private net: NetSection | null = null;
-  private unknownNetDepth: number | null = null;
+  /** The open net: a section opened here, or (section null) the one open when this section started. */
+  private net: { netId: string; depth: number; section: NetSection | null } | null;
+  private unknownNetDepth: number | null;
   private headingMeasure: { depth: number; draft: Draft } | null = null;
   /** The measure that following field lines attach to. */
   private lastDraft: Draft | null = null;
   private readonly eol: string;
 
-  constructor(private readonly text: string, private readonly options: ModelOptions) {
+  constructor(
+    private readonly text: string,
+    private readonly options: ModelOptions,
+    context: SectionContext,
+    private readonly readFrontmatter: boolean,
+  ) {
     this.eol = detectEol(text);
+    this.net = context.netId === null ? null : { netId: context.netId, depth: context.netDepth, section: null };
+    this.unknownNetDepth = context.unknownNetDepth;
   }
 
-  build(): PolicyModel {
+  build(): Fragment {
     const tree = parseMarkdown(this.text);
     this.walk(tree);
-    this.closeNet(this.text.length);
-    const documentDate = this.meta.date ?? this.options.documentDate ?? null;
+    // The frontmatter date (first section) wins over the configured one.
+    const documentDate = this.meta?.date ?? this.options.documentDate ?? null;
     for (const draft of this.drafts) finalizeMeasure(draft.measure, draft.prose, this.text, documentDate);
-    const sample = this.textSpans
-      .slice(0, 60)
-      .map((span) => this.text.slice(span.start, span.end))
-      .join('')
-      .slice(0, 4000);
+    const open = this.net;
     return {
+      length: this.text.length,
       meta: this.meta,
       nets: this.nets,
-      orphanMeasures: this.orphans,
+      incomingMeasures: this.incomingMeasures,
+      incomingClosedAt: this.incomingClosedAt,
+      openAtEnd: open === null ? null : open.section === null ? 'incoming' : 'last',
+      orphans: this.orphans,
+      measures: this.allMeasures,
       unknownNets: this.unknownNets,
-      script: detectScript(sample),
       codeSpans: this.codeSpans,
       textSpans: this.textSpans,
       comments: this.comments,
+      outContext: { netId: open?.netId ?? null, netDepth: open?.depth ?? 0, unknownNetDepth: this.unknownNetDepth },
     };
   }
 
@@ -140,7 +192,7 @@ class ModelBuilder {
       const node = blocks[index];
       switch (node.type) {
         case 'yaml':
-          this.readFrontmatter(node.value, { start: startOf(node), end: endOf(node) });
+          if (this.readFrontmatter) this.frontmatter(node.value, { start: startOf(node), end: endOf(node) });
           break;
         case 'heading':
           this.onHeading(node, blocks, index);
@@ -182,8 +234,9 @@ class ModelBuilder {
     if ('children' in node) for (const child of node.children as Content[]) this.collectCode(child);
   }
 
-  private readFrontmatter(value: string, span: Span): void {
-    this.meta.frontmatterSpan = span;
+  private frontmatter(value: string, span: Span): void {
+    const meta: DocumentMeta = { title: null, date: null, schema: null, frontmatterSpan: span };
+    this.meta = meta;
     let data: unknown;
     try {
       data = parseYaml(value);
@@ -194,14 +247,15 @@ class ModelBuilder {
     const record = data as Record<string, unknown>;
     const asText = (input: unknown): string | null =>
       typeof input === 'string' ? input : input instanceof Date ? input.toISOString().slice(0, 10) : typeof input === 'number' ? String(input) : null;
-    this.meta.title = asText(record.title);
+    meta.title = asText(record.title);
     const date = asText(record.date);
-    this.meta.date = date && /^\d{4}-\d{2}-\d{2}/u.test(date) ? date.slice(0, 10) : null;
-    this.meta.schema = asText(record.schema);
+    meta.date = date && /^\d{4}-\d{2}-\d{2}/u.test(date) ? date.slice(0, 10) : null;
+    meta.schema = asText(record.schema);
   }
 
   private closeNet(end: number): void {
-    if (this.net) this.net.span.end = end;
+    if (this.net?.section) this.net.section.span.end = end;
+    else if (this.net) this.incomingClosedAt = end;
     this.net = null;
   }
 
@@ -224,7 +278,8 @@ class ModelBuilder {
     this.collectCode(node);
     if (this.net && depth <= this.net.depth) this.closeNet(start);
     if (this.unknownNetDepth !== null && depth <= this.unknownNetDepth) this.unknownNetDepth = null;
-    if (this.headingMeasure && depth <= this.headingMeasure.depth) this.headingMeasure = null;
+    // Any heading ends a heading measure's body, so a section never continues a measure.
+    this.headingMeasure = null;
     this.lastDraft = null;
 
     const content = this.headingContent(node);
@@ -234,7 +289,7 @@ class ModelBuilder {
       this.closeNet(start);
       this.unknownNetDepth = null;
       this.headingMeasure = null;
-      this.net = {
+      const section: NetSection = {
         netId: net.netId,
         heading: headingText,
         headingSpan: { start, end: endOf(node) },
@@ -243,7 +298,8 @@ class ModelBuilder {
         span: { start, end: this.text.length },
         measures: [],
       };
-      this.nets.push(this.net);
+      this.net = { netId: net.netId, depth, section };
+      this.nets.push(section);
       return;
     }
     if (!this.net || depth <= this.net.depth) {
@@ -323,7 +379,9 @@ class ModelBuilder {
   /** Keep a measure: in its net, or as an orphan when it carries fields. */
   private commit(draft: Draft): void {
     this.drafts.push(draft);
-    if (this.net) this.net.measures.push(draft.measure);
+    this.allMeasures.push(draft.measure);
+    if (this.net?.section) this.net.section.measures.push(draft.measure);
+    else if (this.net) this.incomingMeasures.push(draft.measure);
     else if (this.unknownNetDepth === null) this.orphans.push(draft.measure);
   }
 
@@ -550,18 +608,19 @@ class ModelBuilder {
       if (draft.measure.insertion.mode !== 'bracket') {
         draft.measure.insertion = { mode: 'cell', offset: textContent.end, cells: emptyCells, open: '（', close: '）' };
       }
-      this.drafts.push(draft);
       if (draft.measure.netId !== null && !this.net) {
-        const owning = this.nets.find((net) => net.netId === draft.measure.netId);
-        if (owning) owning.measures.push(draft.measure);
-        else this.orphans.push(draft.measure);
+        // A row naming its net in a column, outside net sections: kept with its net id.
+        this.drafts.push(draft);
+        this.allMeasures.push(draft.measure);
+        this.orphans.push(draft.measure);
       } else this.commit(draft);
     }
   }
 }
 
-export function buildModel(text: string, options: ModelOptions): PolicyModel {
-  return new ModelBuilder(text, options).build();
+/** Build the model of one section. `first` says the section may hold the frontmatter. */
+export function buildFragment(text: string, options: ModelOptions, context: SectionContext, first: boolean): Fragment {
+  return new ModelBuilder(text, options, context, first).build();
 }
 
 export { NUMBERING };

@@ -8,6 +8,7 @@ export const rule: Rule = {
       en: 'Two sections for one net split its measures and double-count it in reports. Merge them.',
       'zh-CN': '同一张网出现两个章节，会拆散其措施并在统计中重复计数，请合并。',
     },
+    scope: 'document',
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: false,

@@ -9,6 +9,7 @@ export const rule: Rule = {
       en: 'A net heading with no measure under it looks covered but plans nothing.',
       'zh-CN': '只有标题、没有措施的章节看似覆盖了这张网，实际上没有安排任何任务。',
     },
+    scope: 'document',
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: true,

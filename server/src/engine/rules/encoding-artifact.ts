@@ -16,6 +16,7 @@ export const rule: Rule = {
       en: 'Text pasted from broken web pages carries pinyin annotations such as 會(huì)議 and replacement characters (�). They must not reach a signed document.',
       'zh-CN': '从网页复制的文字可能夹带“會(huì)議”这类拼音注音或“�”替换字符，不能出现在正式文件中。',
     },
+    scope: 'section',
     defaultSeverity: 'warning',
     fixable: true,
     hasSuggestions: false,

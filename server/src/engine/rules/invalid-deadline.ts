@@ -8,6 +8,7 @@ export const rule: Rule = {
       en: 'Deadlines feed the task table and the timeline: write them as 2021年12月底前, 2021年第三季度, 2021-06-30, Q3 2021 or 长期坚持.',
       'zh-CN': '完成时限会进入任务分工表和时间轴，请使用可识别的写法，如“2021年12月底前”“2021年第三季度”“长期坚持”。',
     },
+    scope: 'section',
     defaultSeverity: 'error',
     fixable: false,
     hasSuggestions: false,

@@ -9,6 +9,7 @@ export const rule: Rule = {
       en: 'A measure with owner or deadline fields outside every net section is not counted for any net. Move it under its net’s heading.',
       'zh-CN': '带有责任单位或时限的措施如果不在任何一张网的章节下，就不会计入任何一张网。请把它移到对应章节下。',
     },
+    scope: 'section',
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: false,

@@ -9,6 +9,7 @@ export const rule: Rule = {
       en: 'A measure without a deadline never falls due. Add 完成时限 (2021年12月底前, Q3 2021) or mark ongoing work as 长期坚持 / 持续推进.',
       'zh-CN': '没有完成时限的措施永远不会到期。请补充“完成时限”（如2021年12月底前），长期工作写“长期坚持”或“持续推进”。',
     },
+    scope: 'section',
     defaultSeverity: 'error',
     fixable: true,
     hasSuggestions: false,

@@ -9,6 +9,7 @@ export const rule: Rule = {
       en: 'Without a number nobody can tell whether a measure was done. State a metric field (指标：…) or a quantity in the text (覆盖率达到95%, 新增学位1.2万个).',
       'zh-CN': '没有量化指标就无法考核措施是否完成。请写明“指标”，或在措施中写出数量（如覆盖率达到95%、新增学位1.2万个）。',
     },
+    scope: 'section',
     defaultSeverity: 'error',
     fixable: true,
     hasSuggestions: false,

@@ -26,6 +26,7 @@ export const rule: Rule = {
       en: 'The plan is organised by the schema’s nets (the five nets by default); a draft without a section for one of them leaves that area unplanned.',
       'zh-CN': '方案按“五张网”（或自定义方案中的网）组织，缺少某张网的章节，意味着该领域没有安排任务。',
     },
+    scope: 'document',
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: true,

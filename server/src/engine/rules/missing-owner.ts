@@ -9,6 +9,7 @@ export const rule: Rule = {
       en: 'A measure nobody owns is nobody’s job. Name the lead unit with 牵头单位 (or list 责任单位, first one leads).',
       'zh-CN': '没有责任单位的措施无人落实。请用“牵头单位”写明牵头单位，或列出“责任单位”（列第一位的为牵头单位）。',
     },
+    scope: 'section',
     defaultSeverity: 'error',
     fixable: true,
     hasSuggestions: false,

@@ -8,6 +8,7 @@ export const rule: Rule = {
       en: 'A deadline that ended before the draft was dated is a copy-paste leftover or a typo. The document date comes from the frontmatter `date` or the config.',
       'zh-CN': '早于文档日期的完成时限多为沿用旧稿或笔误。文档日期取自文档头部的 date 或配置文件。',
     },
+    scope: 'section',
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: false,

@@ -10,6 +10,7 @@ export const rule: Rule = {
       en: 'Quick fixes insert 【待填写】 (or [TBD]) where a field is missing; it stays flagged until a person fills it in.',
       'zh-CN': '快速修复会在缺失字段处插入“【待填写】”，在有人填写之前，它会一直被标出。',
     },
+    scope: 'section',
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: false,

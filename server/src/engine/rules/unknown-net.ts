@@ -9,6 +9,7 @@ export const rule: Rule = {
       en: 'A misspelled net (公共卫生防控网 for 公共卫生防护网) is not counted: its measures fall outside every net and reports miss them.',
       'zh-CN': '写错的网名（如把“公共卫生防护网”写成“公共卫生防控网”）无法识别，其下措施不计入任何一张网。',
     },
+    scope: 'document',
     defaultSeverity: 'warning',
     fixable: true,
     hasSuggestions: false,

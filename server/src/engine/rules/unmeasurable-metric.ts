@@ -11,6 +11,7 @@ export const rule: Rule = {
       en: '进一步提升 (further improve) and 力争 (strive to) cannot be checked. Say by how much: 覆盖率达到95%, 平均响应时间≤10分钟.',
       'zh-CN': '“进一步提升”“力争”“明显改善”无法考核。请写明量化目标，如“覆盖率达到95%”“平均响应时间不超过10分钟”。',
     },
+    scope: 'section',
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: false,

@@ -10,6 +10,7 @@ export const rule: Rule = {
       en: '尽快 (as soon as possible) and 适时 (in due course) never fall due. Write a date (2021年6月底前) or 长期坚持 for ongoing work.',
       'zh-CN': '“尽快”“适时”“逐步”等词没有截止日期，无法督办。请写明具体时间（如2021年6月底前），长期工作写“长期坚持”。',
     },
+    scope: 'section',
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: true,

@@ -11,6 +11,7 @@ export const rule: Rule = {
       en: '有关部门 (relevant departments) names nobody in particular, so nobody answers for the measure. Name the units.',
       'zh-CN': '“有关部门”“相关单位”等表述没有指向具体单位，无法问责。请写明具体单位名称。',
     },
+    scope: 'section',
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: true,

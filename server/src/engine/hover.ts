@@ -1,0 +1,252 @@
+/**
+ * What the editor shows on hover, as Markdown: a glossary term, a net heading (its
+ * description and how complete its measures are), a field label (what it must hold), a
+ * deadline value (the dates it means and the days left) or an owner (roster, measures
+ * owned). Pure: the caller passes the lint result it already has.
+ */
+import type { GlossaryTerm, PolicySchema, RequiredField } from './schema';
+import type { FieldKind, Locale, Measure, PolicyModel, Script, Span } from './types';
+import type { LineIndex } from './lines';
+import type { Localized } from './rule';
+import { localize } from './i18n';
+import { simplify, traditionalize } from './script';
+import { CANONICAL_LABELS, kindOfLabel, labelPattern } from './labels';
+import { daysBetween } from './deadline';
+import { unitsOf } from './parse/measure';
+import { allMeasures, summarizeNet } from './summary';
+
+export interface HoverInput {
+  text: string;
+  model: PolicyModel;
+  lines: LineIndex;
+  schema: PolicySchema;
+  glossary: readonly GlossaryTerm[];
+  roster: readonly string[];
+  locale: Locale;
+  /** ISO date to count days from. */
+  today: string;
+  /** The draft's date (frontmatter, then config), or null. */
+  documentDate: string | null;
+}
+
+export type HoverKind = 'label' | 'deadline' | 'owner' | 'net' | 'glossary';
+
+export interface HoverResult {
+  kind: HoverKind;
+  span: Span;
+  markdown: string;
+}
+
+const M = {
+  required: { en: 'Required fields: {fields}', 'zh-CN': '必填字段：{fields}' },
+  measures: { en: '{count} measures, {complete} complete (owner, metric and deadline present)', 'zh-CN': '措施 {count} 项，其中完整 {complete} 项（责任单位、指标、完成时限齐全）' },
+  example: { en: 'Example: {example}', 'zh-CN': '示例：{example}' },
+  range: { en: 'Deadline: {start} to {end}', 'zh-CN': '完成时限：{start} 至 {end}' },
+  day: { en: 'Deadline: {end}', 'zh-CN': '完成时限：{end}' },
+  ongoing: { en: 'Ongoing commitment: no end date', 'zh-CN': '长期任务：没有截止日期' },
+  left: { en: '{days} days left (today is {today})', 'zh-CN': '距今还剩 {days} 天（今天是 {today}）' },
+  dueToday: { en: 'Due today ({today})', 'zh-CN': '今天（{today}）到期' },
+  overdue: { en: '{days} days overdue (today is {today})', 'zh-CN': '已逾期 {days} 天（今天是 {today}）' },
+  afterDocument: { en: '{days} days after the document date {date}', 'zh-CN': '在文档日期 {date} 之后 {days} 天' },
+  beforeDocument: { en: '{days} days before the document date {date}: already past when the draft was written', 'zh-CN': '早于文档日期 {date} {days} 天：成稿时已过期' },
+  onDocument: { en: 'On the document date {date}', 'zh-CN': '与文档日期 {date} 同一天' },
+  noDocumentDate: { en: 'The draft has no date (frontmatter `date`)', 'zh-CN': '文稿没有日期（可在文档头部填写 date）' },
+  problemEmpty: { en: 'The deadline is empty', 'zh-CN': '完成时限为空' },
+  problemVague: { en: 'The deadline is vague: write a date', 'zh-CN': '完成时限表述模糊：请写明具体日期' },
+  problemUnreadable: { en: 'The deadline could not be read as a date', 'zh-CN': '无法识别完成时限中的日期' },
+  problemNeedsYear: { en: 'The deadline needs a year (or a document date)', 'zh-CN': '完成时限缺少年份（或文档日期）' },
+  inRoster: { en: 'In the roster', 'zh-CN': '在单位名册中' },
+  notInRoster: { en: 'Not in the roster (owners in .fivenets.yaml)', 'zh-CN': '不在单位名册中（.fivenets.yaml 的 owners）' },
+  noRoster: { en: 'No roster configured (owners in .fivenets.yaml)', 'zh-CN': '未配置单位名册（.fivenets.yaml 的 owners）' },
+  leads: { en: 'Leads {count} measures in this draft', 'zh-CN': '在本文稿中牵头 {count} 项措施' },
+  supports: { en: 'Supports {count} more as a co-owner', 'zh-CN': '另配合 {count} 项措施' },
+  aliases: { en: 'Also written: {aliases}', 'zh-CN': '又作：{aliases}' },
+} satisfies Record<string, Localized>;
+
+const FIELD_NAMES: Record<FieldKind, Localized> = {
+  owner: { en: 'Owner (lead unit)', 'zh-CN': '牵头单位' },
+  coOwners: { en: 'Co-owners', 'zh-CN': '配合单位' },
+  metric: { en: 'Metric', 'zh-CN': '指标' },
+  deadline: { en: 'Deadline', 'zh-CN': '完成时限' },
+};
+
+/** zh-TW text is derived from zh-CN with OpenCC, like every other message. */
+function bilingual(text: { 'zh-Hans': string; en: string }, locale: Locale): string {
+  if (locale === 'en') return text.en;
+  return locale === 'zh-TW' ? traditionalize(text['zh-Hans']) : text['zh-Hans'];
+}
+
+function scriptOf(locale: Locale): Script {
+  return locale === 'en' ? 'en' : locale === 'zh-TW' ? 'hant' : 'hans';
+}
+
+/** Escape text written by the user so Markdown shows it as written. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>()#+!|~]/gu, (ch) => `\\${ch}`);
+}
+
+const contains = (span: Span | null | undefined, offset: number): span is Span => !!span && offset >= span.start && offset < span.end;
+
+export function hoverAt(input: HoverInput, offset: number): HoverResult | null {
+  if (input.model.meta.frontmatterSpan && offset < input.model.meta.frontmatterSpan.end) return null;
+  if (input.model.codeSpans.some((span) => offset >= span.start && offset < span.end)) return null;
+  const measures = allMeasures(input.model);
+  return labelHover(input, measures, offset) ?? deadlineHover(input, measures, offset) ?? ownerHover(input, measures, offset) ?? netHover(input, offset) ?? glossaryHover(input, offset);
+}
+
+function labelHover(input: HoverInput, measures: Measure[], offset: number): HoverResult | null {
+  let found: { kind: FieldKind; span: Span; label: string } | null = null;
+  for (const measure of measures) {
+    for (const field of measure.fields) {
+      if (field.label && contains(field.labelSpan, offset)) found = { kind: field.kind, span: field.labelSpan, label: field.label };
+    }
+  }
+  if (!found) {
+    // A label outside any measure (a template, a field line after prose).
+    const line = input.lines.positionAt(offset).line;
+    const lineStart = input.lines.lineStart(line);
+    const lineText = input.text.slice(lineStart, input.lines.lineEnd(line));
+    const pattern = new RegExp(labelPattern().source, labelPattern().flags);
+    for (const match of lineText.matchAll(pattern)) {
+      const start = lineStart + (match.index ?? 0);
+      const span = { start, end: start + match[1].length };
+      const kind = kindOfLabel(match[1]);
+      if (kind && contains(span, offset)) found = { kind, span, label: match[1] };
+    }
+  }
+  if (!found) return null;
+  const doc = input.schema.fields[found.kind];
+  const lines = [
+    `**${escapeMarkdown(found.label)}** · ${localize(FIELD_NAMES[found.kind], input.locale)}`,
+    '',
+    escapeMarkdown(bilingual(doc.description, input.locale)),
+    '',
+    localize(M.example, input.locale, { example: `\`${bilingual(doc.example, input.locale).replace(/`/gu, "'")}\`` }),
+  ];
+  return { kind: 'label', span: found.span, markdown: lines.join('\n') };
+}
+
+function deadlineHover(input: HoverInput, measures: Measure[], offset: number): HoverResult | null {
+  const measure = measures.find((candidate) => contains(candidate.deadline?.valueSpan, offset));
+  if (!measure || !measure.deadline) return null;
+  const span = measure.deadline.valueSpan;
+  const locale = input.locale;
+  const lines = [`**${escapeMarkdown(measure.deadline.value)}**`, ''];
+  const value = measure.deadlineValue;
+  if (!value) {
+    const problem = measure.deadlineProblem;
+    lines.push(localize(problem === 'empty' ? M.problemEmpty : problem === 'vague' ? M.problemVague : problem === 'needs-year' ? M.problemNeedsYear : M.problemUnreadable, locale));
+    return { kind: 'deadline', span, markdown: lines.join('\n') };
+  }
+  if (value.kind === 'ongoing') {
+    lines.push(localize(M.ongoing, locale));
+    return { kind: 'deadline', span, markdown: lines.join('\n') };
+  }
+  lines.push(value.start === value.end ? localize(M.day, locale, { end: value.end }) : localize(M.range, locale, { start: value.start, end: value.end }));
+  const left = daysBetween(input.today, value.end);
+  if (!Number.isNaN(left)) {
+    lines.push('', left > 0 ? localize(M.left, locale, { days: left, today: input.today }) : left === 0 ? localize(M.dueToday, locale, { today: input.today }) : localize(M.overdue, locale, { days: -left, today: input.today }));
+  }
+  const date = input.documentDate;
+  if (date) {
+    const after = daysBetween(date, value.end);
+    if (!Number.isNaN(after)) {
+      lines.push('', after > 0 ? localize(M.afterDocument, locale, { days: after, date }) : after === 0 ? localize(M.onDocument, locale, { date }) : localize(M.beforeDocument, locale, { days: -after, date }));
+    }
+  } else {
+    lines.push('', localize(M.noDocumentDate, locale));
+  }
+  return { kind: 'deadline', span, markdown: lines.join('\n') };
+}
+
+function ownerHover(input: HoverInput, measures: Measure[], offset: number): HoverResult | null {
+  let hit: { value: string; span: Span } | null = null;
+  for (const measure of measures) {
+    for (const field of measure.fields) {
+      if ((field.kind !== 'owner' && field.kind !== 'coOwners') || !contains(field.valueSpan, offset)) continue;
+      hit = unitsOf(field).find((unit) => contains(unit.span, offset)) ?? null;
+    }
+  }
+  if (!hit) return null;
+  const unit = hit.value;
+  const key = simplify(unit);
+  const locale = input.locale;
+  const leads = measures.filter((measure) => measure.owner && simplify(measure.owner.value) === key).length;
+  const supports = measures.filter((measure) => !(measure.owner && simplify(measure.owner.value) === key) && measure.coOwners.some((co) => simplify(co) === key)).length;
+  const roster = input.roster.length === 0 ? M.noRoster : input.roster.some((known) => simplify(known) === key) ? M.inRoster : M.notInRoster;
+  const lines = [`**${escapeMarkdown(unit)}**`, '', localize(roster, locale), '', localize(M.leads, locale, { count: leads })];
+  if (supports > 0) lines.push('', localize(M.supports, locale, { count: supports }));
+  return { kind: 'owner', span: hit.span, markdown: lines.join('\n') };
+}
+
+function netHover(input: HoverInput, offset: number): HoverResult | null {
+  const section = input.model.nets.find((net) => contains(net.headingSpan, offset));
+  if (!section) return null;
+  const net = input.schema.nets.find((candidate) => candidate.id === section.netId);
+  if (!net) return null;
+  const locale = input.locale;
+  const summary = summarizeNet(section, input.schema);
+  const name = locale === 'en' ? net.names.en : locale === 'zh-TW' ? net.names['zh-Hant'] : net.names['zh-Hans'];
+  const labels = CANONICAL_LABELS[scriptOf(locale)];
+  const fields = input.schema.requiredFields.map((field: RequiredField) => labels[field]).join(locale === 'en' ? ', ' : '、');
+  const lines = [
+    `**${escapeMarkdown(name)}**`,
+    '',
+    escapeMarkdown(bilingual(net.description, locale)),
+    '',
+    localize(M.required, locale, { fields }),
+    '',
+    localize(M.measures, locale, { count: summary.measures, complete: summary.complete }),
+  ];
+  return { kind: 'net', span: section.nameSpan, markdown: lines.join('\n') };
+}
+
+interface Needle {
+  term: GlossaryTerm;
+  text: string;
+}
+
+const needleCache = new WeakMap<readonly GlossaryTerm[], Needle[]>();
+
+function needlesOf(glossary: readonly GlossaryTerm[]): Needle[] {
+  let needles = needleCache.get(glossary);
+  if (!needles) {
+    needles = glossary
+      .flatMap((term) => [term.term, ...term.aliases].map((text) => ({ term, text: simplify(text).toLowerCase() })))
+      .filter((needle) => needle.text.length > 0)
+      .sort((a, b) => b.text.length - a.text.length);
+    needleCache.set(glossary, needles);
+  }
+  return needles;
+}
+
+/** Glossary terms in any script: the line is simplified (length-preserving) before matching. */
+export function glossaryTermAt(text: string, lines: LineIndex, glossary: readonly GlossaryTerm[], offset: number): { term: GlossaryTerm; span: Span } | null {
+  const line = lines.positionAt(offset).line;
+  const lineStart = lines.lineStart(line);
+  const raw = text.slice(lineStart, lines.lineEnd(line));
+  const simplified = simplify(raw);
+  const lower = simplified.toLowerCase();
+  const haystack = lower.length === simplified.length ? lower : simplified;
+  const column = offset - lineStart;
+  for (const needle of needlesOf(glossary)) {
+    for (let index = haystack.indexOf(needle.text); index >= 0; index = haystack.indexOf(needle.text, index + 1)) {
+      if (column < index || column >= index + needle.text.length) continue;
+      // Latin terms must stand as words: "Five Nets", not "fivenetsx".
+      if (/^[a-z0-9]/u.test(needle.text) && /[a-z0-9]/u.test(haystack[index - 1] ?? '')) continue;
+      if (/[a-z0-9]$/u.test(needle.text) && /[a-z0-9]/u.test(haystack[index + needle.text.length] ?? '')) continue;
+      return { term: needle.term, span: { start: lineStart + index, end: lineStart + index + needle.text.length } };
+    }
+  }
+  return null;
+}
+
+function glossaryHover(input: HoverInput, offset: number): HoverResult | null {
+  const hit = glossaryTermAt(input.text, input.lines, input.glossary, offset);
+  if (!hit) return null;
+  const locale = input.locale;
+  const title = locale === 'zh-TW' ? traditionalize(hit.term.term) : hit.term.term;
+  const lines = [`**${escapeMarkdown(title)}**`, '', escapeMarkdown(bilingual(hit.term.definition, locale))];
+  if (hit.term.aliases.length > 0) lines.push('', localize(M.aliases, locale, { aliases: hit.term.aliases.map(escapeMarkdown).join(locale === 'en' ? ', ' : '、') }));
+  return { kind: 'glossary', span: hit.span, markdown: lines.join('\n') };
+}
