@@ -1,0 +1,129 @@
+/**
+ * The status bar item for the active draft: nets present, measures, incomplete measures
+ * (`$(checklist) 5/5 nets · 24 measures · 7 incomplete`). The numbers come from the
+ * server (`fivenets/documentStats`); clicking the item opens the Problems view.
+ */
+import {
+  Disposable,
+  l10n,
+  languages,
+  StatusBarAlignment,
+  window,
+  workspace,
+  type LogOutputChannel,
+  type StatusBarItem,
+  type TextEditor,
+} from 'vscode';
+import { ErrorCodes, LSPErrorCodes, ResponseError, State, type LanguageClient } from 'vscode-languageclient/node';
+import { DOCUMENT_STATS_METHOD, type DocumentStats, type DocumentStatsParams } from './protocol';
+
+/** Coalesces bursts (typing publishes diagnostics often). */
+const UPDATE_DELAY_MS = 150;
+
+export function formatStats(stats: DocumentStats): { text: string; tooltip: string } {
+  const parts = [
+    l10n.t('{0}/{1} nets', stats.netsPresent, stats.netsTotal),
+    stats.measures === 1 ? l10n.t('1 measure') : l10n.t('{0} measures', stats.measures),
+    l10n.t('{0} incomplete', stats.incomplete),
+  ];
+  return {
+    text: `$(checklist) ${parts.join(' · ')}`,
+    tooltip: l10n.t(
+      'Five Nets: {0} of {1} nets have a section; {2} measures, {3} missing an owner, a metric or a deadline. Click to show the problems.',
+      stats.netsPresent,
+      stats.netsTotal,
+      stats.measures,
+      stats.incomplete,
+    ),
+  };
+}
+
+export class DraftStatus implements Disposable {
+  private readonly item: StatusBarItem;
+  private readonly disposables: Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  /** Answers to older requests are dropped. */
+  private generation = 0;
+  private reportedMissingMethod = false;
+
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly output: LogOutputChannel,
+  ) {
+    this.item = window.createStatusBarItem('fivenets.status', StatusBarAlignment.Left, 100);
+    this.item.name = l10n.t('Five Nets');
+    this.item.command = 'fivenets.showProblems';
+    this.disposables.push(
+      this.item,
+      window.onDidChangeActiveTextEditor(() => this.schedule()),
+      languages.onDidChangeDiagnostics((event) => {
+        const uri = window.activeTextEditor?.document.uri.toString();
+        if (uri !== undefined && event.uris.some((changed) => changed.toString() === uri)) this.schedule();
+      }),
+      workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('fivenets')) this.schedule();
+      }),
+      client.onDidChangeState((event) => {
+        if (event.newState === State.Running) this.schedule();
+        else this.hide();
+      }),
+    );
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.update(window.activeTextEditor);
+    }, UPDATE_DELAY_MS);
+  }
+
+  private hide(): void {
+    this.generation++;
+    this.item.hide();
+  }
+
+  private async update(editor: TextEditor | undefined): Promise<void> {
+    const generation = ++this.generation;
+    if (!editor || editor.document.languageId !== 'markdown' || !this.client.isRunning()) {
+      this.item.hide();
+      return;
+    }
+    const params: DocumentStatsParams = { uri: editor.document.uri.toString() };
+    let stats: DocumentStats | null;
+    try {
+      stats = await this.client.sendRequest<DocumentStats | null>(DOCUMENT_STATS_METHOD, params);
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.item.hide();
+      this.logFailure(error);
+      return;
+    }
+    if (generation !== this.generation) return;
+    if (!stats || !stats.isDraft) {
+      this.item.hide();
+      return;
+    }
+    const { text, tooltip } = formatStats(stats);
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.show();
+  }
+
+  private logFailure(error: unknown): void {
+    if (error instanceof ResponseError && error.code === ErrorCodes.MethodNotFound) {
+      // A server without the request: say so once, not on every keystroke.
+      if (!this.reportedMissingMethod) this.output.info(`The server does not implement ${DOCUMENT_STATS_METHOD}; the status bar item stays hidden.`);
+      this.reportedMissingMethod = true;
+      return;
+    }
+    if (error instanceof ResponseError && (error.code === ErrorCodes.ConnectionInactive || error.code === LSPErrorCodes.RequestCancelled)) return;
+    this.output.warn(`${DOCUMENT_STATS_METHOD} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
