@@ -4,7 +4,7 @@ import { isResponsibleListLabel, splitUnits } from '../labels';
 import { findDeadlines, parseDeadline } from '../deadline';
 import { findQuantities } from './quantity';
 import { simplify } from '../script';
-import { VAGUE_METRICS, VAGUE_METRICS_EN } from '../vocabulary';
+import { PLACEHOLDER_PATTERN, VAGUE_METRICS, VAGUE_METRICS_EN } from '../vocabulary';
 
 /** The units of an owner field, each with its own span. */
 export function unitsOf(field: Field): Array<{ value: string; span: Span }> {
@@ -42,6 +42,11 @@ function proseText(text: string, spans: Span[]): Array<{ text: string; start: nu
   return spans.filter((span) => span.end > span.start).map((span) => ({ text: simplify(text.slice(span.start, span.end)), start: span.start }));
 }
 
+/** Is a field value nothing but template placeholders? */
+export function isPlaceholder(value: string): boolean {
+  return value.replace(PLACEHOLDER_PATTERN, '').trim().length === 0 && value.trim().length > 0;
+}
+
 export function isVagueMetricText(value: string): boolean {
   const simplified = simplify(value).toLowerCase();
   return VAGUE_METRICS.some((word) => simplified.includes(word)) || VAGUE_METRICS_EN.some((word) => simplified.includes(word));
@@ -63,9 +68,10 @@ export function finalizeMeasure(measure: Measure, prose: Span[], text: string, d
   for (const found of textDeadlines) deadlineSpans.push({ start: found.start, end: found.end });
   if (deadlineField) {
     measure.deadline = deadlineField;
-    const parsed = parseDeadline(deadlineField.value, options);
-    if (parsed.ok) measure.deadlineValue = parsed.value;
-    else measure.deadlineProblem = parsed.reason;
+    // A template placeholder (【待填写】, TBD) is unfilled-placeholder's to report, not a bad date.
+    const parsed = isPlaceholder(deadlineField.value) ? null : parseDeadline(deadlineField.value, options);
+    if (parsed?.ok) measure.deadlineValue = parsed.value;
+    else if (parsed) measure.deadlineProblem = parsed.reason;
   } else if (textDeadlines.length > 0) {
     const found = textDeadlines[0];
     measure.deadline = {

@@ -19,13 +19,16 @@ export const rule: Rule = {
     },
     examples: {
       invalid: ['## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：下个阶段）\n', '## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2021年2月30日）\n'],
-      valid: ['## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2021年第三季度）\n'],
+      valid: [
+        '## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2021年第三季度）\n',
+        '## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：【待填写】）\n',
+      ],
     },
   },
   check(context) {
     for (const measure of context.measures) {
       const field = measure.deadline;
-      if (!field || measure.deadlineValue || measure.deadlineProblem === 'vague') continue;
+      if (!field || measure.deadlineValue || measure.deadlineProblem === null || measure.deadlineProblem === 'vague') continue;
       const problem = measure.deadlineProblem;
       const messageId = problem === 'needs-year' ? 'needsYear' : problem === 'empty' ? 'empty' : 'unreadable';
       const span = field.valueSpan.end > field.valueSpan.start ? field.valueSpan : (field.labelSpan ?? field.valueSpan);

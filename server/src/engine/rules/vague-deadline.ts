@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { findVagueTimeWords } from '../deadline';
 import { PLACEHOLDER } from '../labels';
+import { isPlaceholder } from '../parse/measure';
 
 export const rule: Rule = {
   meta: {
@@ -31,6 +32,7 @@ export const rule: Rule = {
       if (measure.deadline && measure.deadline.source !== 'text') regions.push(measure.deadline.valueSpan);
       for (const region of regions) {
         for (const found of findVagueTimeWords(context.text.slice(region.start, region.end))) {
+          if (isPlaceholder(found.word)) continue; // TBD is a placeholder: unfilled-placeholder reports it
           const span = { start: region.start + found.start, end: region.start + found.end };
           const word = context.text.slice(span.start, span.end);
           const inField = measure.deadline !== null && span.start >= measure.deadline.valueSpan.start && span.end <= measure.deadline.valueSpan.end;
