@@ -134,10 +134,13 @@ export function diffEdits(before: string, after: string, maxCost = 2000): TextEd
   const base = a.slice(0, head).reduce((sum, line) => sum + line.length, 0);
   const edits: TextEdit[] = [];
   for (const hunk of hunks) {
-    const oldText = aMiddle.slice(hunk.aStart, hunk.aEnd).join('');
-    const newText = bMiddle.slice(hunk.bStart, hunk.bEnd).join('');
-    const edit = trimmedEdit(base + aOffsets[hunk.aStart], oldText, newText);
-    if (edit) edits.push(edit);
+    // Lines changed one for one (fixes inserting into several lines) become one edit per line.
+    const pairs = hunk.aEnd - hunk.aStart === hunk.bEnd - hunk.bStart ? hunk.aEnd - hunk.aStart : 0;
+    const groups = pairs > 0 ? Array.from({ length: pairs }, (_, i) => [hunk.aStart + i, hunk.aStart + i + 1, hunk.bStart + i, hunk.bStart + i + 1]) : [[hunk.aStart, hunk.aEnd, hunk.bStart, hunk.bEnd]];
+    for (const [aStart, aEnd, bStart, bEnd] of groups) {
+      const edit = trimmedEdit(base + aOffsets[aStart], aMiddle.slice(aStart, aEnd).join(''), bMiddle.slice(bStart, bEnd).join(''));
+      if (edit) edits.push(edit);
+    }
   }
   return edits;
 }

@@ -39,7 +39,7 @@ export interface HoverResult {
 
 const M = {
   required: { en: 'Required fields: {fields}', 'zh-CN': '必填字段：{fields}' },
-  measures: { en: '{count} measures, {complete} complete (owner, metric and deadline present)', 'zh-CN': '措施 {count} 项，其中完整 {complete} 项（责任单位、指标、完成时限齐全）' },
+  measures: { en: '{count} measures, {complete} complete (owner, metric and deadline present)', 'zh-CN': '措施 {count} 项，其中完整 {complete} 项（牵头单位、指标、完成时限齐全）' },
   example: { en: 'Example: {example}', 'zh-CN': '示例：{example}' },
   range: { en: 'Deadline: {start} to {end}', 'zh-CN': '完成时限：{start} 至 {end}' },
   day: { en: 'Deadline: {end}', 'zh-CN': '完成时限：{end}' },
@@ -116,8 +116,9 @@ function labelHover(input: HoverInput, measures: Measure[], offset: number): Hov
   }
   if (!found) return null;
   const doc = input.schema.fields[found.kind];
+  const name = localize(FIELD_NAMES[found.kind], input.locale);
   const lines = [
-    `**${escapeMarkdown(found.label)}** · ${localize(FIELD_NAMES[found.kind], input.locale)}`,
+    simplify(name) === simplify(found.label) ? `**${escapeMarkdown(found.label)}**` : `**${escapeMarkdown(found.label)}** · ${escapeMarkdown(name)}`,
     '',
     escapeMarkdown(bilingual(doc.description, input.locale)),
     '',

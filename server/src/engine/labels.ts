@@ -61,6 +61,8 @@ interface LabelTables {
   entries: LabelEntry[];
   kindByLabel: Map<string, FieldKind>;
   pattern: RegExp;
+  /** Label lengths, longest first, for looking back from a colon. */
+  lengths: number[];
 }
 
 let tables: LabelTables | null = null;
@@ -76,8 +78,33 @@ function labelTables(): LabelTables {
     // A label followed by a colon (optionally after ** or __). English labels must start a
     // word: the lookbehind keeps "By" from matching inside "Nearby:".
     pattern: new RegExp(`(?<![A-Za-z])(${alternation})(?:\\*\\*|__)?\\s*([:：])`, 'giu'),
+    lengths: [...new Set(entries.map((entry) => entry.label.length))].sort((a, b) => b - a),
   };
   return tables;
+}
+
+const SPACE_OR_STRONG = /[\s*_]/u;
+
+/**
+ * The label that ends just before the colon at `colon` (spaces and ** allowed between), the
+ * same match `labelPattern()` gives, found by looking back instead of scanning the text.
+ */
+export function labelBefore(text: string, from: number, colon: number): { label: string; kind: FieldKind; start: number } | null {
+  const tables = labelTables();
+  let end = colon;
+  // Allow "label **:" and "label :" as the pattern does (at most ** or __ then spaces).
+  while (end > from && SPACE_OR_STRONG.test(text[end - 1]) && colon - end < 4) end--;
+  for (const length of tables.lengths) {
+    const start = end - length;
+    if (start < from) continue;
+    const candidate = text.slice(start, end);
+    const kind = tables.kindByLabel.get(candidate.replace(/\s+/gu, ' ').toLowerCase());
+    if (!kind) continue;
+    // English labels must start a word (no letter just before).
+    if (/^[A-Za-z]/u.test(candidate) && start > 0 && /[A-Za-z]/u.test(text[start - 1])) continue;
+    return { label: candidate, kind, start };
+  }
+  return null;
 }
 
 function escapeRegExp(text: string): string {

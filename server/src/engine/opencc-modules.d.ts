@@ -19,3 +19,11 @@ declare module 'opencc-js/dict/TWPhrases' {
   const dict: string;
   export default dict;
 }
+declare module 'opencc-js/dict/TSCharacters' {
+  const dict: string;
+  export default dict;
+}
+declare module 'opencc-js/dict/TWVariantsRev' {
+  const dict: string;
+  export default dict;
+}

@@ -14,13 +14,35 @@ import toMainland from 'opencc-js/to/cn';
 import STCharacters from 'opencc-js/dict/STCharacters';
 import TWVariants from 'opencc-js/dict/TWVariants';
 import TWPhrases from 'opencc-js/dict/TWPhrases';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 
 type Convert = (text: string) => string;
 
 let toSimplified: Convert | null = null;
 let toTraditional: Convert | null = null;
 
+let traditionalChars: RegExp | null = null;
+
+/** A character class of every character the traditional -> simplified dictionaries change. */
+function traditionalCharacters(): RegExp {
+  if (!traditionalChars) {
+    const keys = new Set<string>();
+    for (const dict of [TSCharacters, TWVariantsRev]) {
+      for (const entry of dict.split('|')) {
+        const key = entry.split(' ')[0];
+        for (const ch of key) keys.add(ch);
+      }
+    }
+    const escaped = [...keys].map((ch) => (/[\\\]^-]/u.test(ch) ? `\\${ch}` : ch)).join('');
+    traditionalChars = new RegExp(`[${escaped}]`, 'u');
+  }
+  return traditionalChars;
+}
+
 export function simplify(text: string): string {
+  // Most text is simplified already: a native regex test is far cheaper than OpenCC's trie walk.
+  if (!traditionalCharacters().test(text)) return text;
   toSimplified ??= ConverterFactory(fromTaiwan, toMainland);
   const converted = toSimplified(text);
   return converted.length === text.length ? converted : text;

@@ -7,7 +7,7 @@
  * knows these Chinese plan conventions; the scans are linear regex passes.
  */
 import type { Field, Span } from '../types';
-import { labelPattern, kindOfLabel } from '../labels';
+import { kindOfLabel, labelBefore } from '../labels';
 
 const OPEN_TO_CLOSE: Record<string, string> = { '（': '）', '(': ')', '〔': '〕', '【': '】', '[': ']' };
 const CLOSERS = new Set(['）', ')', '〕', '】', ']']);
@@ -31,18 +31,22 @@ export interface ExtractedFields {
 }
 
 /** Find bracket groups (one level, mixed full/half width allowed) in `text`. */
+const BRACKET_CHARS = /[（(〔【[）)〕】\]\n]/gu;
+
 function findBrackets(text: string): Array<{ open: number; close: number }> {
   const groups: Array<{ open: number; close: number }> = [];
   const stack: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+  // Jump from bracket to bracket with a regex rather than visiting every character.
+  for (const match of text.matchAll(BRACKET_CHARS)) {
+    const ch = match[0];
+    const i = match.index ?? 0;
     if (OPEN_TO_CLOSE[ch] !== undefined) stack.push(i);
-    else if (CLOSERS.has(ch) && stack.length > 0) {
-      const open = stack.pop() as number;
-      if (stack.length === 0) groups.push({ open, close: i });
-    } else if (ch === '\n' && stack.length > 0) {
+    else if (ch === '\n') {
       // Brackets do not span lines in these drafts; an unclosed one is plain text.
       stack.length = 0;
+    } else if (stack.length > 0) {
+      const open = stack.pop() as number;
+      if (stack.length === 0) groups.push({ open, close: i });
     }
   }
   return groups;
@@ -73,15 +77,22 @@ interface LabelHit {
 }
 
 function findLabels(text: string, from: number, to: number): LabelHit[] {
+  // Every label ends in a colon: look for colons first, then for a label just before each.
   const hits: LabelHit[] = [];
-  const region = text.slice(from, to);
-  for (const match of region.matchAll(labelPattern())) {
-    const kind = kindOfLabel(match[1]);
-    if (!kind) continue;
-    const start = from + (match.index ?? 0);
-    hits.push({ label: match[1], kind, start, colonEnd: start + match[0].length, colon: match[2] });
+  let colon = nextColon(text, from, to);
+  while (colon >= 0) {
+    const hit = labelBefore(text, from, colon);
+    if (hit) hits.push({ label: hit.label, kind: hit.kind, start: hit.start, colonEnd: colon + 1, colon: text[colon] });
+    colon = nextColon(text, colon + 1, to);
   }
   return hits;
+}
+
+function nextColon(text: string, from: number, to: number): number {
+  const full = text.indexOf('：', from);
+  const half = text.indexOf(':', from);
+  const next = full < 0 ? half : half < 0 ? full : Math.min(full, half);
+  return next >= 0 && next < to ? next : -1;
 }
 
 /** Labelled fields between `from` and `to`; each value runs to the next label or the region end. */

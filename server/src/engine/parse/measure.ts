@@ -42,6 +42,20 @@ function proseText(text: string, spans: Span[]): Array<{ text: string; start: nu
   return spans.filter((span) => span.end > span.start).map((span) => ({ text: simplify(text.slice(span.start, span.end)), start: span.start }));
 }
 
+/** Deadline values repeat across a draft (2020年12月底前…): parse each once. Results are immutable. */
+const deadlineCache = new Map<string, ReturnType<typeof parseDeadline>>();
+
+function parseDeadlineCached(value: string, documentDate: string | null): ReturnType<typeof parseDeadline> {
+  const key = `${documentDate ?? ''}\u0000${value}`;
+  let parsed = deadlineCache.get(key);
+  if (!parsed) {
+    if (deadlineCache.size > 10_000) deadlineCache.clear();
+    parsed = parseDeadline(value, { documentDate });
+    deadlineCache.set(key, parsed);
+  }
+  return parsed;
+}
+
 /** Is a field value nothing but template placeholders? */
 export function isPlaceholder(value: string): boolean {
   return value.replace(PLACEHOLDER_PATTERN, '').trim().length === 0 && value.trim().length > 0;
@@ -69,7 +83,7 @@ export function finalizeMeasure(measure: Measure, prose: Span[], text: string, d
   if (deadlineField) {
     measure.deadline = deadlineField;
     // A template placeholder (【待填写】, TBD) is unfilled-placeholder's to report, not a bad date.
-    const parsed = isPlaceholder(deadlineField.value) ? null : parseDeadline(deadlineField.value, options);
+    const parsed = isPlaceholder(deadlineField.value) ? null : parseDeadlineCached(deadlineField.value, documentDate);
     if (parsed?.ok) measure.deadlineValue = parsed.value;
     else if (parsed) measure.deadlineProblem = parsed.reason;
   } else if (textDeadlines.length > 0) {

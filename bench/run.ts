@@ -1,0 +1,187 @@
+/**
+ * `npm run bench`: Five Nets against its peers on the same files, in one run. Every figure is
+ * the median of at least 5 runs (with min and max); peers run alternately with ours. Results
+ * go to bench/results.md and bench/results.json (ratios, which `npm run bench:check` checks).
+ *
+ *   --runs N       runs per figure (default 5)
+ *   --quick        a smaller corpus and fewer edits (for trying the harness; not for results)
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { generateDraft, generateDraftOfSize } from './generate';
+import { IncrementalLinter } from '../server/src/engine';
+import { parseMarkdown } from '../server/src/engine/parse/markdown';
+import { builtinSchema } from '../server/src/engine/schema';
+import { measureEdits, measureStartup, serverAvailable, type EditFigures } from './lsp';
+
+const root = path.resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const runs = Number(args[args.indexOf('--runs') + 1]) > 0 && args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 5;
+const DRAFTS = quick ? 40 : 400;
+const MEASURES = 100;
+const EDITS = quick ? 40 : 200;
+
+interface Stat {
+  median: number;
+  min: number;
+  max: number;
+}
+
+function stat(values: number[]): Stat {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+const fmt = (value: number, digits = 0) => value.toFixed(digits);
+const fmtStat = (s: Stat, unit = 'ms', digits = 0) => `${fmt(s.median, digits)} ${unit} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`;
+
+function timeCommand(command: string, commandArgs: string[], cwd: string): number {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, commandArgs, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28 });
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status === null || result.status > 1) throw new Error(`${command} ${commandArgs.join(' ')} failed (${result.status}): ${result.stderr?.slice(0, 500)}`);
+  return elapsed;
+}
+
+function writeCorpus(dir: string): number {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  let chars = 0;
+  for (let i = 0; i < DRAFTS; i++) {
+    const text = generateDraft(i + 1, MEASURES, { traditional: i % 5 === 4 });
+    chars += text.length;
+    fs.writeFileSync(path.join(dir, `draft-${String(i + 1).padStart(3, '0')}.md`), text);
+  }
+  return chars;
+}
+
+async function main(): Promise<void> {
+  const cli = path.join(root, 'server/out/cli.js');
+  if (!fs.existsSync(cli)) throw new Error('build first: npm run build');
+  const corpusRoot = path.join(root, 'bench/.corpus');
+  const corpus = path.join(corpusRoot, 'drafts');
+  const chars = writeCorpus(corpus);
+  const node = process.execPath;
+  const ours = [cli, 'lint', corpus, '--format', 'json', '--output', path.join(corpusRoot, 'ours.json')];
+  const markdownlint = [path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), 'drafts/**/*.md'];
+  const remark = [path.join(root, 'node_modules/remark-cli/cli.js'), 'drafts', '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout'];
+  console.error(`corpus: ${DRAFTS} drafts × ${MEASURES} measures, ${chars} characters; ${os.cpus().length} cores; ${runs} runs per figure`);
+
+  // 1. CLI cold, peers alternately with ours.
+  const cold = { ours: [] as number[], markdownlint: [] as number[], remark: [] as number[] };
+  for (let run = 0; run < runs; run++) {
+    cold.ours.push(timeCommand(node, ours, corpusRoot));
+    cold.markdownlint.push(timeCommand(node, markdownlint, corpusRoot));
+    cold.remark.push(timeCommand(node, remark, corpusRoot));
+    console.error(`cold run ${run + 1}/${runs}`);
+  }
+
+  // 2. --cache: unchanged corpus, and after changing one file.
+  const cacheFile = path.join(corpusRoot, 'cache.json');
+  fs.rmSync(cacheFile, { force: true });
+  const cached = [...ours, '--cache', '--cache-location', cacheFile];
+  timeCommand(node, cached, corpusRoot); // fill the cache
+  const cacheUnchanged: number[] = [];
+  const cacheOneChanged: number[] = [];
+  const changed = path.join(corpus, 'draft-001.md');
+  for (let run = 0; run < runs; run++) {
+    cacheUnchanged.push(timeCommand(node, cached, corpusRoot));
+    fs.appendFileSync(changed, `\n<!-- edit ${run} -->\n`);
+    cacheOneChanged.push(timeCommand(node, cached, corpusRoot));
+  }
+
+  // 3. Engine overhead: lint time ÷ parse-only time (the same unified pipeline), one thread.
+  const texts = fs.readdirSync(corpus).map((name) => fs.readFileSync(path.join(corpus, name), 'utf8'));
+  const options = { schema: builtinSchema(), locale: 'zh-CN' as const };
+  const parseTimes: number[] = [];
+  const lintTimes: number[] = [];
+  for (const text of texts.slice(0, 20)) {
+    parseMarkdown(text);
+    new IncrementalLinter(options).update(text);
+  }
+  for (let run = 0; run < runs; run++) {
+    let started = process.hrtime.bigint();
+    for (const text of texts) parseMarkdown(text);
+    parseTimes.push(Number(process.hrtime.bigint() - started) / 1e6);
+    started = process.hrtime.bigint();
+    for (const text of texts) new IncrementalLinter(options).update(text);
+    lintTimes.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+
+  // 4 and 5. The language server.
+  let lsp: EditFigures[] = [];
+  let startup: number[] = [];
+  if (serverAvailable()) {
+    for (const size of quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]) {
+      lsp.push(await measureEdits(generateDraftOfSize(7, size), EDITS, 42));
+      console.error(`language server: ${size} characters done`);
+    }
+    for (let run = 0; run < runs; run++) startup.push(await measureStartup());
+  } else {
+    lsp = [];
+    startup = [];
+    console.error('server/out/server.js is missing: language-server figures skipped');
+  }
+
+  const coldOurs = stat(cold.ours);
+  const coldMdl = stat(cold.markdownlint);
+  const coldRemark = stat(cold.remark);
+  const unchanged = stat(cacheUnchanged);
+  const oneChanged = stat(cacheOneChanged);
+  const parse = stat(parseTimes);
+  const lintStat = stat(lintTimes);
+  const ratios: Record<string, number> = {
+    coldVsMarkdownlint: coldOurs.median / coldMdl.median,
+    coldVsRemark: coldOurs.median / coldRemark.median,
+    cacheUnchangedVsMarkdownlint: unchanged.median / coldMdl.median,
+    cacheOneChangedVsMarkdownlint: oneChanged.median / coldMdl.median,
+    engineOverhead: lintStat.median / parse.median,
+  };
+  const small = lsp.find((figures) => figures.chars < 50_000);
+  const large = lsp.find((figures) => figures.chars >= 900_000);
+  if (small && large) ratios.editP95LargeVsSmall = large.editP95 / small.editP95;
+
+  const lines: string[] = [];
+  const now = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  lines.push(`# Benchmark results`, '', `Run ${now} UTC on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}.`);
+  lines.push(`Corpus: ${DRAFTS} generated drafts × ${MEASURES} measures (${(chars / 1e6).toFixed(2)} M characters, every fifth in traditional script). Each figure: median of ${runs} runs (min–max).`, '');
+  lines.push('| Figure | Result | Target | Met |', '| --- | --- | --- | --- |');
+  const row = (name: string, result: string, target: string, met: boolean | null) => lines.push(`| ${name} | ${result} | ${target} | ${met === null ? '—' : met ? 'yes' : '**no**'} |`);
+  row('CLI cold: fivenets', fmtStat(coldOurs), '', null);
+  row('CLI cold: markdownlint-cli2 (default config)', fmtStat(coldMdl), '', null);
+  row('CLI cold: remark-cli + remark-preset-lint-recommended', fmtStat(coldRemark), '', null);
+  row('CLI cold ÷ markdownlint-cli2', fmt(ratios.coldVsMarkdownlint, 2), '≤ 0.5', ratios.coldVsMarkdownlint <= 0.5);
+  row('CLI cold ÷ remark-cli', fmt(ratios.coldVsRemark, 2), '', null);
+  row('--cache, unchanged corpus', fmtStat(unchanged), '', null);
+  row('--cache unchanged ÷ markdownlint-cli2 cold', fmt(ratios.cacheUnchangedVsMarkdownlint, 3), '≤ 0.05', ratios.cacheUnchangedVsMarkdownlint <= 0.05);
+  row('--cache, one file changed', fmtStat(oneChanged), '', null);
+  row('--cache one changed ÷ markdownlint-cli2 cold', fmt(ratios.cacheOneChangedVsMarkdownlint, 3), '', null);
+  row('Engine: parse only (unified + remark-parse + gfm + frontmatter)', fmtStat(parse), '', null);
+  row('Engine: lint (parse + model + rules)', fmtStat(lintStat), '', null);
+  row('Engine overhead (lint ÷ parse)', fmt(ratios.engineOverhead, 2), '≤ 1.2', ratios.engineOverhead <= 1.2);
+  for (const figures of lsp) {
+    const size = `${Math.round(figures.chars / 1000)} K`;
+    row(`Server ${size}: edit → diagnostics p50 / p95 (${EDITS} edits)`, `${fmt(figures.editP50, 1)} / ${fmt(figures.editP95, 1)} ms`, figures.chars >= 900_000 ? 'p95 ≤ 50 ms' : '', figures.chars >= 900_000 ? figures.editP95 <= 50 : null);
+    row(`Server ${size}: hover p95 / completion p95`, `${fmt(figures.hoverP95, 1)} / ${fmt(figures.completionP95, 1)} ms`, 'hover ≤ 10 ms', figures.hoverP95 <= 10);
+    row(`Server ${size}: memory (RSS)`, `${fmt(figures.rssMb)} MB`, figures.chars >= 900_000 ? '≤ 250 MB' : '', figures.chars >= 900_000 ? figures.rssMb <= 250 : null);
+  }
+  if (ratios.editP95LargeVsSmall !== undefined) row('Server edit p95: 1 M ÷ 10 K', fmt(ratios.editP95LargeVsSmall, 2), '≤ 3', ratios.editP95LargeVsSmall <= 3);
+  if (startup.length > 0) row('Server start → first diagnostics (sample draft)', fmtStat(stat(startup)), '', null);
+  lines.push('', 'Edits are timed from `didChange` to the answer of a `textDocument/diagnostic` pull request for that version, so the push debounce is excluded.');
+  const table = lines.join('\n');
+  console.log(table);
+  if (!quick) {
+    fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify({ date: now, ratios, lsp, startupMs: startup.length ? stat(startup) : null }, null, 2)}\n`);
+    const previous = fs.existsSync(path.join(root, 'bench/results.md')) ? fs.readFileSync(path.join(root, 'bench/results.md'), 'utf8') : '';
+    const notes = previous.includes('<!-- notes -->') ? previous.slice(previous.indexOf('<!-- notes -->')) : '<!-- notes -->\n';
+    fs.writeFileSync(path.join(root, 'bench/results.md'), `${table}\n\n${notes}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : String(error));
+  process.exitCode = 1;
+});
