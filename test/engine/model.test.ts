@@ -65,7 +65,9 @@ describe('policy model', () => {
       assert.equal(result.unknownNets.length, 1);
       assert.equal(result.unknownNets[0].name, '公共卫生防控网');
       assert.equal(result.unknownNets[0].closest?.netId, 'public-health');
-      assert.equal(result.orphanMeasures.length, 0, 'measures under a misspelled net are not orphans');
+      assert.equal(result.orphanMeasures.length, 1, 'measures under a misspelled net are still checked and exported');
+      assert.equal(result.orphanMeasures[0].netId, null);
+      assert.equal(result.orphanMeasures[0].underUnknownNet, true);
     });
 
     it('does not treat the title 五张网 as an unknown net', () => {

@@ -7,15 +7,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { RULES, RULES_BY_ID, fixAll, lint, lintOptionsFor, localize, normalizeLocale, taskRows, netName } from '../engine';
+import { RULES, RULES_BY_ID, lint, localize, normalizeLocale, taskRows, netName } from '../engine';
 import type { LintDiagnostic, LintOptions, Locale, SeveritySetting, TaskRow } from '../engine';
-import { ConfigError, DEFAULT_MAX_FILE_SIZE, resolveConfigForFile, type ResolvedConfig } from '../engine/config';
+import { ConfigError } from '../engine/config';
 import { LintCache } from './cache';
+import { collect, loadAll, type Common, type Target } from './load';
+import { runMergeSarif } from './merge-sarif';
 import { runTasks } from './pool';
 import { hashText, type FileTask } from './task';
 import { LocatedError } from '../engine/schema/located';
-import { expandTargets, UsageError, type FileTarget } from './files';
-import { InputError, decodeDraft, readDraft, type DraftText } from './io';
+import { UsageError } from './files';
+import { InputError, readDraft } from './io';
 import type { FileResult, FormatContext } from './formatters/types';
 import { summarize } from './formatters/types';
 import { formatJson } from './formatters/json';
@@ -43,8 +45,10 @@ const USAGE = `Usage: fivenets <command> [options]
 Commands:
   lint [paths…]      Lint policy drafts (folders mean their **/*.md; - reads stdin)
   export [paths…]    Print the task table (任务分工表), one row per measure
+  report [paths…]    Write the policy overview: HTML page, Markdown or JSON (report --help)
   rules              List the rules
   explain <rule-id>  Show a rule's documentation
+  merge-sarif <f…>   Join the SARIF logs of CI shards into one run (-o file)
 
 Lint options:
   -f, --format <f>        stylish | json | sarif | github | junit   (default: stylish)
@@ -66,15 +70,9 @@ Export options:
 
 Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 usage, config or I/O error.`;
 
-const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 
 class ExitError extends Error {}
 
-interface Common {
-  config?: string;
-  locale: Locale | null;
-  severities: Record<string, SeveritySetting>;
-}
 
 function fail(message: string): never {
   throw new ExitError(message);
@@ -131,10 +129,20 @@ async function run(io: CliIO): Promise<number> {
       return runLint(io, rest);
     case 'export':
       return runExport(io, rest);
+    case 'report': return (require('./report') as typeof import('./report')).runReport(io, rest);
     case 'rules':
       return runRules(io, rest);
     case 'explain':
       return runExplain(io, rest);
+    case 'merge-sarif': {
+      const { values, positionals } = parse(rest, { output: { type: 'string', short: 'o' } });
+      try {
+        runMergeSarif(io, positionals, values.output as string | undefined);
+      } catch (error) {
+        fail((error as Error).message);
+      }
+      return 0;
+    }
     default:
       fail(`unknown command "${command}" (try fivenets --help)`);
   }
@@ -148,88 +156,6 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
-interface Target {
-  target: FileTarget;
-  options: LintOptions;
-  /** Same key for drafts that share a config: indexes the options table workers get. */
-  optionsKey: string;
-  maxBytes: number;
-}
-
-interface Loaded {
-  target: FileTarget;
-  draft: DraftText;
-  options: LintOptions;
-}
-
-interface Collected {
-  targets: Target[];
-  /** The draft read from standard input, if `-` was given. */
-  stdin: Loaded | null;
-  errors: string[];
-}
-
-/** Expand paths and resolve each draft's config (once per folder). Per-file problems are collected, not thrown. */
-async function collect(io: CliIO, positionals: string[], common: Common, stdinName: string | undefined): Promise<Collected> {
-  const errors: string[] = [];
-  const cache = new Map<string, ResolvedConfig>();
-  const knownRules = RULES.map((rule) => rule.meta.id);
-  const resolve = (file: string) =>
-    resolveConfigForFile(file, { explicitConfig: common.config ? path.resolve(io.cwd, common.config) : undefined, cache, knownRules });
-  const optionsByConfig = new Map<ResolvedConfig, { options: LintOptions; key: string }>();
-  const optionsOf = (resolved: ResolvedConfig) => {
-    let entry = optionsByConfig.get(resolved);
-    if (!entry) {
-      entry = { options: lintOptionsFor(resolved, { locale: common.locale, severities: common.severities }), key: String(optionsByConfig.size) };
-      optionsByConfig.set(resolved, entry);
-    }
-    return entry;
-  };
-
-  const fileArgs = positionals.filter((arg) => arg !== '-');
-  let stdin: Loaded | null = null;
-  if (positionals.includes('-')) {
-    if (!io.readStdin) fail('standard input is not available');
-    const name = stdinName ?? '<stdin>';
-    const absolute = path.resolve(io.cwd, stdinName ?? 'stdin.md');
-    const resolved = resolve(absolute);
-    try {
-      stdin = { target: { display: name, absolute }, draft: decodeDraft(await io.readStdin()), options: optionsOf(resolved).options };
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      errors.push(`${name}: ${error.message}`);
-    }
-  }
-  if (fileArgs.length === 0 && !positionals.includes('-')) fail('no paths given (try fivenets lint seeds/)');
-  const targets: Target[] = [];
-  for (const target of expandTargets(fileArgs, io.cwd)) {
-    const resolved = resolve(target.absolute);
-    const ignore = resolved.config.ignore ?? [];
-    const relative = path.relative(resolved.dir, target.absolute).split(path.sep).join('/');
-    const named = fileArgs.some((arg) => path.resolve(io.cwd, arg) === target.absolute);
-    if (!named && ignore.length > 0 && !relative.startsWith('..') && matches(ignore, relative)) continue;
-    const { options, key } = optionsOf(resolved);
-    targets.push({ target, options, optionsKey: key, maxBytes: resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
-  }
-  return { targets, stdin, errors };
-}
-
-/** Read every target (for commands that need the text, like export). */
-async function loadAll(io: CliIO, positionals: string[], common: Common, stdinName: string | undefined): Promise<{ loaded: Loaded[]; errors: string[] }> {
-  const collected = await collect(io, positionals, common, stdinName);
-  const loaded: Loaded[] = collected.stdin ? [collected.stdin] : [];
-  const errors = [...collected.errors];
-  for (const item of collected.targets) {
-    try {
-      loaded.push({ target: item.target, draft: readDraft(item.target.absolute, item.maxBytes), options: item.options });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      errors.push(`${item.target.display}: ${error.message}`);
-    }
-  }
-  return { loaded, errors };
-}
-
 /** --shard i/n: every n-th file of the sorted list, starting at the i-th (1-based). */
 function parseShard(value: string | undefined): { index: number; count: number } | null {
   if (value === undefined) return null;
@@ -240,10 +166,6 @@ function parseShard(value: string | undefined): { index: number; count: number }
   return { index, count };
 }
 
-import picomatch from 'picomatch';
-function matches(globs: string[], relative: string): boolean {
-  return picomatch(globs, { dot: true })(relative);
-}
 
 async function runLint(io: CliIO, args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {

@@ -91,7 +91,11 @@ export function hoverAt(input: HoverInput, offset: number): HoverResult | null {
   if (input.model.meta.frontmatterSpan && offset < input.model.meta.frontmatterSpan.end) return null;
   if (input.model.codeSpans.some((span) => offset >= span.start && offset < span.end)) return null;
   const measures = allMeasures(input.model);
-  return labelHover(input, measures, offset) ?? deadlineHover(input, measures, offset) ?? ownerHover(input, measures, offset) ?? netHover(input, offset) ?? glossaryHover(input, offset);
+  const field = labelHover(input, measures, offset) ?? deadlineHover(input, measures, offset) ?? ownerHover(input, measures, offset);
+  if (field) return field;
+  // On a net heading the net's own name describes the net; other words may be glossary terms.
+  const inName = input.model.nets.some((net) => contains(net.nameSpan, offset));
+  return inName ? netHover(input, offset) : (glossaryHover(input, offset) ?? netHover(input, offset));
 }
 
 function labelHover(input: HoverInput, measures: Measure[], offset: number): HoverResult | null {

@@ -131,7 +131,8 @@ export function allLabels(): ReadonlyArray<{ label: string; kind: FieldKind }> {
 /** Split a list of units written as 市卫健委、市发改委，各区人民政府 into names. */
 export function splitUnits(value: string): string[] {
   return value
-    .split(/[、，,；;／/]|\s+and\s+|及(?=[市区省县各])|和(?=[市区省县各])/u)
+    // Not on English "and": unit names contain it (Political and Legal Affairs Commission).
+    .split(/[、，,；;／/]|及(?=[市区省县各])|和(?=[市区省县各])/u)
     .map((unit) => unit.trim().replace(/^[等]+|等$/u, '').trim())
     .filter((unit) => unit.length > 0);
 }

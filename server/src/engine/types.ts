@@ -83,6 +83,8 @@ export interface Measure {
   shape: MeasureShape;
   /** Schema net id, or null when the measure is outside every net section. */
   netId: string | null;
+  /** Under a heading that names no net of the schema (unknown-net reports the heading). */
+  underUnknownNet: boolean;
   fields: Field[];
   owner: Field | null;
   coOwners: string[];

@@ -10,7 +10,6 @@ import type { Field, Span } from '../types';
 import { kindOfLabel, labelBefore } from '../labels';
 
 const OPEN_TO_CLOSE: Record<string, string> = { '（': '）', '(': ')', '〔': '〕', '【': '】', '[': ']' };
-const CLOSERS = new Set(['）', ')', '〕', '】', ']']);
 
 export interface Bracket {
   open: number;

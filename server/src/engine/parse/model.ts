@@ -105,10 +105,6 @@ function trimSpan(text: string, span: Span): Span {
   return { start, end };
 }
 
-function detectEol(text: string): string {
-  const index = text.indexOf('\n');
-  return index > 0 && text[index - 1] === '\r' ? '\r\n' : '\n';
-}
 
 const TABLE_TEXT_HEADER = /任务|措施|事项|工作内容|举措|項目|项目|measure|task|action|initiative/iu;
 const TABLE_NET_HEADER = /^(?:所属)?(?:网|网络|五张网)$|^net$/iu;
@@ -149,7 +145,6 @@ class ModelBuilder {
   private headingMeasure: { depth: number; draft: Draft } | null = null;
   /** The measure that following field lines attach to. */
   private lastDraft: Draft | null = null;
-  private readonly eol: string;
 
   constructor(
     private readonly text: string,
@@ -157,7 +152,6 @@ class ModelBuilder {
     context: SectionContext,
     private readonly readFrontmatter: boolean,
   ) {
-    this.eol = detectEol(text);
     this.net = context.netId === null ? null : { netId: context.netId, depth: context.netDepth, section: null };
     this.unknownNetDepth = context.unknownNetDepth;
   }
@@ -360,6 +354,7 @@ class ModelBuilder {
       textSpan,
       shape,
       netId: this.net?.netId ?? null,
+      underUnknownNet: this.net === null && this.unknownNetDepth !== null,
       fields,
       owner: null,
       coOwners: [],
@@ -382,7 +377,7 @@ class ModelBuilder {
     this.allMeasures.push(draft.measure);
     if (this.net?.section) this.net.section.measures.push(draft.measure);
     else if (this.net) this.incomingMeasures.push(draft.measure);
-    else if (this.unknownNetDepth === null) this.orphans.push(draft.measure);
+    else this.orphans.push(draft.measure); // outside every net, or under a misspelled one
   }
 
   private wantsMeasure(draft: Draft): boolean {

@@ -23,7 +23,7 @@ export const rule: Rule = {
   },
   check(context) {
     for (const measure of context.model.orphanMeasures) {
-      if (measure.netId !== null) continue;
+      if (measure.netId !== null || measure.underUnknownNet) continue; // unknown-net reports the heading
       context.report({ span: measureSpan(measure), messageId: 'outside', data: { measure: excerpt(measure.text) } });
     }
   },

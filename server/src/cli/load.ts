@@ -1,0 +1,111 @@
+/**
+ * Finding drafts and their configs, shared by lint, export and report: the same targets,
+ * the same config discovery and ignore globs, so every command sees the same drafts.
+ */
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { RULES, lintOptionsFor } from '../engine';
+import type { LintOptions, Locale, SeveritySetting } from '../engine';
+import { DEFAULT_MAX_FILE_SIZE, resolveConfigForFile, type ResolvedConfig } from '../engine/config';
+import { expandTargets, UsageError, type FileTarget } from './files';
+import { InputError, decodeDraft, readDraft, type DraftText } from './io';
+import type { CliIO } from './main';
+
+export interface Common {
+  config?: string;
+  locale: Locale | null;
+  severities: Record<string, SeveritySetting>;
+}
+
+function fail(message: string): never {
+  throw new UsageError(message);
+}
+
+function matches(globs: string[], relative: string): boolean {
+  return picomatch(globs, { dot: true })(relative);
+}
+
+export interface Target {
+  target: FileTarget;
+  options: LintOptions;
+  resolved: ResolvedConfig;
+  /** Same key for drafts that share a config: indexes the options table workers get. */
+  optionsKey: string;
+  maxBytes: number;
+}
+
+export interface Loaded {
+  target: FileTarget;
+  draft: DraftText;
+  options: LintOptions;
+  resolved: ResolvedConfig;
+}
+
+export interface Collected {
+  targets: Target[];
+  /** The draft read from standard input, if `-` was given. */
+  stdin: Loaded | null;
+  errors: string[];
+}
+
+/** Expand paths and resolve each draft's config (once per folder). Per-file problems are collected, not thrown. */
+export async function collect(io: CliIO, positionals: string[], common: Common, stdinName: string | undefined): Promise<Collected> {
+  const errors: string[] = [];
+  const cache = new Map<string, ResolvedConfig>();
+  const knownRules = RULES.map((rule) => rule.meta.id);
+  const resolve = (file: string) =>
+    resolveConfigForFile(file, { explicitConfig: common.config ? path.resolve(io.cwd, common.config) : undefined, cache, knownRules });
+  const optionsByConfig = new Map<ResolvedConfig, { options: LintOptions; key: string }>();
+  const optionsOf = (resolved: ResolvedConfig) => {
+    let entry = optionsByConfig.get(resolved);
+    if (!entry) {
+      entry = { options: lintOptionsFor(resolved, { locale: common.locale, severities: common.severities }), key: String(optionsByConfig.size) };
+      optionsByConfig.set(resolved, entry);
+    }
+    return entry;
+  };
+
+  const fileArgs = positionals.filter((arg) => arg !== '-');
+  let stdin: Loaded | null = null;
+  if (positionals.includes('-')) {
+    if (!io.readStdin) fail('standard input is not available');
+    const name = stdinName ?? '<stdin>';
+    const absolute = path.resolve(io.cwd, stdinName ?? 'stdin.md');
+    const resolved = resolve(absolute);
+    try {
+      stdin = { target: { display: name, absolute }, draft: decodeDraft(await io.readStdin()), options: optionsOf(resolved).options, resolved };
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      errors.push(`${name}: ${error.message}`);
+    }
+  }
+  if (fileArgs.length === 0 && !positionals.includes('-')) fail('no paths given (try fivenets lint seeds/)');
+  const targets: Target[] = [];
+  for (const target of expandTargets(fileArgs, io.cwd)) {
+    const resolved = resolve(target.absolute);
+    const ignore = resolved.config.ignore ?? [];
+    const relative = path.relative(resolved.dir, target.absolute).split(path.sep).join('/');
+    const named = fileArgs.some((arg) => path.resolve(io.cwd, arg) === target.absolute);
+    if (!named && ignore.length > 0 && !relative.startsWith('..') && matches(ignore, relative)) continue;
+    const { options, key } = optionsOf(resolved);
+    targets.push({ target, options, resolved, optionsKey: key, maxBytes: resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
+  }
+  return { targets, stdin, errors };
+}
+
+/** Read every target (for commands that need the text, like export). */
+export async function loadAll(io: CliIO, positionals: string[], common: Common, stdinName: string | undefined): Promise<{ loaded: Loaded[]; errors: string[] }> {
+  const collected = await collect(io, positionals, common, stdinName);
+  const loaded: Loaded[] = collected.stdin ? [collected.stdin] : [];
+  const errors = [...collected.errors];
+  for (const item of collected.targets) {
+    try {
+      loaded.push({ target: item.target, draft: readDraft(item.target.absolute, item.maxBytes), options: item.options, resolved: item.resolved });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      errors.push(`${item.target.display}: ${error.message}`);
+    }
+  }
+  return { loaded, errors };
+}
+
