@@ -145,12 +145,17 @@ export function diffEdits(before: string, after: string, maxCost = 2000): TextEd
   return edits;
 }
 
-/** Apply non-overlapping edits (any order). */
+/** Apply non-overlapping edits (any order), in one pass over the text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((x, y) => y.span.start - x.span.start || y.span.end - x.span.end);
-  let output = text;
-  for (const edit of sorted) output = output.slice(0, edit.span.start) + edit.newText + output.slice(edit.span.end);
-  return output;
+  const sorted = [...edits].sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const edit of sorted) {
+    parts.push(text.slice(cursor, edit.span.start), edit.newText);
+    cursor = Math.max(cursor, edit.span.end);
+  }
+  parts.push(text.slice(cursor));
+  return parts.join('');
 }
 
 const EXISTING_DIRECTIVE = /(<!--\s*fivenets-disable-line\b([^>]*?))(\s*-->)/u;

@@ -97,6 +97,14 @@ function endOf(node: { position?: { end: { offset?: number } } }): number {
   return node.position?.end.offset ?? 0;
 }
 
+const COMMENT = /<!--[\s\S]*?-->/gu;
+
+/** Replace HTML comments by spaces, keeping line breaks, so every offset stays the same. */
+export function maskComments(text: string): string {
+  if (!text.includes('<!--')) return text;
+  return text.replace(COMMENT, (comment) => comment.replace(/[^\r\n]/gu, ' '));
+}
+
 /** Trim whitespace (and a trailing pipe for table cells) from a span. */
 function trimSpan(text: string, span: Span): Span {
   let { start, end } = span;
@@ -147,7 +155,7 @@ class ModelBuilder {
   private lastDraft: Draft | null = null;
 
   constructor(
-    private readonly text: string,
+    private text: string,
     private readonly options: ModelOptions,
     context: SectionContext,
     private readonly readFrontmatter: boolean,
@@ -158,6 +166,9 @@ class ModelBuilder {
 
   build(): Fragment {
     const tree = parseMarkdown(this.text);
+    // HTML comments (fivenets-disable directives) are not part of headings, measures or field
+    // values: after parsing, the model reads a copy with comments blanked out (same offsets).
+    this.text = maskComments(this.text);
     this.walk(tree);
     // The frontmatter date (first section) wins over the configured one.
     const documentDate = this.meta?.date ?? this.options.documentDate ?? null;

@@ -1,0 +1,153 @@
+/**
+ * Code actions: a quick fix per diagnostic fix (preferred) and per suggestion, taken from
+ * the diagnostic's data; "Fix all <rule> problems", "Disable <rule> for this line", and
+ * `source.fixAll.fivenets` for editor.codeActionsOnSave. Fix-all edits are computed with
+ * the engine's fixAll and sent as the minimal edits (diffEdits); when the client can
+ * resolve code actions, that work waits until an action is chosen.
+ */
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
+import { INTERNAL_ERROR_RULE, RULES_BY_ID, fixAll, localize } from '../engine';
+import { diffEdits, disableLineEdit } from '../engine/edits';
+import type { Analysis, Drafts } from './drafts';
+import { SOURCE, isDiagnosticData, toTextEdit, workspaceEdit } from './convert';
+import { MESSAGES } from './messages';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.fivenets`;
+
+interface FixAllData {
+  fivenets: 'fixAll';
+  uri: string;
+  version: number;
+  /** One rule, or every rule when null. */
+  rule: string | null;
+}
+
+function isFixAllData(value: unknown): value is FixAllData {
+  return !!value && typeof value === 'object' && (value as Partial<FixAllData>).fivenets === 'fixAll';
+}
+
+/** Does an action of `kind` pass the client's `only` filter (kinds are dot-separated hierarchies)? */
+function wanted(kind: string, only: string[] | undefined): boolean {
+  if (!only || only.length === 0) return kind !== FIX_ALL_KIND;
+  return only.some((filter) => kind === filter || kind.startsWith(`${filter}.`));
+}
+
+export interface CodeActionOptions {
+  /** The client resolves code actions lazily (codeAction/resolve with `edit`). */
+  resolveEdits: boolean;
+  /** The client applies versioned TextDocumentEdits. */
+  documentChanges: boolean;
+}
+
+export class CodeActionsFeature {
+  constructor(
+    private readonly drafts: Drafts,
+    private readonly client: CodeActionOptions,
+  ) {}
+
+  async actions(params: CodeActionParams): Promise<CodeAction[]> {
+    const uri = params.textDocument.uri;
+    const analysis = await this.drafts.analyze(uri);
+    if (!analysis) return [];
+    const only = params.context.only;
+    const actions: CodeAction[] = [];
+    const ours = params.context.diagnostics.filter((diagnostic) => diagnostic.source === SOURCE && typeof diagnostic.code === 'string');
+
+    if (wanted(CodeActionKind.QuickFix, only)) {
+      for (const diagnostic of ours) {
+        const data = diagnostic.data;
+        if (!isDiagnosticData(data)) continue;
+        if (data.fix) {
+          actions.push({
+            title: data.fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: true,
+            edit: workspaceEdit(uri, data.version, data.fix.edits, this.client.documentChanges),
+          });
+        }
+        for (const suggestion of data.suggestions) {
+          actions.push({
+            title: suggestion.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: workspaceEdit(uri, data.version, suggestion.edits, this.client.documentChanges),
+          });
+        }
+      }
+      actions.push(...this.fixAllRuleActions(analysis, ours));
+      actions.push(...this.disableActions(analysis, ours));
+    }
+
+    if (wanted(FIX_ALL_KIND, only) && analysis.result.diagnostics.some((diagnostic) => diagnostic.fix)) {
+      actions.push(this.fixAllAction(analysis, null, localize(MESSAGES.fixAllSource, analysis.locale), FIX_ALL_KIND, []));
+    }
+    return actions;
+  }
+
+  /** One "Fix all <rule> problems" per rule in the request that has two or more fixable problems in the file. */
+  private fixAllRuleActions(analysis: Analysis, diagnostics: Diagnostic[]): CodeAction[] {
+    const actions: CodeAction[] = [];
+    const done = new Set<string>();
+    for (const diagnostic of diagnostics) {
+      const rule = String(diagnostic.code);
+      if (done.has(rule) || !RULES_BY_ID.get(rule)?.meta.fixable) continue;
+      done.add(rule);
+      const fixable = analysis.result.diagnostics.filter((candidate) => candidate.rule === rule && candidate.fix).length;
+      if (fixable < 2) continue;
+      const related = diagnostics.filter((candidate) => candidate.code === rule);
+      actions.push(this.fixAllAction(analysis, rule, localize(MESSAGES.fixAllRule, analysis.locale, { rule }), CodeActionKind.QuickFix, related));
+    }
+    return actions;
+  }
+
+  private fixAllAction(analysis: Analysis, rule: string | null, title: string, kind: string, diagnostics: Diagnostic[]): CodeAction {
+    const data: FixAllData = { fivenets: 'fixAll', uri: analysis.uri, version: analysis.version, rule };
+    const action: CodeAction = { title, kind, data };
+    if (diagnostics.length > 0) action.diagnostics = diagnostics;
+    if (!this.client.resolveEdits) action.edit = this.fixAllEdit(analysis, rule);
+    return action;
+  }
+
+  private fixAllEdit(analysis: Analysis, rule: string | null): CodeAction['edit'] {
+    analysis.fixAllEdits ??= new Map();
+    let edits = analysis.fixAllEdits.get(rule ?? '*');
+    if (!edits) {
+      const fixed = fixAll(analysis.text, analysis.options, rule === null ? undefined : (id) => id === rule);
+      edits = diffEdits(analysis.text, fixed.text).map((edit) => toTextEdit(analysis.result.lines, edit));
+      analysis.fixAllEdits.set(rule ?? '*', edits);
+    }
+    return workspaceEdit(analysis.uri, analysis.version, edits, this.client.documentChanges);
+  }
+
+  /** codeAction/resolve: compute a fix-all edit for the version the action was made for. */
+  async resolve(action: CodeAction): Promise<CodeAction> {
+    if (action.edit || !isFixAllData(action.data)) return action;
+    const analysis = await this.drafts.analyze(action.data.uri);
+    // A document that changed since gets no edit rather than one computed for other text.
+    if (!analysis || analysis.version !== action.data.version) return action;
+    return { ...action, edit: this.fixAllEdit(analysis, action.data.rule) };
+  }
+
+  private disableActions(analysis: Analysis, diagnostics: Diagnostic[]): CodeAction[] {
+    const actions: CodeAction[] = [];
+    const done = new Set<string>();
+    for (const diagnostic of diagnostics) {
+      const rule = String(diagnostic.code);
+      if (rule === INTERNAL_ERROR_RULE) continue;
+      const line = diagnostic.range.start.line;
+      const key = `${rule}\u0000${line}`;
+      if (done.has(key)) continue;
+      done.add(key);
+      const edit = disableLineEdit(analysis.text, analysis.result.lines, line, rule);
+      if (!edit) continue;
+      actions.push({
+        title: localize(MESSAGES.disableLine, analysis.locale, { rule }),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: diagnostics.filter((candidate) => candidate.code === rule && candidate.range.start.line === line),
+        edit: workspaceEdit(analysis.uri, analysis.version, [toTextEdit(analysis.result.lines, edit)], this.client.documentChanges),
+      });
+    }
+    return actions;
+  }
+}

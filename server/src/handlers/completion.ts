@@ -1,0 +1,64 @@
+/** textDocument/completion: the engine's completionsAt, with owners gathered from the open drafts. */
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionParams,
+} from 'vscode-languageserver/node';
+import { completionsAt, type CompletionCategory } from '../engine/completion';
+import { today, type Drafts } from './drafts';
+import { toRange } from './convert';
+
+const KINDS: Record<CompletionCategory, CompletionItemKind> = {
+  label: CompletionItemKind.Field,
+  owner: CompletionItemKind.Value,
+  net: CompletionItemKind.Module,
+  term: CompletionItemKind.Text,
+  snippet: CompletionItemKind.Snippet,
+};
+
+export const TRIGGER_CHARACTERS = ['：', ':', '#', '、'];
+
+export async function completion(drafts: Drafts, params: CompletionParams): Promise<CompletionList | null> {
+  const analysis = await drafts.analyze(params.textDocument.uri);
+  if (!analysis) return null;
+  const owners = new Set<string>();
+  for (const draft of await drafts.openDrafts()) {
+    for (const measure of [...draft.result.model.nets.flatMap((net) => net.measures), ...draft.result.model.orphanMeasures]) {
+      if (measure.owner) owners.add(measure.owner.value);
+      for (const coOwner of measure.coOwners) owners.add(coOwner);
+    }
+  }
+  const { model, lines } = analysis.result;
+  const entries = completionsAt(
+    {
+      text: analysis.text,
+      model,
+      lines,
+      schema: analysis.options.schema,
+      glossary: analysis.glossary,
+      roster: analysis.options.roster ?? [],
+      knownOwners: [...owners],
+      locale: analysis.locale,
+      today: today(),
+    },
+    lines.offsetAt(params.position),
+  );
+  const items = entries.map((entry): CompletionItem => {
+    const item: CompletionItem = {
+      label: entry.label,
+      kind: KINDS[entry.category],
+      textEdit: { range: toRange(lines, entry.replace), newText: entry.insertText },
+      insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      sortText: entry.sortText,
+    };
+    if (entry.detail) item.detail = entry.detail;
+    if (entry.documentation) item.documentation = { kind: MarkupKind.Markdown, value: entry.documentation };
+    if (entry.filterText) item.filterText = entry.filterText;
+    return item;
+  });
+  // Chinese has no word breaks: ask again as the user types, so replace ranges stay right.
+  return { isIncomplete: true, items };
+}

@@ -1,0 +1,84 @@
+/**
+ * The one place engine values become LSP values: spans -> ranges (UTF-16, via the lint
+ * result's LineIndex), diagnostics with their fixes as data, fixes -> workspace edits.
+ */
+import {
+  DiagnosticSeverity,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import type { Fix, LineIndex, LintDiagnostic, Severity, Span, TextEdit as EngineEdit } from '../engine';
+import { INTERNAL_ERROR_RULE } from '../engine';
+import { DOCS_BASE } from '../version';
+
+export const SOURCE = 'fivenets';
+
+/** A fix carried on a diagnostic, with LSP ranges of the version it was computed for. */
+export interface LspFix {
+  title: string;
+  edits: TextEdit[];
+}
+
+/** `Diagnostic.data`: everything a code action needs, so it needs no server state. */
+export interface DiagnosticData {
+  version: number;
+  fix: LspFix | null;
+  suggestions: LspFix[];
+}
+
+export function toRange(lines: LineIndex, span: Span): Range {
+  return lines.rangeOf(span);
+}
+
+export function toTextEdit(lines: LineIndex, edit: EngineEdit): TextEdit {
+  return { range: lines.rangeOf(edit.span), newText: edit.newText };
+}
+
+function toFix(lines: LineIndex, fix: Fix): LspFix {
+  return { title: fix.title, edits: fix.edits.map((edit) => toTextEdit(lines, edit)) };
+}
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export function ruleDocUrl(rule: string): string {
+  return `${DOCS_BASE}/${rule}.md`;
+}
+
+export function toDiagnostic(diagnostic: LintDiagnostic, lines: LineIndex, version: number): Diagnostic {
+  const data: DiagnosticData = {
+    version,
+    fix: diagnostic.fix ? toFix(lines, diagnostic.fix) : null,
+    suggestions: diagnostic.suggestions.map((fix) => toFix(lines, fix)),
+  };
+  const result: Diagnostic = {
+    range: diagnostic.range,
+    severity: SEVERITIES[diagnostic.severity],
+    code: diagnostic.rule,
+    source: SOURCE,
+    message: diagnostic.message,
+    data,
+  };
+  if (diagnostic.rule !== INTERNAL_ERROR_RULE) result.codeDescription = { href: ruleDocUrl(diagnostic.rule) };
+  return result;
+}
+
+export function isDiagnosticData(value: unknown): value is DiagnosticData {
+  if (!value || typeof value !== 'object') return false;
+  const data = value as Partial<DiagnosticData>;
+  return typeof data.version === 'number' && Array.isArray(data.suggestions) && (data.fix === null || typeof data.fix === 'object');
+}
+
+/**
+ * Edits to one document as a WorkspaceEdit. With `version` (and client support) the edit is
+ * versioned, so a client refuses to apply it to a document that changed since.
+ */
+export function workspaceEdit(uri: string, version: number | null, edits: TextEdit[], documentChanges: boolean): WorkspaceEdit {
+  if (documentChanges) return { documentChanges: [{ textDocument: { uri, version }, edits }] };
+  return { changes: { [uri]: edits } };
+}

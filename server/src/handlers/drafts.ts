@@ -1,0 +1,342 @@
+/**
+ * Which documents are policy drafts, with which config, and their lint results: one
+ * analysis per document version, shared by every feature (diagnostics, hover, completion,
+ * symbols…), so a document is linted once per edit. Each open draft keeps an engine
+ * `IncrementalLinter`, so an edit re-parses only the sections it touched.
+ *
+ * A document is a draft when its frontmatter names a schema (`schema: five-nets`) or its
+ * path matches the include globs: `include` of its .fivenets config when the config sets
+ * it (relative to the config's folder), else the `fivenets.include` setting (relative to
+ * the workspace folder). Config is resolved exactly as the CLI does (resolveConfigForFile
+ * + lintOptionsFor), with settings layered on top.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import picomatch from 'picomatch';
+import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic, type TextDocuments, type TextEdit } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { IncrementalLinter, RULES, lintOptionsFor, localize } from '../engine';
+import type { LintOptions, LintResult, Locale } from '../engine';
+import { defaultResolvedConfig, effectiveGlossary, parseConfigText, resolveConfigForFile, type FivenetsConfig, type ResolvedConfig } from '../engine/config';
+import { LocatedError, builtinSchemaIds, type GlossaryTerm } from '../engine/schema';
+import { frontmatterSchema } from '../engine/frontmatter';
+import type { ErrorLog } from './guard';
+import type { Settings, SettingsStore } from './settings';
+import { MESSAGES } from './messages';
+import { SOURCE } from './convert';
+
+export interface Analysis {
+  uri: string;
+  version: number;
+  text: string;
+  result: LintResult;
+  options: LintOptions;
+  resolved: ResolvedConfig;
+  glossary: GlossaryTerm[];
+  locale: Locale;
+  /** The draft's date: frontmatter, then config. */
+  documentDate: string | null;
+  /** Identifies this result for pull diagnostics. */
+  resultId: string;
+  /** LSP diagnostics of this result, converted once. */
+  lspDiagnostics?: Diagnostic[];
+  /** Fix-all results of this version, by rule ('*' for every rule): fixing is costly, menus ask often. */
+  fixAllEdits?: Map<string, TextEdit[]>;
+}
+
+export interface Classification {
+  draft: boolean;
+  resolved: ResolvedConfig;
+  /** The workspace folder holding the file, if any. */
+  folder: string | null;
+  locale: Locale;
+  /** Set when the draft is over the size limit (and so is not a draft for the server). */
+  tooLarge: { size: number; max: number } | null;
+}
+
+interface DocumentState {
+  generation: number;
+  version: number;
+  settings: Settings;
+  analysis: Analysis | null;
+  linter: { engine: IncrementalLinter; options: LintOptions; resolved: ResolvedConfig } | null;
+}
+
+export function uriToPath(uri: string): string | null {
+  if (!uri.startsWith('file:')) return null;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return null;
+  }
+}
+
+function toPosix(relative: string): string {
+  return relative.split(path.sep).join('/');
+}
+
+function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+}
+
+/** Today's date (local time) as YYYY-MM-DD. */
+export function today(now = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Problems in config files, published on the config file itself (one diagnostic each). */
+class ConfigProblems {
+  private readonly published = new Map<string, string>();
+  private round: Set<string> | null = null;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly log: ErrorLog,
+  ) {}
+
+  private send(uri: string, diagnostics: Diagnostic[]): void {
+    this.connection.sendDiagnostics({ uri, diagnostics }).catch((error: unknown) => this.log.report('config diagnostics', error));
+  }
+
+  report(error: LocatedError): void {
+    const uri = pathToFileURL(error.file).href;
+    this.round?.add(uri);
+    const line = Math.max(0, error.line - 1);
+    const character = Math.max(0, error.column - 1);
+    let end = character;
+    try {
+      const text = fs.readFileSync(error.file, 'utf8');
+      end = Math.max(character, (text.split(/\r\n|\r|\n/u)[line] ?? '').length);
+    } catch {
+      // The file went away: point at the position alone.
+    }
+    const diagnostic: Diagnostic = {
+      range: { start: { line, character }, end: { line, character: end } },
+      severity: DiagnosticSeverity.Error,
+      source: SOURCE,
+      code: 'invalid-config',
+      message: error.detail,
+    };
+    const key = JSON.stringify(diagnostic);
+    if (this.published.get(uri) === key) return;
+    this.published.set(uri, key);
+    this.send(uri, [diagnostic]);
+  }
+
+  /** Start collecting the problems that still exist (after a config change). */
+  beginRound(): void {
+    this.round = new Set();
+  }
+
+  /** Clear the diagnostics of config files that no longer have a problem. */
+  endRound(): void {
+    if (!this.round) return;
+    for (const uri of [...this.published.keys()]) {
+      if (this.round.has(uri)) continue;
+      this.published.delete(uri);
+      this.send(uri, []);
+    }
+    this.round = null;
+  }
+}
+
+export class Drafts {
+  private generation = 0;
+  private readonly states = new Map<string, DocumentState>();
+  private readonly configCache = new Map<string, ResolvedConfig>();
+  /** Folders whose config is broken: the defaults used instead (until the next change). */
+  private readonly broken = new Map<string, ResolvedConfig>();
+  /** What config files set themselves (not merged with defaults), by file. */
+  private readonly explicit = new Map<string, FivenetsConfig>();
+  private readonly matchers = new Map<string, (file: string) => boolean>();
+  private readonly toldTooLarge = new Set<string>();
+  private readonly glossaries = new WeakMap<ResolvedConfig, GlossaryTerm[]>();
+  private readonly knownRules = RULES.map((rule) => rule.meta.id);
+  readonly configProblems: ConfigProblems;
+  folders: string[] = [];
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsStore,
+    private readonly log: ErrorLog,
+    private readonly editorLocale: Locale | null,
+  ) {
+    this.configProblems = new ConfigProblems(connection, log);
+  }
+
+  /** Config or settings changed: forget every cached config and result. */
+  invalidate(): void {
+    this.generation++;
+    this.configCache.clear();
+    this.broken.clear();
+    this.explicit.clear();
+  }
+
+  forget(uri: string): void {
+    this.states.delete(uri);
+    this.toldTooLarge.delete(uri);
+    this.settings.forget(uri);
+  }
+
+  /** The analysis of the open document's current version, or null when it is not a draft. */
+  async analyze(uri: string): Promise<Analysis | null> {
+    const settings = await this.settings.get(uri);
+    const document = this.documents.get(uri);
+    if (!document) return null;
+    return this.analyzeDocument(document, settings);
+  }
+
+  /** Analyses of every open draft. */
+  async openDrafts(): Promise<Analysis[]> {
+    const analyses = await Promise.all(this.documents.all().map((document) => this.analyze(document.uri)));
+    return analyses.filter((analysis): analysis is Analysis => analysis !== null);
+  }
+
+  isOpen(uri: string): boolean {
+    return this.documents.get(uri) !== undefined;
+  }
+
+  folderOf(file: string): string | null {
+    let best: string | null = null;
+    for (const folder of this.folders) if (isInside(folder, file) && (!best || folder.length > best.length)) best = folder;
+    return best;
+  }
+
+  private analyzeDocument(document: TextDocument, settings: Settings): Analysis | null {
+    const uri = document.uri;
+    const previous = this.states.get(uri);
+    if (previous && previous.generation === this.generation && previous.version === document.version && previous.settings === settings) return previous.analysis;
+    const text = document.getText();
+    const classification = this.classify(uri, text, settings);
+    const state: DocumentState = {
+      generation: this.generation,
+      version: document.version,
+      settings,
+      analysis: null,
+      linter: null,
+    };
+    if (classification.tooLarge) this.tellTooLarge(uri, classification);
+    else this.toldTooLarge.delete(uri);
+    if (classification.draft) {
+      // The linter keeps the parsed sections of earlier versions while the config stays the same.
+      const reusable = previous?.linter && previous.generation === this.generation && previous.settings === settings && previous.linter.resolved === classification.resolved;
+      if (reusable && previous.linter) state.linter = previous.linter;
+      else {
+        const options: LintOptions = {
+          ...lintOptionsFor(classification.resolved, { locale: classification.locale, severities: settings.rules }),
+          onInternalError: (rule, error) => this.log.report(`rule ${rule}`, error),
+        };
+        state.linter = { engine: new IncrementalLinter(options), options, resolved: classification.resolved };
+      }
+      const { engine, options } = state.linter;
+      const result = engine.update(text);
+      state.analysis = {
+        uri,
+        version: document.version,
+        text,
+        result,
+        options,
+        resolved: classification.resolved,
+        glossary: this.glossaryOf(classification.resolved),
+        locale: classification.locale,
+        documentDate: result.model.meta.date ?? classification.resolved.config.date ?? null,
+        resultId: `${this.generation}:${document.version}`,
+      };
+    }
+    this.states.set(uri, state);
+    return state.analysis;
+  }
+
+  /** One glossary array per config, so hovers can cache their term index. */
+  private glossaryOf(resolved: ResolvedConfig): GlossaryTerm[] {
+    let glossary = this.glossaries.get(resolved);
+    if (!glossary) {
+      glossary = effectiveGlossary(resolved);
+      this.glossaries.set(resolved, glossary);
+    }
+    return glossary;
+  }
+
+  private tellTooLarge(uri: string, classification: Classification): void {
+    if (this.toldTooLarge.has(uri) || !classification.tooLarge) return;
+    this.toldTooLarge.add(uri);
+    const file = uriToPath(uri) ?? uri;
+    const message = localize(MESSAGES.tooLarge, classification.locale, { file: path.basename(file), size: classification.tooLarge.size, max: classification.tooLarge.max });
+    this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }).catch((error: unknown) => this.log.report('window/showMessage', error));
+  }
+
+  /** Is this text (at this URI) a draft, with which config? Also used for files read from disk. */
+  classify(uri: string, text: string, settings: Settings): Classification {
+    const file = uriToPath(uri);
+    const folder = file ? this.folderOf(file) : (this.folders[0] ?? null);
+    const resolved = file ? this.resolve(file, folder) : folder ? this.resolve(path.join(folder, 'untitled.md'), folder) : defaultResolvedConfig(process.cwd());
+    const locale = settings.locale ?? resolved.config.locale ?? this.editorLocale ?? 'zh-CN';
+    const result: Classification = { draft: false, resolved, folder, locale, tooLarge: null };
+    if (!settings.enable) return result;
+    const named = frontmatterSchema(text);
+    const draft = (named !== null && (builtinSchemaIds().includes(named) || named === resolved.schema.id)) || (file !== null && this.included(file, folder, settings, resolved));
+    if (!draft) return result;
+    const max = this.explicitConfig(resolved).maxFileSize ?? settings.maxFileSize;
+    // UTF-16 length bounds the UTF-8 size from below; only count bytes when it could matter.
+    const size = text.length * 3 > max ? Buffer.byteLength(text, 'utf8') : text.length;
+    if (size > max) result.tooLarge = { size, max };
+    else result.draft = true;
+    return result;
+  }
+
+  private included(file: string, folder: string | null, settings: Settings, resolved: ResolvedConfig): boolean {
+    const fromConfig = this.explicitConfig(resolved).include;
+    const base = fromConfig ? resolved.dir : (folder ?? resolved.dir);
+    const relative = toPosix(path.relative(base, file));
+    if (relative.startsWith('../') || relative === '..' || path.isAbsolute(relative)) return false;
+    if (!this.matcher(fromConfig ?? settings.include)(relative)) return false;
+    const fromConfigDir = toPosix(path.relative(resolved.dir, file));
+    const ignore = resolved.config.ignore ?? [];
+    return fromConfigDir.startsWith('../') || ignore.length === 0 || !this.matcher(ignore)(fromConfigDir);
+  }
+
+  private matcher(globs: readonly string[]): (file: string) => boolean {
+    const key = JSON.stringify(globs);
+    let matcher = this.matchers.get(key);
+    if (!matcher) {
+      matcher = globs.length === 0 ? () => false : picomatch([...globs], { dot: true });
+      this.matchers.set(key, matcher);
+    }
+    return matcher;
+  }
+
+  /** The settings a config file writes itself (include, maxFileSize), not merged with defaults. */
+  explicitConfig(resolved: ResolvedConfig): FivenetsConfig {
+    if (!resolved.file) return {};
+    let config = this.explicit.get(resolved.file);
+    if (!config) {
+      try {
+        config = parseConfigText(fs.readFileSync(resolved.file, 'utf8'), resolved.file);
+      } catch {
+        config = {};
+      }
+      this.explicit.set(resolved.file, config);
+    }
+    return config;
+  }
+
+  /** The config for a file; a broken config is reported on itself and the defaults are used. */
+  resolve(file: string, folder: string | null): ResolvedConfig {
+    const dir = path.dirname(file);
+    const broken = this.broken.get(dir);
+    if (broken) return broken;
+    try {
+      return resolveConfigForFile(file, { workspaceRoot: folder ?? undefined, cache: this.configCache, knownRules: this.knownRules });
+    } catch (error) {
+      if (!(error instanceof LocatedError)) throw error;
+      this.configProblems.report(error);
+      const fallback = defaultResolvedConfig(folder ?? dir);
+      this.broken.set(dir, fallback);
+      return fallback;
+    }
+  }
+}

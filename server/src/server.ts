@@ -1,0 +1,151 @@
+/**
+ * The Five Nets language server: connection and handler registration, nothing else.
+ * Works over --stdio and --node-ipc (createConnection reads the transport from argv).
+ * Every feature lives in handlers/; every handler runs inside `guard`.
+ */
+import {
+  CodeActionKind,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type ClientCapabilities,
+  type InitializeParams,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { normalizeLocale } from './engine';
+import { VERSION } from './version';
+import { ErrorLog, guard } from './handlers/guard';
+import { SettingsStore, configurationRefresher, registerWatchers } from './handlers/settings';
+import { Drafts, uriToPath } from './handlers/drafts';
+import { DiagnosticsFeature } from './handlers/diagnostics';
+import { CodeActionsFeature, FIX_ALL_KIND } from './handlers/codeActions';
+import { hover } from './handlers/hover';
+import { TRIGGER_CHARACTERS, completion } from './handlers/completion';
+import { documentSymbols } from './handlers/symbols';
+import { foldingRanges } from './handlers/folding';
+import { codeLenses } from './handlers/codeLens';
+import { WorkspaceSymbolsFeature } from './handlers/workspaceSymbols';
+
+const DEFAULT_DEBOUNCE_MS = 200;
+
+function serverCapabilities(pull: boolean): ServerCapabilities {
+  const capabilities: ServerCapabilities = {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    hoverProvider: true,
+    completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
+    documentSymbolProvider: true,
+    foldingRangeProvider: true,
+    codeLensProvider: { resolveProvider: false },
+    workspaceSymbolProvider: true,
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  };
+  if (pull) capabilities.diagnosticProvider = { identifier: 'fivenets', interFileDependencies: false, workspaceDiagnostics: false };
+  return capabilities;
+}
+
+function folderPaths(folders: ReadonlyArray<{ uri: string }> | null | undefined): string[] {
+  return (folders ?? []).map((folder) => uriToPath(folder.uri)).filter((folder): folder is string => folder !== null);
+}
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const log = new ErrorLog(connection);
+// The last line of defence: a stray rejection is an internal error to report, not a crash.
+process.on('unhandledRejection', (reason) => log.report('unhandled rejection', reason));
+process.on('uncaughtException', (error) => log.report('uncaught exception', error));
+
+let client: ClientCapabilities = {};
+let drafts: Drafts;
+let settings: SettingsStore;
+let diagnostics: DiagnosticsFeature;
+let codeActions: CodeActionsFeature;
+let workspaceSymbols: WorkspaceSymbolsFeature;
+let refresh: () => Promise<void>;
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  client = params.capabilities;
+  const pull = client.textDocument?.diagnostic !== undefined;
+  const options = (params.initializationOptions ?? {}) as { debounceMs?: unknown };
+  const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS;
+  settings = new SettingsStore(connection, client.workspace?.configuration === true, log);
+  drafts = new Drafts(connection, documents, settings, log, normalizeLocale(params.locale));
+  const rootPath = params.rootUri ? uriToPath(params.rootUri) : null;
+  drafts.folders = params.workspaceFolders ? folderPaths(params.workspaceFolders) : rootPath ? [rootPath] : [];
+  diagnostics = new DiagnosticsFeature(connection, drafts, log, pull, debounceMs);
+  codeActions = new CodeActionsFeature(drafts, {
+    resolveEdits: client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
+    documentChanges: client.workspace?.workspaceEdit?.documentChanges === true,
+  });
+  workspaceSymbols = new WorkspaceSymbolsFeature(drafts, settings);
+  refresh = configurationRefresher({
+    connection,
+    capabilities: client,
+    log,
+    invalidate: () => {
+      drafts.invalidate();
+      workspaceSymbols.invalidate();
+    },
+    reanalyzeOpen: async () => {
+      await drafts.openDrafts();
+    },
+    beginConfigRound: () => drafts.configProblems.beginRound(),
+    endConfigRound: () => drafts.configProblems.endRound(),
+    republish: pull ? null : async () => {
+      await Promise.all(documents.all().map((document) => diagnostics.publish(document.uri)));
+    },
+  });
+  return { capabilities: serverCapabilities(pull), serverInfo: { name: 'fivenets', version: VERSION } };
+});
+
+connection.onInitialized(
+  guard(log, 'initialized', undefined, async () => {
+    if (client.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(
+        guard(log, 'workspace/didChangeWorkspaceFolders', undefined, async (event) => {
+          const removed = new Set(folderPaths(event.removed));
+          drafts.folders = [...drafts.folders.filter((folder) => !removed.has(folder)), ...folderPaths(event.added)];
+          await refresh();
+        }),
+      );
+    }
+    await registerWatchers(connection, client, log);
+  }),
+);
+
+connection.onDidChangeConfiguration(
+  guard(log, 'workspace/didChangeConfiguration', undefined, async (params) => {
+    settings.onDidChangeConfiguration(params);
+    await refresh();
+  }),
+);
+connection.onDidChangeWatchedFiles(guard(log, 'workspace/didChangeWatchedFiles', undefined, () => refresh()));
+
+const opened = new Set<string>();
+documents.onDidOpen((event) => opened.add(event.document.uri));
+documents.onDidChangeContent((event) => {
+  // A newly opened document is linted at once; edits wait for a pause in typing.
+  const uri = event.document.uri;
+  diagnostics.schedule(uri, opened.delete(uri) ? 0 : undefined);
+});
+documents.onDidClose((event) => {
+  opened.delete(event.document.uri);
+  diagnostics.closed(event.document.uri);
+  drafts.forget(event.document.uri);
+});
+
+connection.languages.diagnostics.on(guard(log, 'textDocument/diagnostic', { kind: 'full', items: [] }, (params) => diagnostics.pullReport(params)));
+connection.onHover(guard(log, 'textDocument/hover', null, (params) => hover(drafts, params)));
+connection.onCompletion(guard(log, 'textDocument/completion', null, (params) => completion(drafts, params)));
+connection.onCodeAction(guard(log, 'textDocument/codeAction', [], (params) => codeActions.actions(params)));
+connection.onCodeActionResolve((action) => guard(log, 'codeAction/resolve', action, () => codeActions.resolve(action))());
+connection.onDocumentSymbol(guard(log, 'textDocument/documentSymbol', [], (params) => documentSymbols(drafts, params)));
+connection.onFoldingRanges(guard(log, 'textDocument/foldingRange', [], (params) => foldingRanges(drafts, params)));
+connection.onCodeLens(guard(log, 'textDocument/codeLens', [], (params) => codeLenses(drafts, params)));
+connection.onWorkspaceSymbol(guard(log, 'workspace/symbol', [], (params, token) => workspaceSymbols.search(params, token)));
+
+documents.listen(connection);
+connection.listen();
