@@ -13,7 +13,7 @@ import type { PolicySchema } from './schema';
 import type { Rule, RuleContext } from './rule';
 import { RULES } from './rules';
 import { buildFragment, contextKey, START_CONTEXT, type Fragment } from './parse/model';
-import { assembleModel, splitSections } from './parse/sections';
+import { assembleModel, moveFragment, splitSections } from './parse/sections';
 import { LineIndex } from './lines';
 import { localize } from './i18n';
 import { Directives } from './directives';
@@ -91,13 +91,15 @@ function runRules(rules: readonly Rule[], run: RunContext, options: LintOptions,
       t: (message, data) => localize(message, locale, data),
       report(report) {
         const message = rule.meta.messages[report.messageId];
+        // Spans are copied: a rule may hand over a span of the model, and cached diagnostics
+        // move independently of the model's spans.
         pending.push({
           rule: rule.meta.id,
           severity,
           message: message ? localize(message, locale, report.data) : report.messageId,
-          span: report.span,
-          fix: rule.meta.fixable ? (report.fix ?? null) : null,
-          suggestions: report.suggestions ?? [],
+          span: { start: report.span.start, end: report.span.end },
+          fix: rule.meta.fixable && report.fix ? copyFix(report.fix) : null,
+          suggestions: (report.suggestions ?? []).map(copyFix),
         });
       },
     };
@@ -122,18 +124,23 @@ function runRules(rules: readonly Rule[], run: RunContext, options: LintOptions,
   return pending;
 }
 
-function shiftFix(fix: Fix, delta: number): Fix {
-  return { title: fix.title, edits: fix.edits.map((edit) => ({ span: { start: edit.span.start + delta, end: edit.span.end + delta }, newText: edit.newText })) };
+function copyFix(fix: Fix): Fix {
+  return { title: fix.title, edits: fix.edits.map((edit) => ({ span: { start: edit.span.start, end: edit.span.end }, newText: edit.newText })) };
 }
 
-function shiftPending(item: Pending, delta: number): Pending {
-  if (delta === 0) return item;
-  return {
-    ...item,
-    span: { start: item.span.start + delta, end: item.span.end + delta },
-    fix: item.fix ? shiftFix(item.fix, delta) : null,
-    suggestions: item.suggestions.map((fix) => shiftFix(fix, delta)),
+function movePending(items: Pending[], delta: number): void {
+  if (delta === 0) return;
+  const moved = new Set<Span>();
+  const move = (span: Span) => {
+    if (moved.has(span)) return;
+    moved.add(span);
+    span.start += delta;
+    span.end += delta;
   };
+  for (const item of items) {
+    move(item.span);
+    for (const fix of [item.fix, ...item.suggestions]) for (const edit of fix?.edits ?? []) move(edit.span);
+  }
 }
 
 function finish(pending: Pending[], model: PolicyModel, lines: LineIndex): LintDiagnostic[] {
@@ -155,6 +162,10 @@ const DOCUMENT_RULES = RULES.filter((rule) => rule.meta.scope === 'document');
 
 interface CacheEntry {
   fragment: Fragment;
+  /** Where the fragment's spans (and its pending diagnostics) currently start. */
+  base: number;
+  /** The update that last used this entry (an entry serves one section per update). */
+  generation: number;
   /** Section-scope diagnostics and the settings they were computed with. */
   pending: Pending[] | null;
   pendingKey: string;
@@ -176,11 +187,15 @@ function fragmentModel(fragment: Fragment, script: PolicyModel['script']): Polic
 /**
  * Lints successive versions of one document, re-parsing only the sections that changed.
  * `split: false` parses the draft as one section (the reference the tests compare with).
+ *
+ * A result stays valid until the next `update()`: unchanged sections are reused and their
+ * spans moved in place, so objects of an older result may then point into the newer text.
  */
 export class IncrementalLinter {
   private cache = new Map<string, CacheEntry>();
   private readonly reported = new Set<string>();
   private readonly settingsKey: string;
+  private generation = 0;
 
   constructor(
     private readonly options: LintOptions,
@@ -190,6 +205,7 @@ export class IncrementalLinter {
   }
 
   update(text: string): LintResult {
+    const generation = ++this.generation;
     const starts = this.split ? splitSections(text) : [0];
     const next = new Map<string, CacheEntry>();
     const entries: CacheEntry[] = [];
@@ -199,11 +215,19 @@ export class IncrementalLinter {
       const sectionText = text.slice(starts[index], index + 1 < starts.length ? starts[index + 1] : text.length);
       const key = `${index === 0 ? 'first' : documentDate ?? ''}\u0000${contextKey(context)}\u0000${sectionText}`;
       let entry = next.get(key) ?? this.cache.get(key);
-      if (!entry) {
+      if (!entry || entry.generation === generation) {
+        // New text, or the same text twice in one draft: the second copy gets its own fragment.
         const fragment = buildFragment(sectionText, { schema: this.options.schema, documentDate }, context, index === 0);
-        entry = { fragment, pending: null, pendingKey: '' };
+        entry = { fragment, base: 0, generation, pending: null, pendingKey: '' };
+        if (!next.has(key)) next.set(key, entry);
+      } else {
+        entry.generation = generation;
+        next.set(key, entry);
       }
-      next.set(key, entry);
+      const delta = starts[index] - entry.base;
+      moveFragment(entry.fragment, delta);
+      if (entry.pending) movePending(entry.pending, delta);
+      entry.base = starts[index];
       entries.push(entry);
       // The frontmatter date (first section) applies to every later section.
       if (index === 0) documentDate = entry.fragment.meta?.date ?? this.options.documentDate ?? null;
@@ -213,23 +237,22 @@ export class IncrementalLinter {
 
     const model = assembleModel(
       entries.map((entry) => entry.fragment),
-      starts,
       text,
     );
     const lines = new LineIndex(text);
     const eol = detectEol(text);
     const pendingKey = `${this.settingsKey}\u0000${model.script}\u0000${eol}\u0000${documentDate ?? ''}`;
     const pending: Pending[] = [];
-    entries.forEach((entry, index) => {
+    for (const entry of entries) {
       if (entry.pending === null || entry.pendingKey !== pendingKey) {
-        const sectionText = text.slice(starts[index], index + 1 < starts.length ? starts[index + 1] : text.length);
+        // Section rules see the whole text and the section's own measures and spans (absolute offsets).
         entry.pending = runRules(
           SECTION_RULES,
           {
-            text: sectionText,
+            text,
             model: fragmentModel(entry.fragment, model.script),
             measures: entry.fragment.measures,
-            lines: () => new LineIndex(sectionText),
+            lines: () => lines,
             documentDate,
             script: model.script,
             eol,
@@ -239,8 +262,8 @@ export class IncrementalLinter {
         );
         entry.pendingKey = pendingKey;
       }
-      for (const item of entry.pending) pending.push(shiftPending(item, starts[index]));
-    });
+      pending.push(...entry.pending);
+    }
     const measures = [...model.nets.flatMap((net) => net.measures), ...model.orphanMeasures];
     pending.push(...runRules(DOCUMENT_RULES, { text, model, measures, lines: () => lines, documentDate, script: model.script, eol }, this.options, this.reported));
     return { model, lines, diagnostics: finish(pending, model, lines) };

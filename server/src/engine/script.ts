@@ -53,24 +53,38 @@ export function traditionalize(text: string): string {
   return toTraditional(text);
 }
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/gu;
+
+let simplifiedOnly: Set<string> | null = null;
+let traditionalOnly: Set<string> | null = null;
+
+/** Characters that only one script uses, from OpenCC's character dictionaries. */
+function scriptSets(): { simplifiedOnly: Set<string>; traditionalOnly: Set<string> } {
+  if (!simplifiedOnly || !traditionalOnly) {
+    const keys = (dict: string) => new Set(dict.split('|').map((entry) => entry.split(' ')[0]).filter((key) => [...key].length === 1));
+    const simplifiedKeys = keys(STCharacters);
+    const traditionalKeys = keys(TSCharacters);
+    // A character that maps both ways (used in both scripts) says nothing about the script.
+    simplifiedOnly = new Set([...simplifiedKeys].filter((ch) => !traditionalKeys.has(ch)));
+    traditionalOnly = new Set([...traditionalKeys].filter((ch) => !simplifiedKeys.has(ch)));
+  }
+  return { simplifiedOnly, traditionalOnly };
+}
 
 /**
  * Guess the script of a sample of text: 'en' when it has (almost) no Han characters,
- * 'hant' when converting to simplified changes a noticeable share of them.
+ * 'hant' when it has more traditional-only than simplified-only characters.
  */
 export function detectScript(sample: string): 'hans' | 'hant' | 'en' {
   const han = sample.match(HAN);
-  const latinWords = sample.match(/[A-Za-z]{2,}/g)?.length ?? 0;
+  const latinWords = sample.match(/[A-Za-z]{2,}/gu)?.length ?? 0;
   if (!han || han.length < 4 || latinWords > han.length) return 'en';
-  const chars = han.join('');
-  const simplified = simplify(chars);
-  const traditionalized = traditionalize(chars);
-  let changedBySimplify = 0;
-  let changedByTraditionalize = 0;
-  for (let i = 0; i < chars.length; i++) {
-    if (simplified[i] !== chars[i]) changedBySimplify++;
-    if (traditionalized[i] !== chars[i]) changedByTraditionalize++;
+  const sets = scriptSets();
+  let simplifiedCount = 0;
+  let traditionalCount = 0;
+  for (const ch of han) {
+    if (sets.simplifiedOnly.has(ch)) simplifiedCount++;
+    else if (sets.traditionalOnly.has(ch)) traditionalCount++;
   }
-  return changedBySimplify > changedByTraditionalize ? 'hant' : 'hans';
+  return traditionalCount > simplifiedCount ? 'hant' : 'hans';
 }

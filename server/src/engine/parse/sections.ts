@@ -66,37 +66,60 @@ export function splitSections(text: string): number[] {
   return starts;
 }
 
-const shiftSpan = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });
-
-function shiftField(field: Field, delta: number): Field {
-  return { ...field, labelSpan: field.labelSpan ? shiftSpan(field.labelSpan, delta) : null, valueSpan: shiftSpan(field.valueSpan, delta) };
-}
-
-function shiftMeasure(measure: Measure, delta: number): Measure {
-  if (delta === 0) return measure;
-  const insertion = { ...measure.insertion, offset: measure.insertion.offset + delta };
-  if (measure.insertion.cells) {
-    insertion.cells = Object.fromEntries(Object.entries(measure.insertion.cells).map(([kind, span]) => [kind, shiftSpan(span as Span, delta)]));
-  }
-  return {
-    ...measure,
-    span: shiftSpan(measure.span, delta),
-    textSpan: shiftSpan(measure.textSpan, delta),
-    fields: measure.fields.map((field) => shiftField(field, delta)),
-    owner: measure.owner ? shiftField(measure.owner, delta) : null,
-    metric: measure.metric ? shiftField(measure.metric, delta) : null,
-    deadline: measure.deadline ? shiftField(measure.deadline, delta) : null,
-    quantities: measure.quantities.map((span) => shiftSpan(span, delta)),
-    prose: measure.prose.map((span) => shiftSpan(span, delta)),
-    insertion,
+/**
+ * Move every span of a fragment by `delta`, in place. Fragments are built relative to their
+ * section and moved to wherever the section sits now, so a fresh lint allocates no copies and
+ * an edit moves (not rebuilds) the sections after it. Span objects can be shared (a measure's
+ * owner is a copy of a field that keeps the field's label span), so each moves once.
+ */
+export function moveFragment(fragment: Fragment, delta: number): void {
+  if (delta === 0) return;
+  const moved = new Set<Span>();
+  const move = (span: Span | null | undefined) => {
+    if (!span || moved.has(span)) return;
+    moved.add(span);
+    span.start += delta;
+    span.end += delta;
   };
+  const moveField = (field: Field | null) => {
+    if (!field) return;
+    move(field.labelSpan);
+    move(field.valueSpan);
+  };
+  const measures = new Set<Measure>(fragment.measures);
+  for (const net of fragment.nets) {
+    move(net.headingSpan);
+    move(net.nameSpan);
+    move(net.span);
+    for (const measure of net.measures) measures.add(measure);
+  }
+  for (const measure of [...fragment.incomingMeasures, ...fragment.orphans]) measures.add(measure);
+  for (const measure of measures) {
+    move(measure.span);
+    move(measure.textSpan);
+    measure.fields.forEach(moveField);
+    moveField(measure.owner);
+    moveField(measure.metric);
+    moveField(measure.deadline);
+    measure.quantities.forEach(move);
+    measure.prose.forEach(move);
+    measure.insertion.offset += delta;
+    Object.values(measure.insertion.cells ?? {}).forEach(move);
+  }
+  move(fragment.meta?.frontmatterSpan);
+  if (fragment.incomingClosedAt !== null) fragment.incomingClosedAt += delta;
+  for (const heading of fragment.unknownNets) move(heading.nameSpan);
+  fragment.codeSpans.forEach(move);
+  fragment.textSpans.forEach(move);
+  for (const comment of fragment.comments) move(comment.span);
 }
 
 /**
- * Join fragments (each built for the section starting at `starts[i]`) into the model of the
- * whole draft. Fragments are cached and shared, so nothing here mutates them.
+ * Join fragments (already moved to their sections' offsets) into the model of the whole
+ * draft. Fragments are cached and shared: nets are copied (their measure lists and ends
+ * change here), measures are shared.
  */
-export function assembleModel(fragments: Fragment[], starts: number[], text: string): PolicyModel {
+export function assembleModel(fragments: Fragment[], text: string): PolicyModel {
   const nets: NetSection[] = [];
   const orphanMeasures: Measure[] = [];
   const unknownNets: NetLikeHeading[] = [];
@@ -106,36 +129,26 @@ export function assembleModel(fragments: Fragment[], starts: number[], text: str
   let meta: DocumentMeta = { title: null, date: null, schema: null, frontmatterSpan: null };
   let open: NetSection | null = null;
 
-  fragments.forEach((fragment, index) => {
-    const delta = starts[index];
-    if (fragment.meta) meta = { ...fragment.meta, frontmatterSpan: fragment.meta.frontmatterSpan ? shiftSpan(fragment.meta.frontmatterSpan, delta) : null };
+  for (const fragment of fragments) {
+    if (fragment.meta) meta = fragment.meta;
     if (open) {
-      for (const measure of fragment.incomingMeasures) open.measures.push(shiftMeasure(measure, delta));
+      open.measures.push(...fragment.incomingMeasures);
       if (fragment.incomingClosedAt !== null) {
-        open.span.end = fragment.incomingClosedAt + delta;
+        open.span.end = fragment.incomingClosedAt;
         open = null;
       }
     }
-    for (const net of fragment.nets) {
-      const copy: NetSection = {
-        ...net,
-        headingSpan: shiftSpan(net.headingSpan, delta),
-        nameSpan: shiftSpan(net.nameSpan, delta),
-        span: shiftSpan(net.span, delta),
-        measures: net.measures.map((measure) => shiftMeasure(measure, delta)),
-      };
-      nets.push(copy);
-    }
+    for (const net of fragment.nets) nets.push({ ...net, span: { ...net.span }, measures: [...net.measures] });
     if (fragment.openAtEnd === 'last') {
       open = nets[nets.length - 1];
       open.span.end = text.length;
     } else if (fragment.openAtEnd === null) open = null;
-    for (const measure of fragment.orphans) orphanMeasures.push(shiftMeasure(measure, delta));
-    for (const heading of fragment.unknownNets) unknownNets.push({ ...heading, nameSpan: shiftSpan(heading.nameSpan, delta) });
-    for (const span of fragment.codeSpans) codeSpans.push(shiftSpan(span, delta));
-    for (const span of fragment.textSpans) textSpans.push(shiftSpan(span, delta));
-    for (const comment of fragment.comments) comments.push({ span: shiftSpan(comment.span, delta), text: comment.text });
-  });
+    orphanMeasures.push(...fragment.orphans);
+    unknownNets.push(...fragment.unknownNets);
+    codeSpans.push(...fragment.codeSpans);
+    textSpans.push(...fragment.textSpans);
+    comments.push(...fragment.comments);
+  }
 
   return { meta, nets, orphanMeasures, unknownNets, script: scriptOf(text, textSpans), codeSpans, textSpans, comments };
 }
@@ -150,4 +163,3 @@ export function scriptOf(text: string, textSpans: Span[]): 'hans' | 'hant' | 'en
   return detectScript(sample.slice(0, 4000));
 }
 
-export { shiftMeasure, shiftSpan };
