@@ -61,8 +61,6 @@ interface LabelTables {
   entries: LabelEntry[];
   kindByLabel: Map<string, FieldKind>;
   pattern: RegExp;
-  /** Label lengths, longest first, for looking back from a colon. */
-  lengths: number[];
 }
 
 let tables: LabelTables | null = null;
@@ -78,31 +76,50 @@ function labelTables(): LabelTables {
     // A label followed by a colon (optionally after ** or __). English labels must start a
     // word: the lookbehind keeps "By" from matching inside "Nearby:".
     pattern: new RegExp(`(?<![A-Za-z])(${alternation})(?:\\*\\*|__)?\\s*([:：])`, 'giu'),
-    lengths: [...new Set(entries.map((entry) => entry.label.length))].sort((a, b) => b - a),
   };
   return tables;
 }
 
-const SPACE_OR_STRONG = /[\s*_]/u;
+/** Labels grouped by their last character (lower case), longest first. */
+let byLastChar: Map<string, LabelEntry[]> | null = null;
+
+function labelsEndingWith(ch: string): LabelEntry[] | undefined {
+  if (!byLastChar) {
+    byLastChar = new Map();
+    for (const entry of labelTables().entries) {
+      const last = entry.label[entry.label.length - 1].toLowerCase();
+      const list = byLastChar.get(last) ?? [];
+      list.push(entry);
+      byLastChar.set(last, list);
+    }
+  }
+  return byLastChar.get(ch.toLowerCase());
+}
+
+function isSpaceOrStrong(code: number): boolean {
+  return code === 32 || code === 9 || code === 0x3000 || code === 42 /* * */ || code === 95 /* _ */;
+}
 
 /**
  * The label that ends just before the colon at `colon` (spaces and ** allowed between), the
- * same match `labelPattern()` gives, found by looking back instead of scanning the text.
+ * same match `labelPattern()` gives, found by looking back from the colon instead of
+ * scanning the text with the whole alternation.
  */
 export function labelBefore(text: string, from: number, colon: number): { label: string; kind: FieldKind; start: number } | null {
-  const tables = labelTables();
   let end = colon;
-  // Allow "label **:" and "label :" as the pattern does (at most ** or __ then spaces).
-  while (end > from && SPACE_OR_STRONG.test(text[end - 1]) && colon - end < 4) end--;
-  for (const length of tables.lengths) {
-    const start = end - length;
+  while (end > from && colon - end < 4 && isSpaceOrStrong(text.charCodeAt(end - 1))) end--;
+  if (end <= from) return null;
+  const candidates = labelsEndingWith(text[end - 1]);
+  if (!candidates) return null;
+  for (const entry of candidates) {
+    const start = end - entry.label.length;
     if (start < from) continue;
-    const candidate = text.slice(start, end);
-    const kind = tables.kindByLabel.get(candidate.replace(/\s+/gu, ' ').toLowerCase());
-    if (!kind) continue;
+    const english = /^[A-Za-z]/u.test(entry.label);
+    const written = text.slice(start, end);
+    if (english ? written.toLowerCase() !== entry.label.toLowerCase() : written !== entry.label) continue;
     // English labels must start a word (no letter just before).
-    if (/^[A-Za-z]/u.test(candidate) && start > 0 && /[A-Za-z]/u.test(text[start - 1])) continue;
-    return { label: candidate, kind, start };
+    if (english && start > 0 && /[A-Za-z]/u.test(text[start - 1])) continue;
+    return { label: written, kind: entry.kind, start };
   }
   return null;
 }
