@@ -1,12 +1,13 @@
 /**
  * Five Nets for VS Code: starts the language server for Markdown drafts and adds the
- * commands and the status bar item. Diagnostics, fixes, hovers and the rest come from the
- * server; this side only wires VS Code to it.
+ * commands, the status bar item and the policy overview. Diagnostics, fixes, hovers, the
+ * overview's page and the rest come from the server; this side only wires VS Code to it.
  */
 import { window, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './client';
 import { registerCommands } from './commands';
+import { OverviewPanel } from './overview';
 import { DraftStatus } from './status';
 
 let client: LanguageClient | null = null;
@@ -17,7 +18,7 @@ export function activate(context: ExtensionContext): void {
 
   client = createLanguageClient(context, output);
   if (!client) return;
-  context.subscriptions.push(new DraftStatus(client, output));
+  context.subscriptions.push(new DraftStatus(client, output), new OverviewPanel(client, output));
   // Not awaited: commands work while the server starts. A failed start is shown by the
   // client itself and logged here.
   client.start().catch((error: unknown) => {

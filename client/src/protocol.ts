@@ -1,6 +1,7 @@
 /**
  * Custom LSP messages between the Five Nets client and language server. Plain types and
- * constants with no imports, so the server can import this file or copy it verbatim.
+ * constants with no imports: server/src/handlers/protocol.ts is a verbatim copy (a test
+ * keeps the two identical).
  */
 
 /**
@@ -21,8 +22,9 @@ export interface DocumentStatsParams {
 export interface DocumentStats {
   /**
    * The server lints this document as a policy draft: Five Nets is enabled for it, it
-   * matches `fivenets.include` (or the config file's `include`) and is not too large. When
-   * false the client hides the item and the other fields should be 0.
+   * matches `fivenets.include` (or the config file's `include`) or its frontmatter names a
+   * schema (`schema: five-nets`), and it is not too large. When false the client hides
+   * the item and the other fields are 0.
    */
   isDraft: boolean;
   /** Nets of the draft's schema that have a section in the draft. */
@@ -36,4 +38,38 @@ export interface DocumentStats {
    * metric, deadline) missing, empty or still an unfilled placeholder such as 【待填写】.
    */
   incomplete: number;
+}
+
+/**
+ * Request `fivenets/overview`, client -> server: the policy overview (the page of
+ * `fivenets report`) of the workspace's drafts, for a webview: the open drafts in the
+ * workspace folders with their current, maybe unsaved, text, untitled drafts (New Policy
+ * Draft), and the drafts on disk in the workspace folders that match the include globs.
+ *
+ * Result: `OverviewResult`, or `null` when building it failed (an internal error, which
+ * the server logs). Errors: InvalidParams for a malformed `today` or `nonce`;
+ * RequestCancelled when cancelled.
+ */
+export const OVERVIEW_METHOD = 'fivenets/overview';
+
+export interface OverviewParams {
+  /** "Today" as YYYY-MM-DD: what falls due this quarter. Default: the server's local date. */
+  today?: string;
+  /**
+   * Nonce put on the page's inline <style> and <script> (letters, digits, + / = _ -, at
+   * least 16), for the host's Content-Security-Policy. Without one the tags carry none.
+   */
+  nonce?: string;
+}
+
+export interface OverviewResult {
+  /**
+   * The page, with no Content-Security-Policy of its own: the host sets it. Links to a
+   * draft carry `data-file` (a key of `files`) and `data-line` (1-based), on the link or
+   * an element around it; the `href` of every link to a draft is its `data-file` value,
+   * percent-encoded per path segment (`#L<line>` when it has a line).
+   */
+  html: string;
+  /** Each draft in the page: its `data-file` value -> its document URI (`file:` or `untitled:`). */
+  files: Record<string, string>;
 }

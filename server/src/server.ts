@@ -28,6 +28,10 @@ import { documentSymbols } from './handlers/symbols';
 import { foldingRanges } from './handlers/folding';
 import { codeLenses } from './handlers/codeLens';
 import { WorkspaceSymbolsFeature } from './handlers/workspaceSymbols';
+import { WorkspaceDrafts } from './handlers/workspaceDrafts';
+import { documentStats } from './handlers/stats';
+import { OverviewFeature } from './handlers/overview';
+import { DOCUMENT_STATS_METHOD, OVERVIEW_METHOD, type DocumentStats, type DocumentStatsParams, type OverviewParams, type OverviewResult } from './handlers/protocol';
 
 const DEFAULT_DEBOUNCE_MS = 200;
 
@@ -63,7 +67,9 @@ let drafts: Drafts;
 let settings: SettingsStore;
 let diagnostics: DiagnosticsFeature;
 let codeActions: CodeActionsFeature;
+let workspaceDrafts: WorkspaceDrafts;
 let workspaceSymbols: WorkspaceSymbolsFeature;
+let overview: OverviewFeature;
 let refresh: () => Promise<void>;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -80,14 +86,16 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     resolveEdits: client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
     documentChanges: client.workspace?.workspaceEdit?.documentChanges === true,
   });
-  workspaceSymbols = new WorkspaceSymbolsFeature(drafts, settings);
+  workspaceDrafts = new WorkspaceDrafts(drafts, settings);
+  workspaceSymbols = new WorkspaceSymbolsFeature(drafts, workspaceDrafts);
+  overview = new OverviewFeature(drafts, workspaceDrafts, settings);
   refresh = configurationRefresher({
     connection,
     capabilities: client,
     log,
     invalidate: () => {
       drafts.invalidate();
-      workspaceSymbols.invalidate();
+      workspaceDrafts.invalidate();
     },
     reanalyzeOpen: async () => {
       await drafts.openDrafts();
@@ -146,6 +154,8 @@ connection.onDocumentSymbol(guard(log, 'textDocument/documentSymbol', [], (param
 connection.onFoldingRanges(guard(log, 'textDocument/foldingRange', [], (params) => foldingRanges(drafts, params)));
 connection.onCodeLens(guard(log, 'textDocument/codeLens', [], (params) => codeLenses(drafts, params)));
 connection.onWorkspaceSymbol(guard(log, 'workspace/symbol', [], (params, token) => workspaceSymbols.search(params, token)));
+connection.onRequest(DOCUMENT_STATS_METHOD, guard(log, DOCUMENT_STATS_METHOD, null, (params: DocumentStatsParams): Promise<DocumentStats | null> => documentStats(drafts, params)));
+connection.onRequest(OVERVIEW_METHOD, guard(log, OVERVIEW_METHOD, null, (params: OverviewParams, token): Promise<OverviewResult | null> => overview.render(params, token)));
 
 documents.listen(connection);
 connection.listen();

@@ -261,7 +261,7 @@ describe('cli', () => {
       const lint = JSON.parse((await cli(['lint', 'seeds/', '--format', 'json'])).stdout);
       assert.ok(table.measures.length >= 20);
       for (const row of table.measures) {
-        assert.deepEqual(Object.keys(row).sort(), ['coOwners', 'deadline', 'deadlineNormalized', 'file', 'hasMetric', 'line', 'metric', 'net', 'owner', 'text'].sort());
+        assert.deepEqual(Object.keys(row).sort(), ['coOwners', 'deadline', 'deadlineNormalized', 'file', 'hasMetric', 'line', 'metric', 'missing', 'net', 'owner', 'text'].sort());
       }
       const missingOwner = lint.files[0].diagnostics.filter((d: { rule: string }) => d.rule === 'missing-owner').length;
       assert.equal(table.measures.filter((row: { owner: string | null }) => row.owner === null).length, missingOwner);
@@ -277,7 +277,10 @@ describe('cli', () => {
         hasMetric: true,
         deadline: '2020年12月底前',
         deadlineNormalized: { start: '2020-12-01', end: '2020-12-31' },
+        missing: [],
       });
+      const placeholderOwner = table.measures.find((row: { owner: string | null }) => row.owner === '【待填写】');
+      assert.deepEqual(placeholderOwner.missing, ['owner'], 'a placeholder is not an owner');
       assert.ok(table.measures.some((row: { deadlineNormalized: unknown }) => row.deadlineNormalized === 'ongoing'));
       assert.ok(table.measures.some((row: { net: string | null }) => row.net === 'fine-management'), 'traditional-script net');
     });

@@ -4,7 +4,9 @@
  * lets a test wait on an event (a publishDiagnostics for a version, a request from the
  * server) instead of sleeping.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -29,6 +31,26 @@ export const REPO = path.resolve(__dirname, '..', '..');
 export const SERVER = path.join(REPO, 'server', 'out', 'server.js');
 
 export const uriOf = (file: string) => pathToFileURL(file).href;
+
+export const FIXTURES = path.join(REPO, 'test', 'fixtures', 'lsp', 'workspace');
+export const SEED = path.join(REPO, 'seeds', 'wuhan-five-nets.policy.md');
+
+let built = false;
+
+/** Bundle the server once per test run (every LSP test file needs server/out/server.js). */
+export function buildServer(): void {
+  if (built) return;
+  execFileSync(process.execPath, [path.join(REPO, 'scripts', 'build.mjs')], { cwd: REPO, stdio: 'inherit' });
+  built = true;
+}
+
+/** A copy of the fixture workspace (tests write config files into it) with the seed draft. */
+export function makeWorkspace(): string {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'fivenets-lsp-')));
+  fs.cpSync(FIXTURES, root, { recursive: true });
+  fs.copyFileSync(SEED, path.join(root, 'wuhan-five-nets.policy.md'));
+  return root;
+}
 
 export interface ClientOptions {
   /** Workspace folder (absolute path). */

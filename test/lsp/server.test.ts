@@ -5,9 +5,7 @@
  * Positions are checked after CJK text and astral characters (𠮷, 😀: two UTF-16 units each).
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type {
   ClientCapabilities,
@@ -30,10 +28,7 @@ import { lint, lintOptionsFor } from '../../server/src/engine';
 import { resolveConfigForFile } from '../../server/src/engine/config';
 import { daysBetween } from '../../server/src/engine/deadline';
 import { DOCS_BASE } from '../../server/src/version';
-import { REPO, TestClient, uriOf } from './harness';
-
-const FIXTURES = path.join(REPO, 'test', 'fixtures', 'lsp', 'workspace');
-const SEED = path.join(REPO, 'seeds', 'wuhan-five-nets.policy.md');
+import { SEED, TestClient, buildServer, makeWorkspace, uriOf } from './harness';
 
 const PUSH_CLIENT: ClientCapabilities = {
   workspace: {
@@ -87,14 +82,6 @@ function today(): string {
   const now = new Date();
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** A copy of the fixture workspace (tests write config files into it) with the seed draft. */
-function makeWorkspace(): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'fivenets-lsp-')));
-  fs.cpSync(FIXTURES, root, { recursive: true });
-  fs.copyFileSync(SEED, path.join(root, 'wuhan-five-nets.policy.md'));
-  return root;
 }
 
 const brief = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${String(d.code)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`);
@@ -171,7 +158,7 @@ describe('language server', function () {
 
   before(function () {
     this.timeout(120_000);
-    execFileSync(process.execPath, [path.join(REPO, 'scripts', 'build.mjs')], { cwd: REPO, stdio: 'inherit' });
+    buildServer();
   });
 
   describe('over stdio with push diagnostics', () => {

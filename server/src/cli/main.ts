@@ -345,7 +345,7 @@ async function runExport(io: CliIO, args: string[]): Promise<number> {
   const schema = loaded[0]?.options.schema;
   const text =
     format === 'json'
-      ? `${JSON.stringify({ version: 1, measures: rows.map(({ missing: _missing, ...row }) => row) }, null, 2)}\n`
+      ? `${JSON.stringify({ version: 1, measures: rows }, null, 2)}\n`
       : formatCsv(rows, locale, (netId) => (schema ? netName(schema, netId, locale) : (netId ?? '')));
   writeReport(io, values.output as string | undefined, text);
   return 0;

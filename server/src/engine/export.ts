@@ -2,6 +2,7 @@
 import type { PolicySchema } from './schema';
 import type { DeadlineValue, Locale, PolicyModel } from './types';
 import type { LineIndex } from './lines';
+import { missingFields } from './summary';
 
 export interface TaskRow {
   file: string;
@@ -27,10 +28,7 @@ export function taskRows(file: string, model: PolicyModel, lines: LineIndex, sch
   const measures = [...model.nets.flatMap((net) => net.measures), ...model.orphanMeasures];
   return measures
     .map((measure): TaskRow => {
-      const missing: TaskRow['missing'] = [];
-      if (schema.requiredFields.includes('owner') && !measure.owner) missing.push('owner');
-      if (schema.requiredFields.includes('metric') && !measure.hasMetric && !measure.metric) missing.push('metric');
-      if (schema.requiredFields.includes('deadline') && !measure.deadline) missing.push('deadline');
+      const missing = missingFields(measure, schema);
       return {
         file,
         line: lines.positionAt(measure.span.start).line + 1,

@@ -3,14 +3,24 @@
  * "Complete" means every required field is present, as in the task table (export.ts).
  */
 import type { PolicySchema, RequiredField } from './schema';
-import type { Measure, NetSection, PolicyModel } from './types';
+import type { Field, Measure, NetSection, PolicyModel } from './types';
+import { isPlaceholder } from './parse/measure';
 
-/** Required fields this measure lacks (same test as `taskRows().missing`). */
+/** A field written but not filled in: empty, or only a template placeholder (【待填写】, TBD). */
+function unfilled(field: Field | null): boolean {
+  return field === null || field.value.trim() === '' || isPlaceholder(field.value);
+}
+
+/**
+ * The required fields a measure lacks, or holds only a placeholder for: the one definition of
+ * "incomplete" that the task table, the report, code lenses, hovers and the status bar share.
+ * A quantity in the measure's text is its metric whatever the metric field says.
+ */
 export function missingFields(measure: Measure, schema: PolicySchema): RequiredField[] {
   const missing: RequiredField[] = [];
-  if (schema.requiredFields.includes('owner') && !measure.owner) missing.push('owner');
-  if (schema.requiredFields.includes('metric') && !measure.hasMetric && !measure.metric) missing.push('metric');
-  if (schema.requiredFields.includes('deadline') && !measure.deadline) missing.push('deadline');
+  if (schema.requiredFields.includes('owner') && unfilled(measure.owner)) missing.push('owner');
+  if (schema.requiredFields.includes('metric') && measure.quantities.length === 0 && (measure.metric ? unfilled(measure.metric) || !measure.hasMetric : !measure.hasMetric)) missing.push('metric');
+  if (schema.requiredFields.includes('deadline') && unfilled(measure.deadline)) missing.push('deadline');
   return missing;
 }
 

@@ -226,10 +226,7 @@ export class Drafts {
       const reusable = previous?.linter && previous.generation === this.generation && previous.settings === settings && previous.linter.resolved === classification.resolved;
       if (reusable && previous.linter) state.linter = previous.linter;
       else {
-        const options: LintOptions = {
-          ...lintOptionsFor(classification.resolved, { locale: classification.locale, severities: settings.rules }),
-          onInternalError: (rule, error) => this.log.report(`rule ${rule}`, error),
-        };
+        const options = this.lintOptions(classification, settings);
         state.linter = { engine: new IncrementalLinter(options), options, resolved: classification.resolved };
       }
       const { engine, options } = state.linter;
@@ -249,6 +246,14 @@ export class Drafts {
     }
     this.states.set(uri, state);
     return state.analysis;
+  }
+
+  /** How a draft is linted: its config (as the CLI does), the settings' severities, its locale. */
+  lintOptions(classification: Classification, settings: Settings): LintOptions {
+    return {
+      ...lintOptionsFor(classification.resolved, { locale: classification.locale, severities: settings.rules }),
+      onInternalError: (rule, error) => this.log.report(`rule ${rule}`, error),
+    };
   }
 
   /** One glossary array per config, so hovers can cache their term index. */

@@ -1,8 +1,9 @@
 /**
  * The server never dies from a document: every handler runs inside `guard`, and an
  * exception becomes one logged error (per place and message) and an empty result.
+ * A `ResponseError` is an answer, not a bug (bad params, cancelled): it goes to the client.
  */
-import type { Connection } from 'vscode-languageserver/node';
+import { ResponseError, type Connection } from 'vscode-languageserver/node';
 
 export class ErrorLog {
   private readonly seen = new Set<string>();
@@ -25,6 +26,7 @@ export function guard<P extends unknown[], R>(log: ErrorLog, where: string, fall
     try {
       return await handler(...params);
     } catch (error) {
+      if (error instanceof ResponseError) throw error;
       log.report(where, error);
       return fallback;
     }

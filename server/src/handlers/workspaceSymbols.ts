@@ -1,12 +1,9 @@
 /**
  * workspace/symbol: find a measure by its text or owner across the open drafts and the
- * drafts on disk in the workspace folders (files matching the include globs, read when a
- * search asks for them and cached by modification time).
+ * drafts on disk in the workspace folders (workspaceDrafts.ts reads them when a search
+ * asks; their entries are kept as long as the file is unchanged).
  */
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { glob } from 'tinyglobby';
 import { SymbolKind, type CancellationToken, type SymbolInformation, type WorkspaceSymbolParams } from 'vscode-languageserver/node';
 import { LineIndex, buildModel, netName } from '../engine';
 import type { Locale, PolicyModel } from '../engine';
@@ -14,7 +11,7 @@ import type { PolicySchema } from '../engine/schema';
 import { simplify } from '../engine/script';
 import { allMeasures, measureTitle } from '../engine/summary';
 import type { Drafts } from './drafts';
-import type { SettingsStore } from './settings';
+import type { DiskDraft, WorkspaceDrafts } from './workspaceDrafts';
 import { toRange } from './convert';
 import { trimEnd } from './symbols';
 
@@ -24,16 +21,7 @@ interface Entry {
   key: string;
 }
 
-interface DiskEntry {
-  mtimeMs: number;
-  size: number;
-  generation: number;
-  entries: Entry[];
-}
-
 const MAX_RESULTS = 500;
-const IGNORE = ['**/node_modules/**', '**/.git/**'];
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 function entriesOf(uri: string, text: string, model: PolicyModel, lines: LineIndex, schema: PolicySchema, locale: Locale): Entry[] {
   return allMeasures(model).map((measure): Entry => {
@@ -47,18 +35,13 @@ function entriesOf(uri: string, text: string, model: PolicyModel, lines: LineInd
 }
 
 export class WorkspaceSymbolsFeature {
-  private readonly disk = new Map<string, DiskEntry>();
-  private generation = 0;
+  /** Entries of each unchanged draft on disk (WorkspaceDrafts returns the same object until it changes). */
+  private readonly disk = new WeakMap<DiskDraft, Entry[]>();
 
   constructor(
     private readonly drafts: Drafts,
-    private readonly settings: SettingsStore,
+    private readonly workspace: WorkspaceDrafts,
   ) {}
-
-  /** Config changed: drafts on disk must be classified again. */
-  invalidate(): void {
-    this.generation++;
-  }
 
   async search(params: WorkspaceSymbolParams, token?: CancellationToken): Promise<SymbolInformation[]> {
     const query = simplify(params.query.trim()).toLowerCase();
@@ -74,55 +57,25 @@ export class WorkspaceSymbolsFeature {
     }
     for (const folder of this.drafts.folders) {
       if (token?.isCancellationRequested || results.length >= MAX_RESULTS) break;
-      for (const file of await this.draftFiles(folder)) {
+      for (const file of await this.workspace.files(folder)) {
         if (token?.isCancellationRequested || results.length >= MAX_RESULTS) break;
-        const uri = pathToFileURL(file).href;
-        if (this.drafts.isOpen(uri)) continue;
-        add(await this.fromDisk(file, uri));
+        if (this.drafts.isOpen(pathToFileURL(file).href)) continue;
+        const draft = await this.workspace.read(file);
+        if (draft) add(this.entriesOnDisk(draft));
       }
     }
     return results;
   }
 
-  /** Files under a folder that match its include globs (setting, and the root config's own). */
-  private async draftFiles(folder: string): Promise<string[]> {
-    const settings = await this.settings.get(pathToFileURL(folder).href);
-    if (!settings.enable) return [];
-    const resolved = this.drafts.resolve(path.join(folder, 'untitled.md'), folder);
-    const fromConfig = this.drafts.explicitConfig(resolved).include;
-    const found = await glob(settings.include, { cwd: folder, ignore: IGNORE, absolute: true, dot: false });
-    if (fromConfig) found.push(...(await glob(fromConfig, { cwd: resolved.dir, ignore: IGNORE, absolute: true, dot: false })));
-    return [...new Set(found.map((file) => path.normalize(file)))].sort();
-  }
-
-  private async fromDisk(file: string, uri: string): Promise<Entry[]> {
-    let stat;
-    try {
-      stat = await fs.stat(file);
-    } catch {
-      this.disk.delete(file);
-      return [];
+  private entriesOnDisk(draft: DiskDraft): Entry[] {
+    let entries = this.disk.get(draft);
+    if (!entries) {
+      const { text, classification } = draft;
+      const schema = classification.resolved.schema;
+      const model = buildModel(text, { schema, documentDate: classification.resolved.config.date ?? null });
+      entries = entriesOf(draft.uri, text, model, new LineIndex(text), schema, classification.locale);
+      this.disk.set(draft, entries);
     }
-    const cached = this.disk.get(file);
-    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size && cached.generation === this.generation) return cached.entries;
-    let entries: Entry[] = [];
-    const settings = await this.settings.get(uri);
-    // Over the limit in bytes is over it in characters too: skip without reading.
-    if (stat.isFile() && stat.size <= settings.maxFileSize) {
-      try {
-        let text = decoder.decode(await fs.readFile(file));
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        const classification = this.drafts.classify(uri, text, settings);
-        if (classification.draft) {
-          const schema = classification.resolved.schema;
-          const model = buildModel(text, { schema, documentDate: classification.resolved.config.date ?? null });
-          entries = entriesOf(uri, text, model, new LineIndex(text), schema, classification.locale);
-        }
-      } catch {
-        // Unreadable or not UTF-8: not a draft we can search.
-      }
-    }
-    this.disk.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, generation: this.generation, entries });
     return entries;
   }
 }

@@ -111,7 +111,7 @@ const FONT_LATIN = `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neu
 export const STYLE = `
 :root { color-scheme: light; ${declarations(LIGHT)} }
 @media (prefers-color-scheme: dark) { :root:not([data-theme]) { color-scheme: dark; ${declarations(DARK)} } }
-:root[data-theme="light"], body.vscode-light { color-scheme: light; ${declarations(LIGHT)} }
+:root[data-theme="light"], body.vscode-light, body.vscode-high-contrast-light { color-scheme: light; ${declarations(LIGHT)} }
 :root[data-theme="dark"], body.vscode-dark { color-scheme: dark; ${declarations(DARK)} }
 :root[data-theme="high-contrast"], body.vscode-high-contrast:not(.vscode-high-contrast-light) { color-scheme: dark; ${declarations(HIGH_CONTRAST)} }
 * { box-sizing: border-box; }

@@ -1,0 +1,75 @@
+/**
+ * Custom LSP messages between the Five Nets client and language server. Plain types and
+ * constants with no imports: server/src/handlers/protocol.ts is a verbatim copy (a test
+ * keeps the two identical).
+ */
+
+/**
+ * Request `fivenets/documentStats`, client -> server: the numbers shown in the status bar
+ * for the active draft. The client sends it when the active editor changes and after
+ * each diagnostics update for that document, and ignores answers that arrive late.
+ *
+ * Result: `DocumentStats`, or `null` when the server does not know the document (not open).
+ * Errors are not shown to the user; a server without the method just hides the item.
+ */
+export const DOCUMENT_STATS_METHOD = 'fivenets/documentStats';
+
+export interface DocumentStatsParams {
+  /** The document URI, as sent in `textDocument/didOpen` (`file:` or `untitled:`). */
+  uri: string;
+}
+
+export interface DocumentStats {
+  /**
+   * The server lints this document as a policy draft: Five Nets is enabled for it, it
+   * matches `fivenets.include` (or the config file's `include`) or its frontmatter names a
+   * schema (`schema: five-nets`), and it is not too large. When false the client hides
+   * the item and the other fields are 0.
+   */
+  isDraft: boolean;
+  /** Nets of the draft's schema that have a section in the draft. */
+  netsPresent: number;
+  /** Nets in the draft's schema (5 for the built-in five-nets schema). */
+  netsTotal: number;
+  /** Measures in the draft, inside net sections or outside them. */
+  measures: number;
+  /**
+   * Measures with at least one required field of the schema (`requiredFields`: owner,
+   * metric, deadline) missing, empty or still an unfilled placeholder such as 【待填写】.
+   */
+  incomplete: number;
+}
+
+/**
+ * Request `fivenets/overview`, client -> server: the policy overview (the page of
+ * `fivenets report`) of the workspace's drafts, for a webview: the open drafts in the
+ * workspace folders with their current, maybe unsaved, text, untitled drafts (New Policy
+ * Draft), and the drafts on disk in the workspace folders that match the include globs.
+ *
+ * Result: `OverviewResult`, or `null` when building it failed (an internal error, which
+ * the server logs). Errors: InvalidParams for a malformed `today` or `nonce`;
+ * RequestCancelled when cancelled.
+ */
+export const OVERVIEW_METHOD = 'fivenets/overview';
+
+export interface OverviewParams {
+  /** "Today" as YYYY-MM-DD: what falls due this quarter. Default: the server's local date. */
+  today?: string;
+  /**
+   * Nonce put on the page's inline <style> and <script> (letters, digits, + / = _ -, at
+   * least 16), for the host's Content-Security-Policy. Without one the tags carry none.
+   */
+  nonce?: string;
+}
+
+export interface OverviewResult {
+  /**
+   * The page, with no Content-Security-Policy of its own: the host sets it. Links to a
+   * draft carry `data-file` (a key of `files`) and `data-line` (1-based), on the link or
+   * an element around it; the `href` of every link to a draft is its `data-file` value,
+   * percent-encoded per path segment (`#L<line>` when it has a line).
+   */
+  html: string;
+  /** Each draft in the page: its `data-file` value -> its document URI (`file:` or `untitled:`). */
+  files: Record<string, string>;
+}

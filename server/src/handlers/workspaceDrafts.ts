@@ -1,0 +1,87 @@
+/**
+ * Drafts on disk in the workspace folders, for features that look beyond the open
+ * documents (workspace symbols, the overview): the files matching the include globs, read
+ * when a feature asks for them and cached by modification time and size until the config
+ * or settings change.
+ */
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { glob } from 'tinyglobby';
+import type { Classification, Drafts } from './drafts';
+import type { Settings, SettingsStore } from './settings';
+
+/** A draft as it is on disk. The same object is returned while the file is unchanged. */
+export interface DiskDraft {
+  file: string;
+  uri: string;
+  text: string;
+  classification: Classification;
+  settings: Settings;
+}
+
+interface CacheEntry {
+  mtimeMs: number;
+  size: number;
+  generation: number;
+  draft: DiskDraft | null;
+}
+
+const IGNORE = ['**/node_modules/**', '**/.git/**'];
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+export class WorkspaceDrafts {
+  private readonly cache = new Map<string, CacheEntry>();
+  private generation = 0;
+
+  constructor(
+    private readonly drafts: Drafts,
+    private readonly settings: SettingsStore,
+  ) {}
+
+  /** Config or settings changed: files must be classified again. */
+  invalidate(): void {
+    this.generation++;
+  }
+
+  /** Files under a folder that match its include globs (setting, and the root config's own), sorted. */
+  async files(folder: string): Promise<string[]> {
+    const settings = await this.settings.get(pathToFileURL(folder).href);
+    if (!settings.enable) return [];
+    const resolved = this.drafts.resolve(path.join(folder, 'untitled.md'), folder);
+    const fromConfig = this.drafts.explicitConfig(resolved).include;
+    const found = await glob(settings.include, { cwd: folder, ignore: IGNORE, absolute: true, dot: false });
+    if (fromConfig) found.push(...(await glob(fromConfig, { cwd: resolved.dir, ignore: IGNORE, absolute: true, dot: false })));
+    return [...new Set(found.map((file) => path.normalize(file)))].sort();
+  }
+
+  /** The file as a draft, or null when it is not one (ignored, disabled, too large, unreadable, not UTF-8). */
+  async read(file: string): Promise<DiskDraft | null> {
+    let stat;
+    try {
+      stat = await fs.stat(file);
+    } catch {
+      this.cache.delete(file);
+      return null;
+    }
+    const cached = this.cache.get(file);
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size && cached.generation === this.generation) return cached.draft;
+    const generation = this.generation;
+    let draft: DiskDraft | null = null;
+    const uri = pathToFileURL(file).href;
+    const settings = await this.settings.get(uri);
+    // Over the limit in bytes is over it in characters too: skip without reading.
+    if (stat.isFile() && stat.size <= settings.maxFileSize) {
+      try {
+        let text = decoder.decode(await fs.readFile(file));
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        const classification = this.drafts.classify(uri, text, settings);
+        if (classification.draft) draft = { file, uri, text, classification, settings };
+      } catch {
+        // Unreadable or not UTF-8: not a draft we can show.
+      }
+    }
+    this.cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, generation, draft });
+    return draft;
+  }
+}
