@@ -31,6 +31,8 @@ const OWNERS = [
 ];
 const DEADLINES = ['2020年12月底前', '2021年6月底前', '2021年第三季度', '2021年内', '2022年底前', '长期坚持', '持续推进', '2021年上半年', '2020年10月31日'];
 const VAGUE_OWNERS = ['有关部门', '相关单位'];
+const CHINESE_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const GROUP_TITLES = ['强化统筹协调', '完善工作机制', '夯实基层基础', '补齐短板弱项', '提升保障能力', '推进智慧治理', '加强队伍建设', '健全制度体系'];
 const VAGUE_DEADLINES = ['尽快', '适时'];
 
 function pick<T>(random: () => number, list: readonly T[]): T {
@@ -71,7 +73,15 @@ export function generateDraft(seed: number, measures: number, options: { traditi
     out.push(`## ${ORDINALS[netIndex]}、织密${net}`, '');
     const count = Math.floor(measures / NETS.length) + (netIndex < measures % NETS.length ? 1 : 0);
     let written = 0;
+    let group = 0;
+    let nextGroupAt = 0;
     while (written < count) {
+      // Real plans group measures under sub-headings: （一）强化…, （二）完善… every dozen or so.
+      if (written >= nextGroupAt && count > 12) {
+        out.push(`### （${CHINESE_NUMBERS[group % CHINESE_NUMBERS.length]}）${pick(random, GROUP_TITLES)}`, '');
+        group++;
+        nextGroupAt = written + 8 + Math.floor(random() * 10);
+      }
       const shape = random();
       if (shape < 0.5) {
         // A numbered list with inline bracket fields.

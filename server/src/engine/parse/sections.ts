@@ -21,6 +21,20 @@ const HTML_CLOSE: Record<string, RegExp> = {
   '![CDATA[': /\]\]>/u,
 };
 
+/** Only lines starting with a space, #, `, ~ or < can open a fence, an HTML block or a heading. */
+function mayOpenBlock(line: string): boolean {
+  const code = line.charCodeAt(0);
+  return code === 32 || code === 35 || code === 96 || code === 126 || code === 60;
+}
+
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code !== 32 && code !== 9) return false;
+  }
+  return true;
+}
+
 /** Start offsets of the sections (the first is always 0). */
 export function splitSections(text: string): number[] {
   const starts = [0];
@@ -48,7 +62,7 @@ export function splitSections(text: string): number[] {
       if (close && close[1][0] === fence[0] && close[1].length >= fence.length) fence = null;
     } else if (htmlEnd) {
       if (htmlEnd.test(line)) htmlEnd = null;
-    } else {
+    } else if (mayOpenBlock(line)) {
       const open = FENCE.exec(line);
       const html = HTML_OPEN.exec(line);
       if (open) fence = open[1];
@@ -59,7 +73,7 @@ export function splitSections(text: string): number[] {
         starts.push(offset);
       }
     }
-    previousBlank = line.trim().length === 0 && !fence && !htmlEnd;
+    previousBlank = isBlank(line) && !fence && !htmlEnd;
     offset = next;
     lineNumber++;
   }
