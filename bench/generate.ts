@@ -5,6 +5,7 @@
  */
 import { traditionalize } from '../server/src/engine/script';
 
+/** mulberry32: a small seeded PRNG, so a generated draft or a failing random test can be replayed from its seed. */
 export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {

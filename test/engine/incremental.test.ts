@@ -9,21 +9,10 @@ import { IncrementalLinter } from '../../server/src/engine';
 import type { LintResult } from '../../server/src/engine';
 import { builtinSchema } from '../../server/src/engine/schema';
 import { splitSections } from '../../server/src/engine/parse/sections';
+import { prng } from '../../bench/generate';
 
 const root = path.resolve(__dirname, '../..');
 const options = { schema: builtinSchema(), locale: 'en' as const, documentDate: '2020-07-01' };
-
-/** mulberry32: a small seeded PRNG, so a failing sequence can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '\n', '\n\n', '# ', '## ', '### ', '\n## 公共卫生防护网\n', '\n## 城市應急處置網\n\n', '- ', '1. ', '204.', '（一）', '一是', '责任单位：', '牵头单位：', '完成时限：',

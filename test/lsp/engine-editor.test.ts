@@ -11,18 +11,7 @@ import { frontmatterSchema } from '../../server/src/engine/frontmatter';
 import { measureTitle } from '../../server/src/engine/summary';
 import type { Measure, TextEdit } from '../../server/src/engine';
 import { REPO } from './harness';
-
-/** A small deterministic PRNG (mulberry32), so a failing case can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng as random } from '../../bench/generate';
 
 const PIECES = ['措施', '𠮷', '😀', '（牵头单位：市卫健委）', '\n', '\r\n', '| a |', ' ', 'x', '【待填写】'];
 

@@ -11,7 +11,7 @@ import type { GlossaryTerm, NetDef, PolicySchema } from './schema';
 import type { FieldKind, Locale, PolicyModel, Script, Span } from './types';
 import type { LineIndex } from './lines';
 import type { Localized } from './rule';
-import { localize } from './i18n';
+import { localize, bilingual, scriptForLocale } from './i18n';
 import { simplify, traditionalize } from './script';
 import { CANONICAL_LABELS, PLACEHOLDER, allLabels, kindOfLabel, labelPattern } from './labels';
 import { netSectionTemplate } from './rules/missing-net';
@@ -68,19 +68,12 @@ const FIELD_NAMES: Record<FieldKind, Localized> = {
   deadline: { en: 'deadline', 'zh-CN': '完成时限' },
 };
 
-function bilingual(text: { 'zh-Hans': string; en: string }, locale: Locale): string {
-  if (locale === 'en') return text.en;
-  return locale === 'zh-TW' ? traditionalize(text['zh-Hans']) : text['zh-Hans'];
-}
 
-function scriptOfLocale(locale: Locale): Script {
-  return locale === 'en' ? 'en' : locale === 'zh-TW' ? 'hant' : 'hans';
-}
 
 /** A near-empty draft has no script of its own yet: write in the editor's language. */
 function draftScript(input: CompletionInput): Script {
   const written = input.model.textSpans.reduce((sum, span) => sum + (span.end - span.start), 0);
-  return written < 8 ? scriptOfLocale(input.locale) : input.model.script;
+  return written < 8 ? scriptForLocale(input.locale) : input.model.script;
 }
 
 function netName(net: NetDef, script: Script): string {

@@ -5,10 +5,10 @@
  * owned). Pure: the caller passes the lint result it already has.
  */
 import type { GlossaryTerm, PolicySchema, RequiredField } from './schema';
-import type { FieldKind, Locale, Measure, PolicyModel, Script, Span } from './types';
+import type { FieldKind, Locale, Measure, PolicyModel, Span } from './types';
 import type { LineIndex } from './lines';
 import type { Localized } from './rule';
-import { localize } from './i18n';
+import { localize, bilingual, scriptForLocale } from './i18n';
 import { simplify, traditionalize } from './script';
 import { CANONICAL_LABELS, kindOfLabel, labelPattern } from './labels';
 import { daysBetween } from './deadline';
@@ -70,15 +70,7 @@ const FIELD_NAMES: Record<FieldKind, Localized> = {
   deadline: { en: 'Deadline', 'zh-CN': '完成时限' },
 };
 
-/** zh-TW text is derived from zh-CN with OpenCC, like every other message. */
-function bilingual(text: { 'zh-Hans': string; en: string }, locale: Locale): string {
-  if (locale === 'en') return text.en;
-  return locale === 'zh-TW' ? traditionalize(text['zh-Hans']) : text['zh-Hans'];
-}
 
-function scriptOf(locale: Locale): Script {
-  return locale === 'en' ? 'en' : locale === 'zh-TW' ? 'hant' : 'hans';
-}
 
 /** Escape text written by the user so Markdown shows it as written. */
 export function escapeMarkdown(text: string): string {
@@ -192,7 +184,7 @@ function netHover(input: HoverInput, offset: number): HoverResult | null {
   const locale = input.locale;
   const summary = summarizeNet(section, input.schema);
   const name = locale === 'en' ? net.names.en : locale === 'zh-TW' ? net.names['zh-Hant'] : net.names['zh-Hans'];
-  const labels = CANONICAL_LABELS[scriptOf(locale)];
+  const labels = CANONICAL_LABELS[scriptForLocale(locale)];
   const fields = input.schema.requiredFields.map((field: RequiredField) => labels[field]).join(locale === 'en' ? ', ' : '、');
   const lines = [
     `**${escapeMarkdown(name)}**`,

@@ -1,6 +1,6 @@
 /** Message localization. zh-TW text is derived from zh-CN with OpenCC, so it never drifts. */
 import type { Localized } from './rule';
-import type { Locale } from './types';
+import type { Locale, Script } from './types';
 import { traditionalize } from './script';
 
 const traditionalCache = new Map<string, string>();
@@ -23,4 +23,15 @@ export function normalizeLocale(input: string | null | undefined): Locale | null
   if (lower.startsWith('zh')) return 'zh-CN';
   if (lower.startsWith('en')) return 'en';
   return null;
+}
+
+/** Text of a schema (zh-Hans and en) in a locale; zh-TW is derived with OpenCC. */
+export function bilingual(text: { 'zh-Hans': string; en: string }, locale: Locale): string {
+  if (locale === 'en') return text.en;
+  return locale === 'zh-TW' ? traditionalize(text['zh-Hans']) : text['zh-Hans'];
+}
+
+/** The script a locale writes in (for labels a completion or fix inserts). */
+export function scriptForLocale(locale: Locale): Script {
+  return locale === 'en' ? 'en' : locale === 'zh-TW' ? 'hant' : 'hans';
 }
