@@ -61,6 +61,8 @@ export interface ClientOptions {
   locale?: string;
   debounceMs?: number;
   transport?: 'stdio' | 'ipc';
+  /** Extra environment for the server process. */
+  env?: Record<string, string>;
 }
 
 interface Waiter<T> {
@@ -99,10 +101,10 @@ export class TestClient {
     let child: ChildProcess;
     let connection: MessageConnection;
     if (options.transport === 'ipc') {
-      child = fork(SERVER, ['--node-ipc'], { cwd: options.root, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+      child = fork(SERVER, ['--node-ipc'], { cwd: options.root, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, ...options.env } });
       connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     } else {
-      child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: options.root, stdio: ['pipe', 'pipe', 'pipe'] });
+      child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: options.root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
       if (!child.stdout || !child.stdin) throw new Error('no stdio');
       connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     }
