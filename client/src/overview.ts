@@ -37,7 +37,8 @@ interface OpenMessage {
 /**
  * Runs in the webview after the report's own script. A link to a draft carries data-file
  * and data-line on itself or an element around it; other links (the file list) have the
- * path as their href. In-page links (#tasks) work as usual. The scroll position is kept
+ * path as their href. Such clicks stop here and become an `open` message; in-page links
+ * (#tasks) go on to VS Code's handler, which scrolls to them. The scroll position is kept
  * in the webview state so a refresh does not jump to the top.
  */
 const WEBVIEW_SCRIPT = `
@@ -57,6 +58,11 @@ const WEBVIEW_SCRIPT = `
     var href = link.getAttribute('href') || '';
     if (href.charAt(0) === '#') return;
     event.preventDefault();
+    // VS Code's webview host handles link clicks on the window, after this, whether or not
+    // the default was prevented: it resolves the href against the webview's own URL and
+    // opens http(s) links. In VS Code for the web (code-server, vscode.dev) that URL is
+    // http, so a draft link would also open a browser tab on a page that does not exist.
+    event.stopPropagation();
     var holder = link.closest('[data-file]');
     var file;
     var line;

@@ -121,3 +121,57 @@ export function waitForExit(child: ChildProcess, what: string, timeoutMs: number
     });
   });
 }
+
+interface ProcInfo {
+  pid: number;
+  ppid: number;
+  state: string;
+  command: string;
+}
+
+/** Every process on the machine, from /proc (Linux): pid, parent, state and command line. */
+function processTable(): ProcInfo[] {
+  const table: ProcInfo[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split after the last ')'.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const command = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ').trim();
+      table.push({ pid: Number(entry), ppid: Number(fields[1]), state: fields[0], command });
+    } catch {
+      // The process exited while the table was read.
+    }
+  }
+  return table;
+}
+
+/**
+ * The live (not zombie) descendants of `root` whose command line contains `text`: say, the
+ * language server (`server/out/server.js`) that code-server's extension host forked. Looking
+ * only under our own code-server keeps other sessions on the machine out of it.
+ */
+export function descendantsMatching(root: number, text: string): Array<{ pid: number; command: string }> {
+  const table = processTable();
+  const children = new Map<number, ProcInfo[]>();
+  for (const info of table) children.set(info.ppid, [...(children.get(info.ppid) ?? []), info]);
+  const found: Array<{ pid: number; command: string }> = [];
+  const queue = [...(children.get(root) ?? [])];
+  while (queue.length > 0) {
+    const info = queue.shift() as ProcInfo;
+    if (info.state !== 'Z' && info.command.includes(text)) found.push({ pid: info.pid, command: info.command });
+    queue.push(...(children.get(info.pid) ?? []));
+  }
+  return found;
+}
+
+/** True while `pid` is a running process (a zombie waiting for its parent counts as gone). */
+export function isAlive(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}

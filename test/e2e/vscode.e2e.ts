@@ -8,11 +8,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyCliFix, cliFixAll, exportJson, glossaryDefinition, isComplete, lintJson, schemaNets } from './expected';
-import { ARTIFACTS, REPO, SEED, WAIT_MS, useVsCode, waitUntil } from './workbench';
+import { descendantsMatching, isAlive } from './processes';
+import { ARTIFACTS, REPO, SEED, WAIT_MS, tempDir, useVsCode, waitUntil } from './workbench';
 
 const DRAFT = 'wuhan-five-nets.policy.md';
 const ON_SAVE = 'fix-on-save.policy.md';
 const README = 'README.md';
+/** The language server's bundle, as it shows in the command line of its process. */
+const SERVER_BUNDLE = path.join('server', 'out', 'server.js');
 
 describe('VS Code (code-server): a trusted workspace', function () {
   this.timeout(WAIT_MS * 3);
@@ -131,6 +134,86 @@ describe('VS Code (code-server): a trusted workspace', function () {
     await workbench.screenshot('hover-net');
   });
 
+  it('shows "Five Nets: Show Policy Overview", counts as `fivenets export`, and opens a problem\'s line', async () => {
+    const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
+    // The overview covers every draft of the workspace (include: **/*.policy.md), as saved: nothing is dirty here.
+    const drafts = fs.readdirSync(session.workspace).filter((name) => name.endsWith('.policy.md')).sort();
+    const measures = drafts.flatMap((name) => exportJson(path.join(session.workspace, name)));
+    const problems = drafts.flatMap((name) => lintJson(path.join(session.workspace, name)).files[0].diagnostics.map((diagnostic) => ({ ...diagnostic, file: name })));
+    await workbench.openFile(DRAFT);
+    await workbench.goTo(1);
+    assert.equal(await workbench.cursorLine(), 1);
+    // Room for the overview: no panel (Problems opens again when a test asks for it), no side bar (back at the end).
+    if (await page.locator('.part.panel').isVisible()) {
+      await workbench.runCommand('View: Hide Panel');
+      await page.locator('.part.panel').waitFor({ state: 'hidden' });
+    }
+    const sideBar = await page.locator('.part.sidebar').isVisible();
+    if (sideBar) {
+      await workbench.runCommand('View: Close Primary Side Bar');
+      await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+    }
+    const popups: string[] = [];
+    const onPage = (popup: { url(): string }) => popups.push(popup.url());
+    page.context().on('page', onPage);
+    try {
+      await workbench.runCommand('Five Nets: Show Policy Overview');
+      const frame = await workbench.webviewFrame('#nets-table tr[data-net]', 'the policy overview');
+      await frame.locator('#problems-table tbody tr').first().waitFor();
+
+      // Per net: the measures column as shown, and its data attribute, against the CLI's export.
+      const rows = await frame.locator('#nets-table tbody tr[data-net]').evaluateAll((elements) =>
+        elements.map((row) => ({ net: row.getAttribute('data-net'), measures: row.getAttribute('data-measures'), shown: row.children[1]?.textContent?.trim() })),
+      );
+      const expected = new Map<string, number>(schemaNets().map((net) => [net.id, 0]));
+      for (const measure of measures) expected.set(measure.net ?? '', (expected.get(measure.net ?? '') ?? 0) + 1);
+      for (const [net, count] of expected) {
+        if (count === 0 && net === '') continue;
+        const row = rows.find((candidate) => candidate.net === net);
+        assert.ok(row, `the overview has a row for net "${net}" (rows: ${JSON.stringify(rows)})`);
+        assert.equal(row.shown, String(count), `measures shown for ${net}`);
+        assert.equal(row.measures, String(count), `data-measures of ${net}`);
+      }
+      const total = await frame.locator('#nets-table tfoot tr[data-total]').getAttribute('data-measures');
+      assert.equal(total, String(measures.length), 'total measures');
+      assert.equal(await frame.locator('#problems-table tbody tr').count(), problems.length, 'one row per problem `fivenets lint` reports');
+      // The mouse away from the editor's toolbar (the palette row it clicked was over it): no tooltip in the picture.
+      await page.mouse.move(700, 893);
+      await page.locator('.workbench-hover').filter({ visible: true }).first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+      const shot = await workbench.screenshot('overview');
+      fs.copyFileSync(shot, path.join(ARTIFACTS, 'overview-webview.png'));
+      if (process.env.FIVENETS_E2E_UPDATE_SCREENSHOT) fs.copyFileSync(shot, path.join(REPO, 'docs', 'overview-webview.png'));
+
+      // A problem far down the draft: its link opens the draft at that line, beside the overview.
+      const target = problems.filter((problem) => problem.file === DRAFT).at(-1);
+      assert.ok(target && target.line > 1);
+      const link = frame.locator(`#problems-table tbody tr[data-file="${DRAFT}"][data-line="${target.line}"] a`).first();
+      await link.click();
+      let line: number | null = null;
+      await waitUntil(
+        async () => ((line = await workbench.cursorLine()) === target.line ? true : undefined),
+        () => `the cursor at line ${target.line} after clicking ${DRAFT}:${target.line} in the overview (the status bar says Ln ${line})`,
+      );
+      await page.locator(`.monaco-editor.focused[data-uri$="/${encodeURIComponent(DRAFT)}"]`).waitFor();
+      await workbench.screenshot('overview-link-opened');
+      // The click opens the draft, and nothing else: no browser tab for the link's href.
+      assert.deepEqual(popups, [], 'no page opened for the link');
+    } finally {
+      page.context().off('page', onPage);
+      // Close the overview (its tab in the other editor group) so the next tests have the width.
+      const tab = page.locator('.tab').filter({ hasText: 'Policy Overview' });
+      if ((await tab.count()) > 0) {
+        await tab.first().hover();
+        await tab.first().locator('.codicon-close').click();
+        await tab.first().waitFor({ state: 'detached' });
+      }
+      if (sideBar && !(await page.locator('.part.sidebar').isVisible())) {
+        await workbench.runCommand('View: Toggle Primary Side Bar Visibility');
+        await page.locator('.part.sidebar').waitFor();
+      }
+    }
+  });
+
   it('applies a quick fix from the light bulb (Ctrl+.) on a missing deadline', async () => {
     const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
     const before = fs.readFileSync(draftPath(), 'utf8');
@@ -159,7 +242,7 @@ describe('VS Code (code-server): a trusted workspace', function () {
     await workbench.screenshot('quick-fix-menu');
     await page.keyboard.press('Enter');
     await menu.waitFor({ state: 'hidden' });
-    await page.locator('.tab.dirty').first().waitFor();
+    await workbench.dirtyTab(DRAFT).waitFor();
     const after = await workbench.saveAndRead(draftPath(), before);
     assert.ok(after.includes('完成时限：【待填写】'));
     assert.equal(after, applyCliFix(before, diagnostic.fix), 'the editor inserts exactly the CLI fix');
@@ -167,11 +250,11 @@ describe('VS Code (code-server): a trusted workspace', function () {
   });
 
   it('fixes everything with "Five Nets: Fix All", as `fivenets lint --fix` does', async () => {
-    const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
+    const { workbench } = session;
     const before = fs.readFileSync(draftPath(), 'utf8');
     await workbench.openFile(DRAFT);
     await workbench.runCommand('Five Nets: Fix All');
-    await page.locator('.tab.dirty').first().waitFor();
+    await workbench.dirtyTab(DRAFT).waitFor();
     const after = await workbench.saveAndRead(draftPath(), before);
     assert.equal(after, cliFixAll(before, DRAFT));
     const remaining = lintJson(draftPath()).files[0].diagnostics;
@@ -185,7 +268,7 @@ describe('VS Code (code-server): a trusted workspace', function () {
   });
 
   it('runs source.fixAll.fivenets on save (editor.codeActionsOnSave)', async () => {
-    const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
+    const { workbench } = session;
     const file = path.join(session.workspace, ON_SAVE);
     const before = fs.readFileSync(file, 'utf8');
     const settings = path.join(session.workspace, '.vscode', 'settings.json');
@@ -197,7 +280,7 @@ describe('VS Code (code-server): a trusted workspace', function () {
     await editor.locator('.view-ruler').first().waitFor({ timeout: WAIT_MS });
     const after = await workbench.saveAndRead(file, before);
     assert.equal(after, cliFixAll(before, ON_SAVE));
-    await page.locator('.tab.dirty').first().waitFor({ state: 'detached' });
+    await workbench.dirtyTab(ON_SAVE).waitFor({ state: 'detached' });
     await workbench.screenshot('fix-on-save');
   });
 
@@ -207,6 +290,7 @@ describe('VS Code (code-server): a trusted workspace', function () {
     assert.equal(await workbench.problemsCount(README), null, 'README.md has no problems');
     assert.equal(await editor.locator('.squiggly-error, .squiggly-warning').count(), 0);
     // Proof that the server did look at the README: frontmatter makes it a draft, and undoing that clears it again.
+    await editor.click({ position: { x: 200, y: 10 } });
     await page.keyboard.press('Control+Home');
     await page.keyboard.insertText('---\nschema: five-nets\n---\n');
     let shown: number | null = null;
@@ -216,12 +300,84 @@ describe('VS Code (code-server): a trusted workspace', function () {
     );
     await editor.locator('.squiggly-error').first().waitFor();
     await workbench.screenshot('readme-as-draft');
-    await page.keyboard.press('Control+Z');
+    // Monaco may take the inserted text as several edits: undo until the file is as saved.
+    await waitUntil(
+      async () => {
+        if ((await workbench.dirtyTab(README).count()) === 0) return true;
+        await editor.click({ position: { x: 200, y: 10 } });
+        await page.keyboard.press('Control+Z');
+        return undefined;
+      },
+      () => 'README.md to be as saved after undo',
+    );
     await waitUntil(
       async () => ((shown = await workbench.problemsCount(README)) === null ? true : undefined),
       () => `README.md to have no problems after undo (it shows ${shown})`,
     );
     await editor.locator('.squiggly-error, .squiggly-warning').first().waitFor({ state: 'detached' });
     await workbench.screenshot('readme');
+  });
+
+  it('restarts the language server after it is killed (kill -9), and lints the text edited meanwhile', async () => {
+    const { workbench, page, server } = { workbench: session.workbench, page: session.workbench.page, server: session.server };
+    const editor = await workbench.openFile(DRAFT);
+    const before = fs.readFileSync(draftPath(), 'utf8');
+    const countBefore = lintJson(draftPath()).files[0].diagnostics.length;
+    let shown: number | null = null;
+    await waitUntil(
+      async () => ((shown = await workbench.problemsCount(DRAFT)) === countBefore ? true : undefined),
+      () => `the Problems view to count ${countBefore} problems in ${DRAFT} before the kill (it shows ${shown})`,
+    );
+    // The extension host forks server/out/server.js (IPC); look for it under this code-server only.
+    const servers = descendantsMatching(server.pid, SERVER_BUNDLE);
+    assert.equal(servers.length, 1, `one language server under code-server: ${JSON.stringify(servers)}`);
+    const [{ pid: oldPid }] = servers;
+
+    // A new measure with no owner, metric or deadline, typed while the server is down: the
+    // count it gives differs from the old one, so stale markers cannot pass for the new ones.
+    const lines = before.split('\n');
+    const at = lines.findIndex((line) => /^## 二、/u.test(line));
+    assert.ok(at > 0, 'the draft has a second net heading');
+    const inserted = '6. 推进应急广播系统建设\n\n';
+    const edited = [...lines.slice(0, at), inserted + lines[at], ...lines.slice(at + 1)].join('\n');
+    const dir = tempDir('recovery');
+    fs.writeFileSync(path.join(dir, DRAFT), edited);
+    const expected = lintJson(path.join(dir, DRAFT)).files[0].diagnostics.length;
+    const expectedMeasures = exportJson(path.join(dir, DRAFT)).length;
+    fs.rmSync(dir, { recursive: true, force: true });
+    assert.notEqual(expected, countBefore, 'the edit changes the problem count');
+
+    process.kill(oldPid, 'SIGKILL');
+    await waitUntil(() => (isAlive(oldPid) ? undefined : true), () => `the language server (pid ${oldPid}) to die`);
+    await workbench.goTo(at + 1);
+    await page.keyboard.press('Home');
+    await page.keyboard.insertText(inserted);
+    await workbench.dirtyTab(DRAFT).waitFor();
+
+    let pids: number[] = [];
+    await waitUntil(
+      () => ((pids = descendantsMatching(server.pid, SERVER_BUNDLE).map((found) => found.pid)).length === 1 && pids[0] !== oldPid ? true : undefined),
+      () => `a new language server process after killing pid ${oldPid} (seen: ${JSON.stringify(pids)})`,
+    );
+    await waitUntil(
+      async () => ((shown = await workbench.problemsCount(DRAFT)) === expected ? true : undefined),
+      () => `the Problems view to count ${expected} problems for the edited ${DRAFT} after the restart (it shows ${shown}; ${countBefore} before)`,
+    );
+    await editor.locator('.squiggly-error').first().waitFor();
+    // The custom requests work again: the status bar counts the new measure.
+    await workbench.statusItem(`${expectedMeasures} measures`).waitFor();
+    await waitUntil(
+      () => (server.extensionLog().includes('The server stopped unexpectedly; restarting it.') ? true : undefined),
+      () => 'the "Five Nets" output to log the restart',
+    );
+    await workbench.screenshot('server-restarted');
+
+    // Revert: the restarted server follows the document, back to the saved text's count.
+    await workbench.runCommand('File: Revert File');
+    await workbench.dirtyTab(DRAFT).waitFor({ state: 'detached' });
+    await waitUntil(
+      async () => ((shown = await workbench.problemsCount(DRAFT)) === countBefore ? true : undefined),
+      () => `the Problems view to count ${countBefore} problems after reverting the edit (it shows ${shown})`,
+    );
   });
 });

@@ -15,6 +15,7 @@ type Playwright = typeof import('playwright-core');
 export type Browser = Awaited<ReturnType<Playwright['chromium']['launch']>>;
 export type Page = Awaited<ReturnType<Browser['newPage']>>;
 export type Locator = ReturnType<Page['locator']>;
+export type Frame = ReturnType<Page['mainFrame']>;
 
 export const REPO = path.resolve(__dirname, '..', '..');
 export const SEED = path.join(REPO, 'seeds', 'wuhan-five-nets.policy.md');
@@ -165,7 +166,29 @@ export class CodeServer {
   /** Copies VS Code's logs (extension host, the Five Nets output channel) into the artifacts. */
   saveLogs(name: string): void {
     const logs = path.join(this.userDataDir, 'logs');
-    if (fs.existsSync(logs)) fs.cpSync(logs, path.join(ARTIFACTS, `${name}-logs`), { recursive: true });
+    const target = path.join(ARTIFACTS, `${name}-logs`);
+    fs.rmSync(target, { recursive: true, force: true });
+    if (fs.existsSync(logs)) fs.cpSync(logs, target, { recursive: true });
+  }
+
+  /** code-server's own process: the extension host and the language server run under it. */
+  get pid(): number {
+    return this.process.pid ?? -1;
+  }
+
+  /** The extension's output channel ("Five Nets"), as VS Code has written it so far. */
+  extensionLog(): string {
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name === 'Five Nets.log') found.push(full);
+      }
+    };
+    const logs = path.join(this.userDataDir, 'logs');
+    if (fs.existsSync(logs)) walk(logs);
+    return found.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
   }
 
   async stop(): Promise<void> {
@@ -281,7 +304,9 @@ export class Workbench {
     const input = this.quickInput().locator('input');
     await input.waitFor();
     await input.fill(name);
-    const row = this.quickInput().locator('.monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) });
+    // Enter opens the focused row: wait until the filtered list has put the file there (the
+    // unfiltered list of recent files may show it too, below the file open now).
+    const row = this.quickInput().locator('.monaco-list-row.focused').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) });
     await row.first().waitFor();
     await this.page.keyboard.press('Enter');
     await this.quickInput().waitFor({ state: 'hidden' });
@@ -294,6 +319,11 @@ export class Workbench {
   /** The editor showing a file (Monaco tags its DOM node with the model URI). */
   editor(name: string): Locator {
     return this.page.locator(`.editor-instance .monaco-editor[data-uri$="/${encodeURIComponent(name)}"]`);
+  }
+
+  /** The editor tab of a file while it has unsaved changes. */
+  dirtyTab(name: string): Locator {
+    return this.page.locator(`.tab.dirty[data-resource-name="${name}"]`);
   }
 
   /** Moves the cursor with Go to Line (1-based line and column). */
@@ -337,6 +367,35 @@ export class Workbench {
     return this.page.locator('.statusbar-item').filter({ hasText: text });
   }
 
+  /**
+   * The frame of a webview whose page has an element matching `selector`. code-server puts
+   * each webview in two nested iframes (VS Code's host page, then the extension's content
+   * in its active frame); this looks through every frame of the page for the content.
+   */
+  async webviewFrame(selector: string, what: string): Promise<Frame> {
+    let frames = 0;
+    return waitUntil(
+      async () => {
+        const all = this.page.frames();
+        frames = all.length;
+        for (const frame of all) {
+          if (frame === this.page.mainFrame() || frame.isDetached()) continue;
+          if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+        }
+        return undefined;
+      },
+      () => `a webview showing ${what} (${selector}) among the page's ${frames} frames`,
+    );
+  }
+
+  /** The cursor's line in the active editor, from the status bar ("Ln 13, Col 1"), or null. */
+  async cursorLine(): Promise<number | null> {
+    const item = this.page.locator('[id="status.editor.selection"]');
+    if (!(await item.isVisible())) return null;
+    const match = /Ln (\d+)/.exec((await item.textContent()) ?? '');
+    return match ? Number(match[1]) : null;
+  }
+
   /** Opens the Problems panel and returns the count badge of a file's row. */
   async problemsCount(file: string): Promise<number | null> {
     const panel = this.page.locator('.markers-panel');
@@ -344,8 +403,16 @@ export class Workbench {
       await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)').catch(async () => this.page.keyboard.press('Control+Shift+M'));
       await panel.waitFor();
     }
-    const row = panel.locator('.monaco-list-row').filter({ hasText: file });
-    if ((await row.count()) === 0) return null;
+    const row = panel.locator('.monaco-list-row[aria-level="1"]').filter({ hasText: file });
+    if ((await row.count()) === 0) {
+      // The tree renders only the rows in view: a file below another file's problems has no
+      // row in the DOM. Collapsed, every file is one row. (A dispatched click runs the action
+      // without moving the focus from the editor, where the test may type next.)
+      if ((await panel.locator('.monaco-list-row[aria-level="2"]').count()) === 0) return null;
+      await this.page.locator('.part.panel .action-label[aria-label="Collapse All"]').filter({ visible: true }).first().dispatchEvent('click');
+      await panel.locator('.monaco-list-row[aria-level="2"]').first().waitFor({ state: 'detached' });
+      if ((await row.count()) === 0) return null;
+    }
     const badge = (await row.first().locator('.monaco-count-badge').textContent()) ?? '';
     return /^\d+$/.test(badge.trim()) ? Number(badge.trim()) : null;
   }
@@ -393,6 +460,7 @@ export const BASE_SETTINGS: Record<string, unknown> = {
 export interface Session {
   workspace: string;
   workbench: Workbench;
+  server: CodeServer;
 }
 
 /**
@@ -410,12 +478,17 @@ export function useVsCode(options: { name: string; trust: boolean; settings: Rec
   before(async function () {
     this.timeout(WAIT_MS * 4);
     assertInstalled();
+    // This session's screenshots from an earlier run would mix with the new numbering.
+    if (fs.existsSync(ARTIFACTS)) {
+      for (const file of fs.readdirSync(ARTIFACTS)) if (file.startsWith(`${options.name}-`) && file.endsWith('.png')) fs.rmSync(path.join(ARTIFACTS, file));
+    }
     home = tempDir(`${options.name}-ws`);
     // A plain folder name: it shows in the title bar and the explorer of the screenshots.
     session.workspace = path.join(home, 'drafts');
     fs.mkdirSync(session.workspace);
     for (const [name, from] of Object.entries(options.files)) copyFixture(from, session.workspace, name);
     server = await CodeServer.start({ name: options.name, workspace: session.workspace, settings: { ...BASE_SETTINGS, ...options.settings } });
+    session.server = server;
     browser = await launchBrowser(home);
     session.workbench = await Workbench.open(browser, server, options.name, options.trust);
   });
