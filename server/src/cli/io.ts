@@ -26,6 +26,11 @@ export function decodeDraft(bytes: Uint8Array): DraftText {
   return { text, bom };
 }
 
+/**
+ * Read a draft of at most `maxBytes`. Only regular files: a device (/dev/zero), a named pipe
+ * or a socket never ends or blocks the run. The size is checked on the open file and the
+ * read stops at `maxBytes` + 1, so a file that grows after the check is not read whole.
+ */
 export function readDraft(file: string, maxBytes: number): DraftText {
   let stat: fs.Stats;
   try {
@@ -34,14 +39,48 @@ export function readDraft(file: string, maxBytes: number): DraftText {
     throw new InputError(describeFsError(error, 'cannot read'));
   }
   if (stat.isDirectory()) throw new InputError('is a directory');
-  if (stat.size > maxBytes) throw new InputError(`file is ${stat.size} bytes, over the limit of ${maxBytes} (maxFileSize)`);
-  let bytes: Buffer;
+  // Checked before opening: opening a FIFO with no writer blocks.
+  if (!stat.isFile()) throw new InputError('not a regular file (a device, pipe or socket), not a draft');
+  if (stat.size > maxBytes) throw new InputError(tooLarge(stat.size, maxBytes));
+  let fd: number;
   try {
-    bytes = fs.readFileSync(file);
+    fd = fs.openSync(file, 'r');
   } catch (error) {
     throw new InputError(describeFsError(error, 'cannot read'));
   }
-  return decodeDraft(bytes);
+  try {
+    const opened = fs.fstatSync(fd);
+    if (!opened.isFile()) throw new InputError('not a regular file (a device, pipe or socket), not a draft');
+    if (opened.size > maxBytes) throw new InputError(tooLarge(opened.size, maxBytes));
+    const limit = Math.max(0, maxBytes) + 1;
+    const buffer = Buffer.allocUnsafe(Math.min(limit, Math.max(opened.size + 1, 64 * 1024)));
+    let length = 0;
+    let target = buffer;
+    for (;;) {
+      if (length === target.length) {
+        if (target.length >= limit) break;
+        const grown = Buffer.allocUnsafe(Math.min(limit, target.length * 2));
+        target.copy(grown, 0, 0, length);
+        target = grown;
+      }
+      const read = fs.readSync(fd, target, length, target.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > maxBytes) throw new InputError(tooLarge(length, maxBytes, true));
+    return decodeDraft(target.subarray(0, length));
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(describeFsError(error, 'cannot read'));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function tooLarge(size: number, maxBytes: number, growing = false): string {
+  return growing
+    ? `file grew past the limit of ${maxBytes} bytes while being read (maxFileSize)`
+    : `file is ${size} bytes, over the limit of ${maxBytes} (maxFileSize)`;
 }
 
 export function describeFsError(error: unknown, verb: string): string {
@@ -49,5 +88,10 @@ export function describeFsError(error: unknown, verb: string): string {
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return `${verb}: permission denied`;
   if (code === 'EISDIR') return 'is a directory';
+  if (code === 'ENOTDIR') return 'no such file or directory (a part of the path is a file)';
+  if (code === 'ELOOP') return `${verb}: too many symbolic links (a link loop?)`;
+  if (code === 'ENAMETOOLONG') return `${verb}: the path is too long`;
+  if (code === 'EMFILE' || code === 'ENFILE') return `${verb}: too many open files`;
+  if (code === 'EIO') return `${verb}: input/output error`;
   return `${verb}: ${code ?? (error instanceof Error ? error.message : String(error))}`;
 }

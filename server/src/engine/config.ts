@@ -122,6 +122,12 @@ function parseConfig(text: string, file: string, options: Pick<ConfigOptions, 'k
   if (raw.date !== undefined && !isCalendarDate(raw.date)) {
     parsed.fail(configError, `date ${raw.date} is not a real calendar date`, ['date'], 'value');
   }
+  for (const key of ['include', 'ignore'] as const) {
+    (raw[key] ?? []).forEach((glob, i) => {
+      const problem = globProblem(glob);
+      if (problem) parsed.fail(configError, `${key}[${i}] ${problem}`, [key, i], 'value');
+    });
+  }
   if (options.knownRules && raw.rules) {
     for (const id of Object.keys(raw.rules)) {
       if (!options.knownRules.includes(id)) {
@@ -167,6 +173,17 @@ interface RawConfig {
   include?: string[];
   ignore?: string[];
   maxFileSize?: number;
+}
+
+/**
+ * Globs are compiled to regular expressions (picomatch), which pass ( ) groups and a + after
+ * ) or ] through as regex: `ignore: ["(a+)+$"]` became a catastrophic pattern run against
+ * every path. Globs here are paths with *, **, ?, [abc] and {a,b}; nothing else reaches a regex.
+ */
+export function globProblem(glob: string): string | null {
+  if (/[()]/u.test(glob)) return `"${glob}" uses ( ): globs are paths with *, **, ?, [abc] and {a,b} (match a literal parenthesis with ?)`;
+  if (/[\]}]\+/u.test(glob)) return `"${glob}" uses + after ] or }: globs are paths with *, **, ?, [abc] and {a,b}`;
+  return null;
 }
 
 function isCalendarDate(text: string): boolean {

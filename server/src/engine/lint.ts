@@ -49,9 +49,10 @@ interface Pending {
   suggestions: Fix[];
 }
 
+/** The draft's line break, from its first one: fixes insert lines with it (CR-only files exist too). */
 function detectEol(text: string): string {
-  const index = text.indexOf('\n');
-  return index > 0 && text[index - 1] === '\r' ? '\r\n' : '\n';
+  const match = /\r\n?|\n/u.exec(text);
+  return match ? match[0] : '\n';
 }
 
 interface RunContext {
@@ -262,10 +263,10 @@ export class IncrementalLinter {
         );
         entry.pendingKey = pendingKey;
       }
-      pending.push(...entry.pending);
+      for (const item of entry.pending) pending.push(item); // not push(...): a section may hold 100,000 diagnostics
     }
     const measures = [...model.nets.flatMap((net) => net.measures), ...model.orphanMeasures];
-    pending.push(...runRules(DOCUMENT_RULES, { text, model, measures, lines: () => lines, documentDate, script: model.script, eol }, this.options, this.reported));
+    for (const item of runRules(DOCUMENT_RULES, { text, model, measures, lines: () => lines, documentDate, script: model.script, eol }, this.options, this.reported)) pending.push(item);
     return { model, lines, diagnostics: finish(pending, model, lines) };
   }
 }

@@ -18,7 +18,7 @@ import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connecti
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalLinter, RULES, lintOptionsFor, localize } from '../engine';
 import type { LintOptions, LintResult, Locale } from '../engine';
-import { defaultResolvedConfig, effectiveGlossary, parseConfigText, resolveConfigForFile, type FivenetsConfig, type ResolvedConfig } from '../engine/config';
+import { defaultResolvedConfig, effectiveGlossary, parseConfigText, resolveConfigForFile, type FivenetsConfig, type ResolvedConfig, globProblem } from '../engine/config';
 import { LocatedError, builtinSchemaIds, type GlossaryTerm } from '../engine/schema';
 import { frontmatterSchema } from '../engine/frontmatter';
 import type { ErrorLog } from './guard';
@@ -308,7 +308,10 @@ export class Drafts {
     const key = JSON.stringify(globs);
     let matcher = this.matchers.get(key);
     if (!matcher) {
-      matcher = globs.length === 0 ? () => false : picomatch([...globs], { dot: true });
+      // The setting comes from the workspace too: a glob that would compile to a catastrophic
+      // regular expression ((a+)+$) is dropped, as a config file refuses it.
+      const safe = globs.filter((glob) => globProblem(glob) === null);
+      matcher = safe.length === 0 ? () => false : picomatch(safe, { dot: true });
       this.matchers.set(key, matcher);
     }
     return matcher;

@@ -87,11 +87,13 @@ function findLabels(text: string, from: number, to: number): LabelHit[] {
   return hits;
 }
 
+/** The first colon (： or :) in [from, to). Scans no further than `to`: indexOf would run to the end of a long line once per colon (quadratic). */
 function nextColon(text: string, from: number, to: number): number {
-  const full = text.indexOf('：', from);
-  const half = text.indexOf(':', from);
-  const next = full < 0 ? half : half < 0 ? full : Math.min(full, half);
-  return next >= 0 && next < to ? next : -1;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xff1a || code === 0x3a) return i;
+  }
+  return -1;
 }
 
 /** Labelled fields between `from` and `to`; each value runs to the next label or the region end. */
@@ -131,7 +133,7 @@ export function extractFields(text: string, base: number): ExtractedFields {
     // (（市委组织部牵头，…；完成时限：长期坚持）); a label deep inside prose in parentheses is not.
     const prefix = text.slice(group.open + 1, hits[0].start).trim();
     if (prefix.length > 0 && !(prefix.length <= 60 && VERB_OWNER_HINT.test(prefix))) continue;
-    fields.push(...fieldsFromLabels(text, hits, group.close, base, 'inline'));
+    for (const field of fieldsFromLabels(text, hits, group.close, base, 'inline')) fields.push(field);
     const between = text.slice(hits[0].colonEnd, group.close);
     const separator = /[；;]/u.exec(between)?.[0] ?? /[，,]/u.exec(between)?.[0] ?? null;
     fieldBracket = {
@@ -147,19 +149,25 @@ export function extractFields(text: string, base: number): ExtractedFields {
   }
 
   // Labels outside brackets: 牵头单位：市卫健委；完成时限：2021年底 at the end of a sentence.
-  const loose = findLabels(text, 0, text.length).filter(
-    (hit) => !covered.some((span) => hit.start >= span.start && hit.start < span.end),
-  );
+  // Hits and covered brackets are both in document order: walk them together (a long line
+  // holds thousands of each, and a search per hit would be quadratic).
+  let inside = 0;
+  const loose = findLabels(text, 0, text.length).filter((hit) => {
+    while (inside < covered.length && covered[inside].end <= hit.start) inside++;
+    return !(inside < covered.length && hit.start >= covered[inside].start);
+  });
   if (loose.length > 0) {
     // Each loose label's value ends at the next label, a covered bracket, 。 or a newline.
+    let after = 0;
     for (let i = 0; i < loose.length; i++) {
       const hit = loose[i];
       let end = i + 1 < loose.length ? loose[i + 1].start : text.length;
       const stop = /[。\n]/u.exec(text.slice(hit.colonEnd, end));
       if (stop) end = hit.colonEnd + stop.index;
-      const bracketAfter = covered.find((span) => span.start >= hit.colonEnd && span.start < end);
+      while (after < covered.length && covered[after].start < hit.colonEnd) after++;
+      const bracketAfter = after < covered.length && covered[after].start < end ? covered[after] : undefined;
       if (bracketAfter) end = bracketAfter.start;
-      fields.push(...fieldsFromLabels(text, [hit], end, base, 'inline'));
+      for (const field of fieldsFromLabels(text, [hit], end, base, 'inline')) fields.push(field);
     }
     textEnd = Math.min(textEnd, loose[0].start);
   }

@@ -90,6 +90,13 @@ function linesOf(text: string, start: number, end: number): Line[] {
   return lines;
 }
 
+/** Start of the line holding `offset`: after the nearest \n or \r before it (CR-only files too). */
+function lineStartOf(text: string, offset: number): number {
+  let start = offset;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+  return start;
+}
+
 function startOf(node: { position?: { start: { offset?: number } } }): number {
   return node.position?.start.offset ?? 0;
 }
@@ -99,10 +106,30 @@ function endOf(node: { position?: { end: { offset?: number } } }): number {
 
 const COMMENT = /<!--[\s\S]*?-->/gu;
 
-/** Replace HTML comments by spaces, keeping line breaks, so every offset stays the same. */
-export function maskComments(text: string): string {
+/**
+ * Replace HTML comments by spaces, keeping line breaks, so every offset stays the same. Only
+ * comments the parser found (html nodes): a stray `<!--` in a paragraph is text, and must
+ * not blank the headings and measures up to a `-->` further down.
+ */
+export function maskComments(text: string, tree: Root): string {
   if (!text.includes('<!--')) return text;
-  return text.replace(COMMENT, (comment) => comment.replace(/[^\r\n]/gu, ' '));
+  const spans: Span[] = [];
+  const stack: Array<{ type: string; value?: unknown; children?: unknown[]; position?: { start: { offset?: number }; end: { offset?: number } } }> = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop() as (typeof stack)[number];
+    if (node.type === 'html' && typeof node.value === 'string' && node.value.includes('<!--')) spans.push({ start: startOf(node), end: endOf(node) });
+    if (Array.isArray(node.children)) for (const child of node.children) stack.push(child as (typeof stack)[number]);
+  }
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a.start - b.start);
+  let output = '';
+  let cursor = 0;
+  for (const span of spans) {
+    if (span.start < cursor) continue;
+    output += text.slice(cursor, span.start) + text.slice(span.start, span.end).replace(COMMENT, (comment) => comment.replace(/[^\r\n]/g, ' ')); // per UTF-16 unit (no u flag): 😀 is two spaces
+    cursor = span.end;
+  }
+  return output + text.slice(cursor);
 }
 
 /** Trim whitespace (and a trailing pipe for table cells) from a span. */
@@ -168,7 +195,7 @@ class ModelBuilder {
     const tree = parseMarkdown(this.text);
     // HTML comments (fivenets-disable directives) are not part of headings, measures or field
     // values: after parsing, the model reads a copy with comments blanked out (same offsets).
-    this.text = maskComments(this.text);
+    this.text = maskComments(this.text, tree);
     this.walk(tree);
     // The frontmatter date (first section) wins over the configured one.
     const documentDate = this.meta?.date ?? this.options.documentDate ?? null;
@@ -244,7 +271,8 @@ class ModelBuilder {
     this.meta = meta;
     let data: unknown;
     try {
-      data = parseYaml(value);
+      // logLevel 'error': a warning (an ambiguous alias) must not reach the process's stderr.
+      data = parseYaml(value, { logLevel: 'error' });
     } catch {
       return; // A broken frontmatter is reported by no rule here; the draft still lints.
     }
@@ -400,7 +428,7 @@ class ModelBuilder {
     const lineText = this.text.slice(line.start, line.end);
     const extracted = extractFields(lineText, line.start);
     const fields = extracted.fields.map((field): Field => ({ ...field, source: 'line' }));
-    draft.measure.fields.push(...fields);
+    for (const field of fields) draft.measure.fields.push(field);
     draft.measure.span.end = Math.max(draft.measure.span.end, line.end);
     if (draft.measure.insertion.mode !== 'bracket' && draft.measure.insertion.mode !== 'cell') {
       draft.measure.insertion = { mode, offset: insertionAfter, separator: prefix, colon: /：/u.test(lineText) ? '：' : ':' };
@@ -477,7 +505,7 @@ class ModelBuilder {
   /** The line prefix (indent and list marker) of a list item, for inserting a sibling item. */
   private itemPrefix(item: ListItem, paragraph: Paragraph): string {
     const itemStart = startOf(item);
-    const lineStart = this.text.lastIndexOf('\n', itemStart - 1) + 1;
+    const lineStart = lineStartOf(this.text, itemStart);
     const prefix = this.text.slice(lineStart, startOf(paragraph));
     // Ordered markers (1.) become the bullet of the same list style: keep "- " for field items.
     return prefix.replace(/\d+([.)])/u, (_all, mark: string) => `${'1'}${mark}`);
@@ -531,7 +559,7 @@ class ModelBuilder {
       }
       const region = { start: startOf(paragraph), end: textEnd };
       const draft = this.newMeasure('list', region, region, { start: startOf(item), end: endOf(item) });
-      for (const line of fieldLines) this.attachFieldLine(draft, line, line.end, /^[ \t]*/u.exec(this.text.slice(this.text.lastIndexOf('\n', line.start - 1) + 1, line.start))?.[0] ?? '', 'line');
+      for (const line of fieldLines) this.attachFieldLine(draft, line, line.end, /^[ \t]*/u.exec(this.text.slice(lineStartOf(this.text, line.start), line.start))?.[0] ?? '', 'line');
       for (const sub of nestedLists) {
         for (const subItem of sub.children) {
           const subParagraph = this.itemParagraph(subItem);

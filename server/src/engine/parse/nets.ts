@@ -2,6 +2,7 @@
 import type { PolicySchema } from '../schema';
 import type { Span } from '../types';
 import { simplify } from '../script';
+import { lowerSameLength } from '../casefold';
 
 interface Needle {
   netId: string;
@@ -39,7 +40,7 @@ function needlesOf(schema: PolicySchema): Needle[] {
 
 /** Find a net named in a heading's text. `offset` is where `headingText` starts in the document. */
 export function matchNet(headingText: string, offset: number, schema: PolicySchema): NetMatch | null {
-  const haystack = simplify(headingText).toLowerCase();
+  const haystack = lowerSameLength(simplify(headingText)); // indexes are offsets into the heading
   for (const needle of needlesOf(schema)) {
     const index = haystack.indexOf(needle.text);
     if (index >= 0) return { netId: needle.netId, nameSpan: { start: offset + index, end: offset + index + needle.text.length } };

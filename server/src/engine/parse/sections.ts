@@ -53,9 +53,11 @@ export function splitSections(text: string): number[] {
     else if (next < text.length) next += 1;
     else next = text.length + 1;
 
-    if (lineNumber === 0 && line === '---') inFrontmatter = true;
+    // As the parser reads front matter: --- (after a BOM, if any) to the next --- line; `...`
+    // does not close it. Unclosed, it never splits: the parser then reads the whole draft.
+    if (lineNumber === 0 && /^\uFEFF?---[ \t]*$/u.test(line)) inFrontmatter = true;
     else if (inFrontmatter) {
-      if (line === '---' || line === '...') inFrontmatter = false;
+      if (/^---[ \t]*$/u.test(line)) inFrontmatter = false;
     } else if (fence) {
       // A closing fence: the same character, at least as long, nothing after it.
       const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/u.exec(line);
@@ -146,7 +148,7 @@ export function assembleModel(fragments: Fragment[], text: string): PolicyModel 
   for (const fragment of fragments) {
     if (fragment.meta) meta = fragment.meta;
     if (open) {
-      open.measures.push(...fragment.incomingMeasures);
+      for (const measure of fragment.incomingMeasures) open.measures.push(measure);
       if (fragment.incomingClosedAt !== null) {
         open.span.end = fragment.incomingClosedAt;
         open = null;
@@ -157,11 +159,12 @@ export function assembleModel(fragments: Fragment[], text: string): PolicyModel 
       open = nets[nets.length - 1];
       open.span.end = text.length;
     } else if (fragment.openAtEnd === null) open = null;
-    orphanMeasures.push(...fragment.orphans);
-    unknownNets.push(...fragment.unknownNets);
-    codeSpans.push(...fragment.codeSpans);
-    textSpans.push(...fragment.textSpans);
-    comments.push(...fragment.comments);
+    // Loops, not push(...items): spreading 100,000 items overflows the stack (a long table).
+    for (const measure of fragment.orphans) orphanMeasures.push(measure);
+    for (const heading of fragment.unknownNets) unknownNets.push(heading);
+    for (const span of fragment.codeSpans) codeSpans.push(span);
+    for (const span of fragment.textSpans) textSpans.push(span);
+    for (const comment of fragment.comments) comments.push(comment);
   }
 
   return { meta, nets, orphanMeasures, unknownNets, script: scriptOf(text, textSpans), codeSpans, textSpans, comments };

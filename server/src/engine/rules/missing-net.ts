@@ -62,14 +62,16 @@ export const rule: Rule = {
         prefix = before.endsWith('\n\n') || offset === 0 ? '' : before.endsWith('\n') ? context.eol : context.eol + context.eol;
         suffix = offset < context.text.length ? context.eol : '';
       }
-      const name = context.script === 'en' ? net.names.en : context.script === 'hant' ? net.names['zh-Hant'] : net.names['zh-Hans'];
+      // The message names the net in the reader's language; the template writes it in the draft's script.
+      const name = context.locale === 'en' ? net.names.en : context.locale === 'zh-TW' ? net.names['zh-Hant'] : net.names['zh-Hans'];
       const template = prefix + netSectionTemplate(net, context.script, depth, context.eol) + suffix;
       if (offset > context.text.length) offset = context.text.length;
       context.report({
         span: anchor,
         messageId: 'missing',
         data: { net: name },
-        suggestions: [{ title: context.t(rule.meta.messages.insert, { net: name }), edits: [{ span: { start: offset, end: offset }, newText: template }] }],
+        // The suggestion names the heading it inserts, as written in the draft's script.
+        suggestions: [{ title: context.t(rule.meta.messages.insert, { net: netName(net, context.script) }), edits: [{ span: { start: offset, end: offset }, newText: template }] }],
       });
     }
   },

@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 import { PLACEHOLDER } from '../labels';
 import { simplify } from '../script';
 import { VAGUE_OWNERS, VAGUE_OWNERS_EN } from '../vocabulary';
+import { lowerSameLength } from '../casefold';
 
 export const rule: Rule = {
   meta: {
@@ -30,7 +31,7 @@ export const rule: Rule = {
       for (const field of measure.fields) {
         if (field.kind !== 'owner' && field.kind !== 'coOwners') continue;
         const simplified = simplify(field.value);
-        const lower = field.value.toLowerCase();
+        const lower = lowerSameLength(field.value); // indexes are offsets into the value
         const hits: Array<{ index: number; length: number }> = [];
         for (const word of VAGUE_OWNERS) {
           let index = simplified.indexOf(word);
