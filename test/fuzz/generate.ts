@@ -6,20 +6,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { prng } from '../../bench/generate';
 
 export type Random = () => number;
 
-/** mulberry32: small, fast and good enough to drive a fuzzer. */
-export function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, shared with the benchmark generator: small, fast and good enough to drive a fuzzer. */
+export const mulberry32: (seed: number) => Random = prng;
 
 /** The seed of input `index` of a run: inputs are independent, so any one replays alone. */
 export function inputSeed(runSeed: number, index: number): number {

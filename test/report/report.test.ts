@@ -4,6 +4,7 @@
  * and JSON formats carry the same report.
  */
 import * as assert from 'node:assert/strict';
+import type { TaskRow } from '../../server/src/engine';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -28,19 +29,8 @@ async function cli(argv: string[], cwd = root): Promise<Run> {
   return { code, stdout, stderr };
 }
 
-interface ExportRow {
-  file: string;
-  line: number;
-  net: string | null;
-  text: string;
-  owner: string | null;
-  coOwners: string[];
-  metric: string | null;
-  hasMetric: boolean;
-  deadline: string | null;
-  deadlineNormalized: { start: string; end: string } | 'ongoing' | null;
-  missing: string[];
-}
+/** A row of `fivenets export --format json`. */
+type ExportRow = TaskRow;
 
 async function exportRows(paths: string[]): Promise<ExportRow[]> {
   const run = await cli(['export', ...paths, '--format', 'json']);
