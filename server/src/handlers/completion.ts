@@ -8,7 +8,8 @@ import {
   type CompletionParams,
 } from 'vscode-languageserver/node';
 import { completionsAt, type CompletionCategory } from '../engine/completion';
-import { today, type Drafts } from './drafts';
+import { featureInput, type Drafts } from './drafts';
+import { allMeasures } from '../engine/summary';
 import { toRange } from './convert';
 
 const KINDS: Record<CompletionCategory, CompletionItemKind> = {
@@ -26,26 +27,13 @@ export async function completion(drafts: Drafts, params: CompletionParams): Prom
   if (!analysis) return null;
   const owners = new Set<string>();
   for (const draft of await drafts.openDrafts()) {
-    for (const measure of [...draft.result.model.nets.flatMap((net) => net.measures), ...draft.result.model.orphanMeasures]) {
+    for (const measure of allMeasures(draft.result.model)) {
       if (measure.owner) owners.add(measure.owner.value);
       for (const coOwner of measure.coOwners) owners.add(coOwner);
     }
   }
-  const { model, lines } = analysis.result;
-  const entries = completionsAt(
-    {
-      text: analysis.text,
-      model,
-      lines,
-      schema: analysis.options.schema,
-      glossary: analysis.glossary,
-      roster: analysis.options.roster ?? [],
-      knownOwners: [...owners],
-      locale: analysis.locale,
-      today: today(),
-    },
-    lines.offsetAt(params.position),
-  );
+  const { lines } = analysis.result;
+  const entries = completionsAt({ ...featureInput(analysis), knownOwners: [...owners] }, lines.offsetAt(params.position));
   const items = entries.map((entry): CompletionItem => {
     const item: CompletionItem = {
       label: entry.label,

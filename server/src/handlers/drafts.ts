@@ -87,6 +87,22 @@ export function today(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** What hover and completion read of an analysis (the engine's editor-feature input). */
+export function featureInput(analysis: Analysis) {
+  const { model, lines } = analysis.result;
+  return {
+    text: analysis.text,
+    model,
+    lines,
+    schema: analysis.options.schema,
+    glossary: analysis.glossary,
+    roster: analysis.options.roster ?? [],
+    locale: analysis.locale,
+    today: today(),
+    documentDate: analysis.documentDate,
+  };
+}
+
 /** Problems in config files, published on the config file itself (one diagnostic each). */
 class ConfigProblems {
   private readonly published = new Map<string, string>();
