@@ -33,18 +33,7 @@ describe('VS Code (code-server): Restricted Mode', function () {
     const { workbench } = session;
     await workbench.statusItem('Restricted Mode').waitFor();
     const report = lintJson(path.join(session.workspace, DRAFT), ['--locale', 'en']);
-    const expected = report.files[0].diagnostics.length;
-    const editor = await workbench.openFile(DRAFT);
-    await editor.locator('.squiggly-error').first().waitFor({ timeout: WAIT_MS });
-    await editor.locator('.squiggly-warning').first().waitFor({ timeout: WAIT_MS });
-    let shown: number | null = null;
-    await waitUntil(
-      async () => ((shown = await workbench.problemsCount(DRAFT)) === expected ? true : undefined),
-      () => `the Problems view to count ${expected} problems in ${DRAFT} (it shows ${shown})`,
-    );
-    const label = (await workbench.page.locator('[id="status.problems"]').getAttribute('aria-label')) ?? '';
-    assert.match(label, new RegExp(`Errors: ${report.summary.errors}\\b`), label);
-    assert.match(label, new RegExp(`Warnings: ${report.summary.warnings}\\b`), label);
+    await workbench.showsLintOf(DRAFT, report);
     // The messages are the CLI's English ones.
     const first = report.files[0].diagnostics.find((diagnostic) => diagnostic.severity === 'error');
     assert.ok(first);

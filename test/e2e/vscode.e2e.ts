@@ -34,18 +34,7 @@ describe('VS Code (code-server): a trusted workspace', function () {
     const expected = report.files[0].diagnostics.length;
     assert.ok(expected > 0, 'the sample draft has problems to show');
 
-    const editor = await workbench.openFile(DRAFT);
-    await editor.locator('.squiggly-error').first().waitFor({ timeout: WAIT_MS });
-    await editor.locator('.squiggly-warning').first().waitFor({ timeout: WAIT_MS });
-    let shown: number | null = null;
-    await waitUntil(
-      async () => ((shown = await workbench.problemsCount(DRAFT)) === expected ? true : undefined),
-      () => `the Problems view to count ${expected} problems in ${DRAFT} (it shows ${shown})`,
-    );
-    // The status bar's problem counts cover the whole workspace: only the draft has any.
-    const label = (await workbench.page.locator('[id="status.problems"]').getAttribute('aria-label')) ?? '';
-    assert.match(label, new RegExp(`Errors: ${report.summary.errors}\\b`), label);
-    assert.match(label, new RegExp(`Warnings: ${report.summary.warnings}\\b`), label);
+    await workbench.showsLintOf(DRAFT, report);
     await workbench.screenshot('squiggles-and-problems');
   });
 

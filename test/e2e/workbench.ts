@@ -4,6 +4,7 @@
  * playwright-core. Every wait is on a DOM condition (or a file on disk), never a sleep;
  * every failed wait says what it saw last.
  */
+import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -313,6 +314,27 @@ export class Workbench {
     const editor = this.editor(name);
     await editor.locator('.view-lines .view-line').first().waitFor();
     await editor.click({ position: { x: 200, y: 10 } }).catch(() => undefined);
+    return editor;
+  }
+
+  /**
+   * Opens a draft and waits until VS Code shows what `fivenets lint` reported for it: squiggles,
+   * the same number of problems in the Problems view, and the errors and warnings in the status bar.
+   */
+  async showsLintOf(name: string, report: CliReport): Promise<Locator> {
+    const expected = report.files[0].diagnostics.length;
+    const editor = await this.openFile(name);
+    await editor.locator('.squiggly-error').first().waitFor({ timeout: WAIT_MS });
+    await editor.locator('.squiggly-warning').first().waitFor({ timeout: WAIT_MS });
+    let shown: number | null = null;
+    await waitUntil(
+      async () => ((shown = await this.problemsCount(name)) === expected ? true : undefined),
+      () => `the Problems view to count ${expected} problems in ${name} (it shows ${shown})`,
+    );
+    // The status bar's problem counts cover the whole workspace: only the draft has any.
+    const label = (await this.page.locator('[id="status.problems"]').getAttribute('aria-label')) ?? '';
+    assert.match(label, new RegExp(`Errors: ${report.summary.errors}\\b`), label);
+    assert.match(label, new RegExp(`Warnings: ${report.summary.warnings}\\b`), label);
     return editor;
   }
 
