@@ -18,6 +18,7 @@ import type { Root } from 'mdast';
 import type { Position } from 'unist';
 import { limitNesting } from './nesting';
 import { TABLE_SLICE_ROWS, parseSliced } from './tables';
+import { parseSimple } from './fastpath';
 
 interface ParserData {
   micromarkExtensions?: unknown[];
@@ -45,11 +46,19 @@ const withoutFrontmatter = unified().use(remarkParse).use(remarkTables).freeze()
  */
 const CLOSED_FRONTMATTER = /^\uFEFF?---[ \t]*(?:\r\n?|\n)(?:[^]*?(?:\r\n?|\n))?---[ \t]*(?:\r\n?|\n|$)/u;
 
-function hasClosedFrontmatter(text: string): boolean {
+export function hasClosedFrontmatter(text: string): boolean {
   return (text.startsWith('---') || text.startsWith('\uFEFF---')) && CLOSED_FRONTMATTER.test(text);
 }
 
-export function parseMarkdown(text: string, sliceRows = TABLE_SLICE_ROWS): Root {
+/** `fastPath: false` parses everything with remark-parse (the tests compare the two). */
+export const parserSettings = { fastPath: true };
+
+export function parseMarkdown(text: string, sliceRows = TABLE_SLICE_ROWS, fastPath = parserSettings.fastPath): Root {
+  // Plain sections take the fast path (parse/fastpath.ts); it declines anything uncertain.
+  if (fastPath) {
+    const simple = parseSimple(text, hasClosedFrontmatter(text));
+    if (simple) return simple;
+  }
   const parse = (part: string, first: boolean): Root => {
     const tree = (first && hasClosedFrontmatter(part) ? processor : withoutFrontmatter).parse(part);
     // micromark skips a leading BOM and counts offsets from after it: count them in the draft.

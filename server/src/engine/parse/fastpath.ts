@@ -1,0 +1,470 @@
+/**
+ * A fast path for the plainest sections: the tree remark-parse would build, without micromark,
+ * for sections made only of line shapes whose CommonMark/GFM meaning is certain.
+ *
+ * Why: on the benchmark corpus micromark + mdast-util-from-markdown spend about 70 µs per
+ * line (events, tokens, points and resolvers for every line; GFM table rows cost twice that),
+ * which made `fivenets lint` slower than markdownlint-cli2. Disabling more micromark
+ * constructs or from-markdown handlers gained under 10 %, and a truncated copy of every line
+ * parsed no faster (the cost is per line, not per character). Most sections of real plans are
+ * headings, numbered or bulleted one-level lists, plain paragraphs and simple pipe tables: for
+ * those this scanner builds the same nodes with the same offsets in one pass.
+ *
+ * remark-parse stays the parser of record: the scanner declines (returns null) on anything it
+ * is not certain about — indentation, block quotes, code, HTML, inline code, front matter,
+ * setext underlines, thematic breaks, link definitions, lazy lines that might change a list or
+ * a table, list items that might interrupt a paragraph — and the section is parsed by remark.
+ * `test/engine/fastpath.test.ts` checks on random and real drafts that wherever the scanner
+ * answers, its tree equals remark-parse's (types, offsets, lines, columns, heading depths,
+ * list order and start, table alignment). Text nodes inside paragraphs, headings and cells are
+ * not built: the policy model reads source slices, never text node values.
+ */
+import type { Heading, List, ListItem, Paragraph, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { Point, Position } from 'unist';
+
+const enum Kind {
+  Blank,
+  Text,
+  Heading,
+  Item,
+  TableRow,
+  /** An indented list item (a sub-list under an item). */
+  Nested,
+  /** `<!--` at the start of a line: an HTML comment block. */
+  Comment,
+  Decline,
+}
+
+interface Line {
+  start: number;
+  /** End of the line's content (before its line ending). */
+  end: number;
+  /** 1-based line number. */
+  number: number;
+}
+
+interface Classified {
+  kind: Kind;
+  /** Heading depth. */
+  depth: number;
+  /** List items: ordered or not, the marker character (`.`, `)`, `-`, `*`, `+`), the number, where the content starts. */
+  ordered: boolean;
+  marker: number;
+  value: number;
+  contentStart: number;
+  /** Nested items: the spaces before the marker. */
+  indent: number;
+}
+
+const SPACE = 32;
+const TAB = 9;
+const HASH = 35;
+const PIPE = 124;
+
+/** Characters that may open a block, a definition or a setext underline at the start of a line. */
+function isBlockOpener(code: number): boolean {
+  switch (code) {
+    case 35: // #
+    case 62: // >
+    case 45: // -
+    case 42: // *
+    case 43: // +
+    case 61: // =
+    case 95: // _
+    case 96: // `
+    case 126: // ~
+    case 60: // <
+    case 124: // |
+    case 91: // [
+    case 0xfeff: // BOM
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** After a list marker: 1–4 spaces, then content whose first character cannot open a nested block. */
+function itemContent(text: string, line: Line, afterMarker: number): number {
+  let at = afterMarker;
+  while (at < line.end && text.charCodeAt(at) === SPACE) at++;
+  const spaces = at - afterMarker;
+  if (spaces < 1 || spaces > 4 || at >= line.end) return -1;
+  const first = text.charCodeAt(at);
+  if (first === TAB || isBlockOpener(first) || startsOrderedMarker(text, at, line.end)) return -1;
+  return at;
+}
+
+/** `1.` or `1)` (up to 9 digits) followed by a space, a tab or the end of the line. */
+function startsOrderedMarker(text: string, at: number, end: number): boolean {
+  let digits = 0;
+  while (at + digits < end && isDigit(text.charCodeAt(at + digits))) digits++;
+  if (digits === 0 || digits > 9) return false;
+  const marker = text.charCodeAt(at + digits);
+  if (marker !== 46 && marker !== 41) return false;
+  const after = at + digits + 1;
+  return after >= end || text.charCodeAt(after) === SPACE || text.charCodeAt(after) === TAB;
+}
+
+function classify(text: string, line: Line, out: Classified): Kind {
+  out.kind = Kind.Decline;
+  const { start, end } = line;
+  if (start === end) return (out.kind = Kind.Blank);
+  const first = text.charCodeAt(start);
+  if (first === SPACE || first === TAB) {
+    let at = start;
+    while (at < end && (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB)) at++;
+    if (at === end) return (out.kind = Kind.Blank);
+    // Spaces (no tabs) then a list marker: maybe a sub-list item; the caller checks the indent.
+    for (let i = start; i < at; i++) if (text.charCodeAt(i) === TAB) return Kind.Decline;
+    if (lineHas(text, line, 124) || lineHas(text, line, 60)) return Kind.Decline;
+    if (!itemMarker(text, { start: at, end, number: line.number }, out)) return Kind.Decline;
+    out.indent = at - start;
+    return (out.kind = Kind.Nested);
+  }
+  if (first === 60 && text.startsWith('<!--', start)) return (out.kind = Kind.Comment);
+  // Inline HTML is left to the parser.
+  if (lineHas(text, line, 60)) return Kind.Decline;
+  if (first === HASH) {
+    let depth = 1;
+    while (depth < 7 && start + depth < end && text.charCodeAt(start + depth) === HASH) depth++;
+    if (depth > 6) return Kind.Decline;
+    const after = start + depth;
+    if (after < end && text.charCodeAt(after) !== SPACE && text.charCodeAt(after) !== TAB) return Kind.Decline;
+    out.depth = depth;
+    return (out.kind = Kind.Heading);
+  }
+  if (first === PIPE) return (out.kind = Kind.TableRow);
+  // A `|` anywhere else might make this line a table's header row.
+  if (lineHas(text, line, PIPE)) return Kind.Decline;
+  if (first === 45 || first === 42 || first === 43 || (isDigit(first) && startsOrderedMarker(text, start, end))) {
+    return itemMarker(text, line, out) ? (out.kind = Kind.Item) : Kind.Decline;
+  }
+  if (isBlockOpener(first)) return Kind.Decline;
+  return (out.kind = Kind.Text);
+}
+
+function lineHas(text: string, line: Line, code: number): boolean {
+  for (let i = line.start; i < line.end; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
+}
+
+/** A list marker at `line.start` with safe content after it: fills `out`, or false. */
+function itemMarker(text: string, line: Line, out: Classified): boolean {
+  const first = text.charCodeAt(line.start);
+  if (first === 45 || first === 42 || first === 43) {
+    const content = itemContent(text, line, line.start + 1);
+    if (content < 0) return false;
+    out.ordered = false;
+    out.marker = first;
+    out.value = 0;
+    out.contentStart = content;
+    return true;
+  }
+  if (!isDigit(first) || !startsOrderedMarker(text, line.start, line.end)) return false;
+  let digits = 0;
+  while (isDigit(text.charCodeAt(line.start + digits))) digits++;
+  const content = itemContent(text, line, line.start + digits + 1);
+  if (content < 0) return false;
+  out.ordered = true;
+  out.marker = text.charCodeAt(line.start + digits);
+  // Only a marker written `1` may interrupt a paragraph (not `01`): keep 0 for any other.
+  out.value = digits === 1 && text.charCodeAt(line.start) === 49 ? 1 : Number(text.slice(line.start, line.start + digits)) === 1 ? -1 : Number(text.slice(line.start, line.start + digits));
+  out.contentStart = content;
+  return true;
+}
+
+const DELIMITER_CELL = /^[ \t]*(:?)-+(:?)[ \t]*$/u;
+
+/** The cells of a pipe-table row (the line starts with `|`): offsets of each cell's start and end. */
+function rowCells(text: string, line: Line): Array<[number, number]> | null {
+  const pipes: number[] = [];
+  for (let i = line.start; i < line.end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === PIPE) pipes.push(i);
+    else if (code === 92) return null; // an escaped pipe: leave it to the parser
+  }
+  const last = pipes[pipes.length - 1];
+  let closing = true;
+  for (let i = last + 1; i < line.end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== SPACE && code !== TAB) {
+      closing = false;
+      break;
+    }
+  }
+  const opening = closing ? pipes.length - 1 : pipes.length;
+  if (opening === 0) return null;
+  const cells: Array<[number, number]> = [];
+  for (let i = 0; i < opening; i++) cells.push([pipes[i], i + 1 < opening ? pipes[i + 1] : line.end]);
+  return cells;
+}
+
+function delimiterAlign(text: string, line: Line, cells: Array<[number, number]>): Table['align'] | null {
+  const align: Table['align'] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const [start, end] = cells[i];
+    // A cell runs from its opening pipe; the last one may end with the closing pipe.
+    let inner = text.slice(start + 1, end);
+    if (i === cells.length - 1) inner = inner.replace(/\|[ \t]*$/u, '');
+    const match = DELIMITER_CELL.exec(inner);
+    if (!match) return null;
+    align.push(match[1] && match[2] ? 'center' : match[1] ? 'left' : match[2] ? 'right' : null);
+  }
+  return align;
+}
+
+/**
+ * The mdast tree of `text` when every line has a certain meaning, else null. Offsets, lines and
+ * columns are those remark-parse gives (the root's end line and column excepted: nothing reads
+ * them); paragraphs, headings and cells have no text children. `frontmatter`: the text starts
+ * with a closed YAML front matter block (see markdown.ts).
+ */
+export function parseSimple(text: string, frontmatter = false): Root | null {
+  if (text.length === 0 || text.includes('`') || text.includes('\0')) return null;
+  const lineStarts: number[] = [];
+  const point = (offset: number, lineNumber: number): Point => ({ line: lineNumber, column: offset - lineStarts[lineNumber - 1] + 1, offset });
+  const position = (start: number, startLine: number, end: number, endLine: number): Position => ({ start: point(start, startLine), end: point(end, endLine) });
+  const extend = (node: { position?: Position }, end: number, endLine: number) => {
+    (node.position as Position).end = point(end, endLine);
+  };
+
+  const children: RootContent[] = [];
+  // The block still open: a paragraph, a list (the last item's paragraph, or its sub-list's
+  // last item's, grows with lazy lines) or a table.
+  let paragraph: Paragraph | null = null;
+  let list: List | null = null;
+  let listMarker = 0;
+  let item: ListItem | null = null;
+  /** Columns before the open item's content: a sub-list item must be indented exactly so. */
+  let itemIndent = 0;
+  let subList: List | null = null;
+  let subMarker = 0;
+  let subItem: ListItem | null = null;
+  let table: Table | null = null;
+  let pendingHeader: { line: Line; cells: Array<[number, number]> } | null = null;
+  /** The kind of the previous line (a comment block or front matter counts as a heading: a block boundary). */
+  let previous: Kind = Kind.Blank;
+  let blankInList = false;
+  /** An HTML comment block still open, and the offset of its `-->`. */
+  let comment: { node: RootContent & { value: string }; close: number } | null = null;
+  /** Front matter still open. */
+  let yaml: (RootContent & { value: string }) | null = null;
+
+  const line: Line = { start: 0, end: 0, number: 0 };
+  const classified: Classified = { kind: Kind.Decline, depth: 0, ordered: false, marker: 0, value: 0, contentStart: 0, indent: 0 };
+  const closeAll = () => {
+    paragraph = null;
+    list = null;
+    item = null;
+    subList = null;
+    subItem = null;
+    table = null;
+    blankInList = false;
+  };
+  const newItem = (): ListItem => {
+    const itemParagraph: Paragraph = { type: 'paragraph', children: [], position: position(classified.contentStart, line.number, line.end, line.number) };
+    return { type: 'listItem', spread: false, checked: null, children: [itemParagraph], position: position(classified.contentStart - (classified.contentStart - line.start - classified.indent), line.number, line.end, line.number) };
+  };
+  const newList = (first: ListItem): List => ({
+    type: 'list',
+    ordered: classified.ordered,
+    start: classified.ordered ? (classified.value === -1 ? 1 : classified.value) : null,
+    spread: false,
+    children: [first],
+    position: position(line.start + classified.indent, line.number, line.end, line.number),
+  });
+  /** Lengthen the open item (and sub-list) to the end of this line. */
+  const extendItem = () => {
+    if (subList && subItem) {
+      extend(subItem.children[0], line.end, line.number);
+      extend(subItem, line.end, line.number);
+      extend(subList, line.end, line.number);
+    } else if (item) extend(item.children[0], line.end, line.number);
+    if (item) extend(item, line.end, line.number);
+    if (list) extend(list, line.end, line.number);
+  };
+
+  let offset = 0;
+  while (offset <= text.length) {
+    let end = offset;
+    while (end < text.length) {
+      const code = text.charCodeAt(end);
+      if (code === 10 || code === 13) break;
+      end++;
+    }
+    line.start = offset;
+    line.end = end;
+    line.number = lineStarts.push(offset);
+    const next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    offset = next;
+
+    if (yaml) {
+      if (text.slice(line.start, line.end) !== '---') continue;
+      const node = yaml as RootContent & { value: string };
+      const valueStart = lineStarts[1];
+      node.value = line.number > 2 ? text.slice(valueStart, lineStarts[line.number - 2] + lineEndLength(text, lineStarts, line.number - 2)) : '';
+      extend(node, line.end, line.number);
+      yaml = null;
+      previous = Kind.Heading;
+      if (end >= text.length) break;
+      continue;
+    }
+    if (line.number === 1 && frontmatter) {
+      if (text.slice(0, end) !== '---') return null;
+      yaml = { type: 'yaml', value: '', position: position(0, 1, end, 1) };
+      children.push(yaml);
+      if (end >= text.length) return null;
+      continue;
+    }
+    if (comment) {
+      // Inside an HTML comment block: every line is the comment's, up to the one with `-->`.
+      if (comment.close < line.end) {
+        extend(comment.node, line.end, line.number);
+        comment.node.value = text.slice(comment.node.position?.start.offset ?? 0, line.end);
+        comment = null;
+        previous = Kind.Heading;
+      }
+      if (end >= text.length) break;
+      continue;
+    }
+
+    const kind = classify(text, line, classified);
+    if (kind === Kind.Decline) return null;
+    if (kind !== Kind.Nested) classified.indent = 0;
+
+    if (pendingHeader) {
+      // The line after a header row must be its delimiter row, with as many cells.
+      const header = pendingHeader;
+      pendingHeader = null;
+      if (kind !== Kind.TableRow) return null;
+      const cells = rowCells(text, line);
+      if (!cells || cells.length !== header.cells.length) return null;
+      const align = delimiterAlign(text, line, cells);
+      if (!align) return null;
+      table = {
+        type: 'table',
+        align,
+        children: [tableRow(header.line, header.cells, point)],
+        // Without body rows the table ends with its delimiter row.
+        position: position(header.line.start, header.line.number, line.end, line.number),
+      };
+      children.push(table);
+    } else if (table) {
+      if (kind === Kind.TableRow) {
+        const cells = rowCells(text, line);
+        if (!cells) return null;
+        table.children.push(tableRow(line, cells, point));
+        extend(table, line.end, line.number);
+      } else if (kind === Kind.Blank) {
+        table = null;
+      } else return null; // a lazy row or an interruption: the parser decides
+    } else if (kind === Kind.Blank) {
+      paragraph = null;
+      if (list) blankInList = true;
+    } else if (kind === Kind.Heading) {
+      closeAll();
+      children.push({
+        type: 'heading',
+        depth: classified.depth as Heading['depth'],
+        children: [],
+        position: position(line.start, line.number, line.end, line.number),
+      });
+    } else if (kind === Kind.Comment) {
+      // `<!--` at the start of a line opens an HTML block (it may interrupt a paragraph); it
+      // ends on the line holding the first `-->` after the opener.
+      const close = text.indexOf('-->', line.start + 2);
+      if (close < 0 || close < line.start + 4) return null;
+      closeAll();
+      const node = { type: 'html' as const, value: text.slice(line.start, line.end), position: position(line.start, line.number, line.end, line.number) };
+      children.push(node);
+      if (close >= line.end) comment = { node, close };
+      previous = Kind.Heading;
+      if (end >= text.length) break;
+      continue;
+    } else if (kind === Kind.TableRow) {
+      // A header row opens a table only after a blank line, a heading or at the start.
+      if (paragraph || (list && !blankInList) || (previous !== Kind.Blank && previous !== Kind.Heading)) return null;
+      const cells = rowCells(text, line);
+      if (!cells) return null;
+      closeAll();
+      pendingHeader = { line: { ...line }, cells };
+    } else if (kind === Kind.Nested) {
+      // A sub-list item: right under an item's lines (no blank line), indented to its content.
+      const openList = list as List | null;
+      const openItem = item as ListItem | null;
+      if (!openList || !openItem || blankInList || classified.indent !== itemIndent) return null;
+      const marker = classified.ordered ? classified.marker + 1000 : classified.marker;
+      const openSub = subList as List | null;
+      if (openSub) {
+        if (marker !== subMarker) return null;
+        subItem = newItem();
+        openSub.children.push(subItem);
+      } else {
+        // It interrupts the item's paragraph: an ordered sub-list must start at 1.
+        if (classified.ordered && classified.value !== 1) return null;
+        subItem = newItem();
+        subList = newList(subItem);
+        subMarker = marker;
+        openItem.children.push(subList);
+      }
+      extendItem();
+    } else if (kind === Kind.Item) {
+      const marker = classified.ordered ? classified.marker + 1000 : classified.marker;
+      const openList = list as List | null;
+      if (openList && marker === listMarker) {
+        // The next item of the same list (a blank line between items makes the list loose).
+        if (blankInList) openList.spread = true;
+        item = newItem();
+        subList = null;
+        subItem = null;
+        openList.children.push(item);
+        extend(openList, line.end, line.number);
+        blankInList = false;
+      } else {
+        // A new list. Without a blank line before, it interrupts a paragraph or an item's
+        // lazy lines: only a bullet list or an ordered list starting at 1 may do that, and a
+        // marker of another kind right after an item is left to the parser.
+        if (openList && !blankInList) return null;
+        if (paragraph && classified.ordered && classified.value !== 1) return null;
+        closeAll();
+        item = newItem();
+        list = newList(item);
+        listMarker = marker;
+        children.push(list);
+      }
+      itemIndent = classified.contentStart - line.start;
+    } else {
+      // Text: a lazy line of the open item, a paragraph's next line, or a new paragraph.
+      if (list && !blankInList) extendItem();
+      else if (paragraph) extend(paragraph, line.end, line.number);
+      else {
+        closeAll();
+        paragraph = { type: 'paragraph', children: [], position: position(line.start, line.number, line.end, line.number) };
+        children.push(paragraph);
+      }
+    }
+    previous = kind;
+    if (end >= text.length) break;
+  }
+  if (pendingHeader || comment || yaml) return null; // a lone header row is a paragraph; unclosed blocks go to the parser
+  return { type: 'root', children, position: position(0, 1, text.length, lineStarts.length) };
+}
+
+/** The length of line `index`'s (0-based) content, without its line ending. */
+function lineEndLength(text: string, lineStarts: number[], index: number): number {
+  let end = lineStarts[index];
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return end - lineStarts[index];
+}
+
+function tableRow(line: Line, cells: Array<[number, number]>, point: (offset: number, lineNumber: number) => Point): TableRow {
+  return {
+    type: 'tableRow',
+    children: cells.map(([start, end]): TableCell => ({ type: 'tableCell', children: [], position: { start: point(start, line.number), end: point(end, line.number) } })),
+    position: { start: point(line.start, line.number), end: point(line.end, line.number) },
+  };
+}
