@@ -2,6 +2,7 @@
 // Node 20 and VS Code; the unified/remark packages are ESM-only and get bundled in).
 import * as esbuild from 'esbuild';
 import { readFileSync, existsSync } from 'node:fs';
+import { sep } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -19,8 +20,52 @@ const common = {
   loader: { '.yaml': 'text' },
 };
 
+// The CLI is two bundles: cli.js answers `lint --cache` on unchanged drafts without the
+// engine (server/src/cli/fast.ts), and requires commands.js (the commands and the engine)
+// for everything else. Loading the engine costs more than a whole cached run.
+const commandsApart = {
+  name: 'commands-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/commands$/ }, (args) =>
+      args.importer.endsWith(`server${sep}src${sep}cli${sep}main.ts`) ? { path: './commands.js', external: true } : undefined,
+    );
+  },
+};
+
+/** cli.js must stay light: fail the build when the engine or the report creeps into it. */
+const LIGHT_ENGINE_MODULES = new Set(['server/src/engine/config-files.ts']); // file-system facts only, no imports
+function checkLight(result) {
+  const heavy = Object.keys(result.metafile.inputs).filter((input) => (/^server\/src\/(engine|report)\//.test(input) && !LIGHT_ENGINE_MODULES.has(input)) || /node_modules\/(unified|micromark|opencc-js|yaml|ajv)\//.test(input));
+  if (heavy.length > 0) throw new Error(`server/out/cli.js must not bundle the engine (see server/src/cli/main.ts), but it has: ${heavy.slice(0, 5).join(', ')}`);
+}
+
+// fdir (under tinyglobby) requires picomatch at load time from node_modules, beside the
+// bundle, through createRequire: a second copy parsed on every start (and none in the
+// .vsix). Give it the bundled one.
+const fdirBundledPicomatch = {
+  name: 'fdir-bundled-picomatch',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const patched = source.replace(/__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);/u, 'pm = require("picomatch");');
+      return patched === source ? undefined : { contents: patched, loader: 'js' };
+    });
+  },
+};
+common.plugins = [fdirBundledPicomatch];
+
 const builds = [
-  esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } }),
+  esbuild
+    .build({
+      ...common,
+      entryPoints: ['server/src/cli.ts'],
+      outfile: 'server/out/cli.js',
+      banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
+      plugins: [...common.plugins, commandsApart],
+      metafile: true,
+    })
+    .then(checkLight),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/commands.ts'], outfile: 'server/out/commands.js' }),
 ];
 if (existsSync('server/src/server.ts')) builds.push(esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' }));
 if (existsSync('server/src/cli/worker.ts')) builds.push(esbuild.build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'server/out/worker.js' }));

@@ -14,6 +14,7 @@ main({
   argv: process.argv.slice(2),
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
+  stdoutBytes: (bytes) => process.stdout.write(bytes),
   stderr: (text) => process.stderr.write(text),
   readStdin,
   color: process.stdout.isTTY === true && !process.env.NO_COLOR,

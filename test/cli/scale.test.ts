@@ -5,6 +5,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { main } from '../../server/src/cli/main';
+import { LintCache } from '../../server/src/cli/cache';
+import { countSeverities, type ReportedDiagnostic } from '../../server/src/cli/formatters/types';
+import { parseJsonDiagnostics, renderJsonDiagnostics } from '../../server/src/cli/formatters/json';
+import { chunkText } from '../../server/src/cli/output';
 
 const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'server/out/cli.js');
@@ -27,6 +31,22 @@ function corpus(count: number): string {
   return dir;
 }
 
+/** Rewrite a file's cached diagnostics in place (keeping its keys), to see whether a run reads them. */
+export function doctorCache(cacheFile: string, draft: string, edit: (diagnostics: ReportedDiagnostic[]) => ReportedDiagnostic[]): void {
+  const cache = new LintCache(cacheFile);
+  try {
+    const keys = cache.keysOf(draft);
+    assert.ok(keys, `${draft} is in the cache`);
+    const hit = cache.get(draft, keys.contentHash, keys.optionsHash);
+    assert.ok(hit);
+    const diagnostics = edit(parseJsonDiagnostics(chunkText(hit.json)));
+    cache.set(draft, keys.contentHash, keys.optionsHash, renderJsonDiagnostics(diagnostics), countSeverities(diagnostics));
+    assert.equal(cache.save([]), null);
+  } finally {
+    cache.close();
+  }
+}
+
 describe('cli at scale', () => {
   it('--jobs 2 on worker threads gives the same report as --jobs 1', function () {
     if (!fs.existsSync(path.join(root, 'server/out/worker.js'))) this.skip(); // needs the bundle: npm run build
@@ -38,27 +58,45 @@ describe('cli at scale', () => {
     assert.equal(two.status, 1);
     assert.equal(JSON.parse(two.stdout).files.length, 60);
     assert.equal(two.stdout, one.stdout);
+    // Two workers beside the main thread, claiming files from the same counter.
+    const three = spawnSync('node', [bin, 'lint', dir, '--format', 'json', '--jobs', '3'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    assert.equal(three.stdout, one.stdout);
+  });
+
+  it('--fix on worker threads writes what --fix on one thread writes', function () {
+    if (!fs.existsSync(path.join(root, 'server/out/worker.js'))) this.skip(); // needs the bundle: npm run build
+    this.timeout(120_000);
+    const one = corpus(60);
+    const two = corpus(60);
+    const runOne = spawnSync('node', [bin, 'lint', one, '--fix', '--format', 'json', '--jobs', '1'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const runTwo = spawnSync('node', [bin, 'lint', two, '--fix', '--format', 'json', '--jobs', '2'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    assert.equal(runTwo.status, runOne.status);
+    assert.equal(runTwo.stdout.split(two).join('<dir>'), runOne.stdout.split(one).join('<dir>'));
+    let changed = 0;
+    for (const name of fs.readdirSync(one)) {
+      const fixed = fs.readFileSync(path.join(one, name), 'utf8');
+      assert.equal(fs.readFileSync(path.join(two, name), 'utf8'), fixed, name);
+      if (fixed !== sample) changed++;
+    }
+    assert.ok(changed > 0, 'fixes were written');
   });
 
   it('--cache reuses results for unchanged files and re-lints changed ones', async () => {
     const dir = corpus(3);
     const cacheFile = path.join(dir, '.fivenetscache');
+    const draft = path.join(dir, 'draft-001.md');
     const first = await cli(['lint', '.', '--cache', '--format', 'json'], dir);
     assert.ok(fs.existsSync(cacheFile));
     // Prove the second run reads the cache: doctor one cached message and see it come back.
-    const cache = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
-    const key = Object.keys(cache.entries).find((file) => file.endsWith('draft-001.md')) as string;
-    cache.entries[key].diagnostics[0].message = 'from the cache';
-    fs.writeFileSync(cacheFile, JSON.stringify(cache));
+    doctorCache(cacheFile, draft, (diagnostics) => [{ ...diagnostics[0], message: 'from the cache' }, ...diagnostics.slice(1)]);
     const second = await cli(['lint', '.', '--cache', '--format', 'json'], dir);
     assert.equal(JSON.parse(second.stdout).files[1].diagnostics[0].message, 'from the cache');
     // Changing the file's content invalidates its entry (content hash, not modification time).
-    fs.appendFileSync(path.join(dir, 'draft-001.md'), '\n');
+    fs.appendFileSync(draft, '\n');
     const third = await cli(['lint', '.', '--cache', '--format', 'json'], dir);
     assert.deepEqual(JSON.parse(third.stdout).files[1].diagnostics[0], JSON.parse(first.stdout).files[1].diagnostics[0]);
     // So does a config change.
-    cache.entries[Object.keys(cache.entries)[0]].diagnostics = [];
-    fs.writeFileSync(cacheFile, JSON.stringify(cache));
+    doctorCache(cacheFile, path.join(dir, 'draft-000.md'), () => []);
     fs.writeFileSync(path.join(dir, '.fivenets.yaml'), 'rules:\n  missing-net: off\n');
     const fourth = await cli(['lint', '.', '--cache', '--format', 'json'], dir);
     assert.ok(JSON.parse(fourth.stdout).files[0].diagnostics.length > 0);

@@ -1,53 +1,220 @@
 /**
  * --cache: results keyed by file content hash + effective config + tool version (ESLint's
  * "content" strategy), so a CI checkout where modification times change still hits.
+ *
+ * The file is one line of JSON (the index) followed by the entries' payloads: each file's
+ * diagnostics as the JSON report renders them (formatters/json.ts). The index is small and
+ * parsed whole; a payload is only read when a report needs it, and the JSON report copies it
+ * byte for byte. Payloads are laid out in the order of the last run's files, so the next run
+ * reads the file front to back.
+ *
+ * Beside the entries, the index records what a run needs to answer from the cache without
+ * loading the engine (see fast.ts): for each effective config, the files it was built from
+ * (with their content hashes), its ignore globs, size limit and options hash; and the rule
+ * table SARIF and --rule need. All of it is tied to the tool version like the entries.
  */
+import * as crypto from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import type { LintDiagnostic } from '../engine';
+import type { Locale } from '../engine/types';
 import { VERSION } from '../version';
+import type { Counts, RuleSummary } from './formatters/types';
+import { FileSlice, fdSink, writeChunks, type Chunk } from './output';
+
+const FORMAT = 2;
+/** How an index of this format starts (its first key). */
+const MAGIC = `{"format":${FORMAT},`;
+
+/** SHA-256 of a draft's text (what the cache keys entries by). */
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The same hash from a draft's bytes: its UTF-8 text, without the BOM the text drops. */
+export function hashDraftBytes(bytes: Uint8Array): string {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const text = bom ? bytes.subarray(3) : bytes;
+  return oneShotHash ? oneShotHash('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex');
+}
+
+/** crypto.hash (Node 20.12+): one call, no Hash object, for the many small drafts. */
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'hex') => string }).hash;
+
+/** SHA-256 of a file's bytes (a config or schema file), or null when it cannot be read. */
+export function hashFile(file: string): string | null {
+  try {
+    return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+export interface ConfigRecord {
+  /** Files the effective config was built from (the config file, a schema file it names) and their SHA-256. */
+  inputs: Array<[file: string, hash: string]>;
+  /** The config's folder and ignore globs (relative to it). */
+  dir: string;
+  ignore: string[];
+  maxFileSize: number;
+  /** Hash of the lint options, as entries store it. */
+  optionsHash: string;
+}
+
+export type RuleTables = Partial<Record<Locale, RuleSummary[]>>;
+
+type IndexEntry = [contentHash: string, optionsHash: string, position: number, length: number, errors: number, warnings: number, infos: number];
+
+interface Index {
+  format: number;
+  tool: string;
+  entries: Record<string, IndexEntry>;
+  configs: Record<string, ConfigRecord>;
+  rules: RuleTables;
+}
 
 interface Entry {
   contentHash: string;
   optionsHash: string;
-  diagnostics: LintDiagnostic[];
+  json: Chunk;
+  counts: Counts;
 }
 
-interface CacheFile {
-  tool: string;
-  entries: Record<string, Entry>;
+export interface CachedResult {
+  /** The diagnostics, rendered as in the JSON report. */
+  json: Chunk;
+  counts: Counts;
 }
 
 export class LintCache {
-  private entries: Record<string, Entry> = {};
+  private entries = new Map<string, Entry>();
+  private configs: Record<string, ConfigRecord> = {};
+  private rules: RuleTables = {};
+  private fd: number | null = null;
   private dirty = false;
 
-  constructor(private readonly file: string) {
+  constructor(readonly file: string) {
     try {
-      const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
-      // A cache written by another version is ignored: rules may have changed.
-      if (parsed && parsed.tool === VERSION && typeof parsed.entries === 'object') this.entries = parsed.entries;
+      this.load();
     } catch {
       // No cache yet, or an unreadable one: start empty.
+      this.close();
+      this.entries.clear();
+      this.configs = {};
+      this.rules = {};
     }
   }
 
-  get(absolute: string, contentHash: string, optionsHash: string): LintDiagnostic[] | null {
-    const entry = this.entries[absolute];
-    return entry && entry.contentHash === contentHash && entry.optionsHash === optionsHash ? entry.diagnostics : null;
+  private load(): void {
+    const fd = fs.openSync(this.file, 'r');
+    this.fd = fd;
+    const size = fs.fstatSync(fd).size;
+    let head = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
+    let length = 0;
+    let newline = -1;
+    while (newline < 0) {
+      if (length === head.length) {
+        if (length >= size) return;
+        const grown = Buffer.allocUnsafe(Math.min(size, head.length * 4));
+        head.copy(grown, 0, 0, length);
+        head = grown;
+      }
+      const read = fs.readSync(fd, head, length, head.length - length, length);
+      if (read === 0) return;
+      // Another format (the JSON file of earlier versions, or anything else): start empty.
+      if (length === 0 && head.toString('latin1', 0, MAGIC.length) !== MAGIC) return;
+      newline = head.subarray(0, length + read).indexOf(10, length);
+      length += read;
+    }
+    const index = JSON.parse(head.toString('utf8', 0, newline)) as Index;
+    // A cache written by another version (or format) is ignored: rules may have changed.
+    if (index.format !== FORMAT || index.tool !== VERSION || typeof index.entries !== 'object') return;
+    const base = newline + 1;
+    for (const [file, [contentHash, optionsHash, position, bytes, errors, warnings, infos]] of Object.entries(index.entries)) {
+      if (base + position + bytes > size) throw new Error('truncated cache');
+      this.entries.set(file, { contentHash, optionsHash, json: new FileSlice(fd, base + position, bytes), counts: { errors, warnings, infos } });
+    }
+    this.configs = index.configs ?? {};
+    this.rules = index.rules ?? {};
   }
 
-  set(absolute: string, contentHash: string, optionsHash: string, diagnostics: LintDiagnostic[]): void {
-    this.entries[absolute] = { contentHash, optionsHash, diagnostics };
+  get(absolute: string, contentHash: string, optionsHash: string): CachedResult | null {
+    const entry = this.entries.get(absolute);
+    return entry && entry.contentHash === contentHash && entry.optionsHash === optionsHash ? { json: entry.json, counts: entry.counts } : null;
+  }
+
+  /** The keys of a file's entry (for tests and tools that inspect the cache). */
+  keysOf(absolute: string): { contentHash: string; optionsHash: string } | undefined {
+    const entry = this.entries.get(absolute);
+    return entry && { contentHash: entry.contentHash, optionsHash: entry.optionsHash };
+  }
+
+  set(absolute: string, contentHash: string, optionsHash: string, json: string | Uint8Array, counts: Counts): void {
+    this.entries.set(absolute, { contentHash, optionsHash, json, counts });
     this.dirty = true;
   }
 
-  save(): string | null {
+  config(key: string): ConfigRecord | undefined {
+    return Object.hasOwn(this.configs, key) ? this.configs[key] : undefined;
+  }
+
+  setConfig(key: string, record: ConfigRecord): void {
+    if (JSON.stringify(this.config(key)) === JSON.stringify(record)) return;
+    this.configs[key] = record;
+    this.dirty = true;
+  }
+
+  ruleTable(locale: Locale): RuleSummary[] | undefined {
+    return this.rules[locale];
+  }
+
+  setRuleTable(locale: Locale, table: RuleSummary[]): void {
+    if (JSON.stringify(this.rules[locale]) === JSON.stringify(table)) return;
+    this.rules[locale] = table;
+    this.dirty = true;
+  }
+
+  /**
+   * Write the cache when anything changed: a new file beside it, renamed over it. `order`
+   * (the run's files) comes first in the payloads. Returns a problem to report, or null.
+   */
+  save(order: readonly string[]): string | null {
     if (!this.dirty) return null;
+    const temporary = `${this.file}.${process.pid}.tmp`;
     try {
-      fs.writeFileSync(this.file, JSON.stringify({ tool: VERSION, entries: this.entries } satisfies CacheFile));
+      const files = [...new Set([...order.filter((file) => this.entries.has(file)), ...this.entries.keys()])];
+      const index: Index = { format: FORMAT, tool: VERSION, entries: {}, configs: this.configs, rules: this.rules };
+      const payloads: Chunk[] = [];
+      let position = 0;
+      for (const file of files) {
+        const entry = this.entries.get(file) as Entry;
+        const json = typeof entry.json === 'string' ? Buffer.from(entry.json, 'utf8') : entry.json;
+        const length = json instanceof FileSlice ? json.length : json.byteLength;
+        index.entries[file] = [entry.contentHash, entry.optionsHash, position, length, entry.counts.errors, entry.counts.warnings, entry.counts.infos];
+        payloads.push(json);
+        position += length;
+      }
+      const fd = fs.openSync(temporary, 'w');
+      try {
+        writeChunks([`${JSON.stringify(index)}\n`, ...payloads], fdSink(fd));
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(temporary, this.file);
+      this.dirty = false;
       return null;
     } catch (error) {
+      try {
+        fs.rmSync(temporary, { force: true });
+      } catch {
+        // Nothing more to do: the problem is reported.
+      }
       return `cannot write cache ${this.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
     }
+  }
+
+  /** Release the cache file (entries read from it cannot be read after this). */
+  close(): void {
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
   }
 }

@@ -32,6 +32,19 @@ export function decodeDraft(bytes: Uint8Array): DraftText {
  * read stops at `maxBytes` + 1, so a file that grows after the check is not read whole.
  */
 export function readDraft(file: string, maxBytes: number): DraftText {
+  return decodeDraft(readDraftBytes(file, maxBytes));
+}
+
+/** A buffer reused from read to read (readDraftBytes grows it as needed). */
+export interface ReadBuffer {
+  bytes: Buffer;
+}
+
+/**
+ * The bytes of a draft, with readDraft's checks but not decoded. With `reuse`, they are read
+ * into that buffer and valid until the next read into it.
+ */
+export function readDraftBytes(file: string, maxBytes: number, reuse?: ReadBuffer): Uint8Array {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -53,9 +66,9 @@ export function readDraft(file: string, maxBytes: number): DraftText {
     if (!opened.isFile()) throw new InputError('not a regular file (a device, pipe or socket), not a draft');
     if (opened.size > maxBytes) throw new InputError(tooLarge(opened.size, maxBytes));
     const limit = Math.max(0, maxBytes) + 1;
-    const buffer = Buffer.allocUnsafe(Math.min(limit, Math.max(opened.size + 1, 64 * 1024)));
+    const wanted = Math.min(limit, Math.max(opened.size + 1, 64 * 1024));
+    let target = reuse && reuse.bytes.length >= Math.min(limit, opened.size + 1) ? reuse.bytes : Buffer.allocUnsafe(wanted);
     let length = 0;
-    let target = buffer;
     for (;;) {
       if (length === target.length) {
         if (target.length >= limit) break;
@@ -67,8 +80,9 @@ export function readDraft(file: string, maxBytes: number): DraftText {
       if (read === 0) break;
       length += read;
     }
+    if (reuse) reuse.bytes = target;
     if (length > maxBytes) throw new InputError(tooLarge(length, maxBytes, true));
-    return decodeDraft(target.subarray(0, length));
+    return target.subarray(0, length);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(describeFsError(error, 'cannot read'));

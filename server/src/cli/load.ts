@@ -3,10 +3,10 @@
  * the same config discovery and ignore globs, so every command sees the same drafts.
  */
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { RULES, lintOptionsFor } from '../engine';
 import type { LintOptions, Locale, SeveritySetting } from '../engine';
 import { DEFAULT_MAX_FILE_SIZE, resolveConfigForFile, type ResolvedConfig } from '../engine/config';
+import { ignoredByConfig } from './config-files';
 import { expandTargets, UsageError, type FileTarget } from './files';
 import { InputError, decodeDraft, readDraft, type DraftText } from './io';
 import type { CliIO } from './main';
@@ -19,10 +19,6 @@ export interface Common {
 
 function fail(message: string): never {
   throw new UsageError(message);
-}
-
-function matches(globs: string[], relative: string): boolean {
-  return picomatch(globs, { dot: true })(relative);
 }
 
 export interface Target {
@@ -81,12 +77,10 @@ export async function collect(io: CliIO, positionals: string[], common: Common, 
   }
   if (fileArgs.length === 0 && !positionals.includes('-')) fail('no paths given (try fivenets lint seeds/)');
   const targets: Target[] = [];
+  const named = new Set(fileArgs.map((arg) => path.resolve(io.cwd, arg)));
   for (const target of expandTargets(fileArgs, io.cwd)) {
     const resolved = resolve(target.absolute);
-    const ignore = resolved.config.ignore ?? [];
-    const relative = path.relative(resolved.dir, target.absolute).split(path.sep).join('/');
-    const named = fileArgs.some((arg) => path.resolve(io.cwd, arg) === target.absolute);
-    if (!named && ignore.length > 0 && !relative.startsWith('..') && matches(ignore, relative)) continue;
+    if (ignoredByConfig(target.absolute, resolved.dir, resolved.config.ignore ?? [], named.has(target.absolute))) continue;
     const { options, key } = optionsOf(resolved);
     targets.push({ target, options, resolved, optionsKey: key, maxBytes: resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
   }

@@ -1,6 +1,9 @@
 /** One unit of CLI work: read a draft, lint it (and fix it). Runs in the main thread or in a worker. */
 import type { LintDiagnostic, LintOptions } from '../engine';
 import { fixAll, lint } from '../engine';
+import { hashText } from './cache';
+import { renderJsonDiagnostics } from './formatters/json';
+import { countSeverities, type Counts } from './formatters/types';
 import { InputError, readDraft } from './io';
 
 export interface FileTask {
@@ -17,18 +20,19 @@ export interface FileOutcome {
   /** SHA-256 of the text that was linted (after fixes), for the cache. */
   contentHash?: string;
   diagnostics?: LintDiagnostic[];
+  /** Instead of `diagnostics` (from workers): them rendered as in the JSON report, and their counts. */
+  json?: string;
+  counts?: Counts;
   /** The fixed file content (with BOM if the file had one), when --fix changed it. */
   fixedText?: string;
   error?: string;
 }
 
-import { createHash } from 'node:crypto';
-
-export function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-export function runTask(task: FileTask, options: LintOptions): FileOutcome {
+/**
+ * `rendered`: return the diagnostics rendered (a worker's answer: one string crosses to the
+ * main thread instead of a structured clone of every diagnostic object).
+ */
+export function runTask(task: FileTask, options: LintOptions, rendered = false): FileOutcome {
   try {
     const draft = readDraft(task.absolute, task.maxBytes);
     let text = draft.text;
@@ -40,7 +44,10 @@ export function runTask(task: FileTask, options: LintOptions): FileOutcome {
         fixedText = (draft.bom ? '\ufeff' : '') + fixed.text;
       }
     }
-    return { index: task.index, contentHash: hashText(text), diagnostics: lint(text, options).diagnostics, fixedText };
+    const { diagnostics } = lint(text, options);
+    const contentHash = hashText(text);
+    if (rendered) return { index: task.index, contentHash, json: renderJsonDiagnostics(diagnostics), counts: countSeverities(diagnostics), fixedText };
+    return { index: task.index, contentHash, diagnostics, fixedText };
   } catch (error) {
     if (error instanceof InputError) return { index: task.index, error: error.message };
     // A crash inside the engine is a bug: report it for this file and keep going.

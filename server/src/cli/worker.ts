@@ -1,11 +1,17 @@
-/** Worker thread entry (bundled to server/out/worker.js): lints batches of files for the CLI. */
+/** Worker thread entry (bundled to server/out/worker.js): claims and lints files for the CLI (see pool.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { LintOptions } from '../engine';
-import { runTask, type FileTask } from './task';
+import { lintClaimed, type WorkerInput, type WorkerMessage } from './pool';
+import type { FileOutcome } from './task';
 
-const optionsTable = (workerData as { options: Record<string, LintOptions> }).options;
+/** Outcomes go to the main thread in groups of this many: fewer messages, results still flow. */
+const GROUP = 8;
 
-parentPort?.on('message', (batch: FileTask[]) => {
-  const outcomes = batch.map((task) => runTask(task, optionsTable[task.optionsKey]));
-  parentPort?.postMessage(outcomes);
+let outcomes: FileOutcome[] = [];
+lintClaimed(workerData as WorkerInput, true, (outcome) => {
+  outcomes.push(outcome);
+  if (outcomes.length === GROUP) {
+    parentPort?.postMessage({ outcomes, done: false } satisfies WorkerMessage);
+    outcomes = [];
+  }
 });
+parentPort?.postMessage({ outcomes, done: true } satisfies WorkerMessage);

@@ -12,6 +12,7 @@ import configJsonSchema from './schema/fivenets-config.schema.json';
 import { builtinSchema, builtinSchemaIds, getBuiltinSchema, loadSchemaFile, type GlossaryTerm, type PolicySchema } from './schema/index';
 import { LocatedError, closest, parseData, readDataFile, validateData, type ErrorFactory, type ParsedData } from './schema/located';
 import type { Locale, SeveritySetting } from './types';
+import { configIn, isBuiltinSchemaId } from './config-files';
 
 export interface FivenetsConfig {
   /** Built-in schema id ("five-nets") or a path, relative to the config file, to a schema file. */
@@ -51,8 +52,7 @@ export class ConfigError extends LocatedError {
 
 const configError: ErrorFactory = (message, file, line, column) => new ConfigError(message, file, line, column);
 
-/** Config file names, in order of precedence within one folder. */
-export const CONFIG_NAMES = ['.fivenets.yaml', '.fivenets.yml', '.fivenets.json'] as const;
+export { CONFIG_NAMES } from './config-files';
 
 export const DEFAULT_SCHEMA_ID = 'five-nets';
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -93,17 +93,6 @@ export function findConfigFile(startDir: string, stopAt?: string): string | null
   }
 }
 
-function configIn(dir: string): string | null {
-  for (const name of CONFIG_NAMES) {
-    const candidate = path.join(dir, name);
-    try {
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not there
-    }
-  }
-  return null;
-}
 
 /**
  * Parse and validate config text (JSON when `file` ends in .json, otherwise YAML). An empty
@@ -207,14 +196,10 @@ export function loadConfigFile(file: string, options: ConfigOptions = {}): Resol
   return { config: mergeDefaults(config), file: abs, dir, schema };
 }
 
-/** A bare kebab-case word names a built-in schema; anything else is a path. */
-function isBuiltinId(value: string): boolean {
-  return /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/.test(value);
-}
 
 function resolveSchema(value: string, dir: string, parsed: ParsedData, workspaceRoot: string | undefined): PolicySchema {
   const at = ['schema'];
-  if (isBuiltinId(value)) {
+  if (isBuiltinSchemaId(value)) {
     const schema = getBuiltinSchema(value);
     if (schema) return schema;
     parsed.fail(

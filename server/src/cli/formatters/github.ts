@@ -5,7 +5,7 @@ import type { FileResult } from './types';
 const escapeData = (text: string) => text.replace(/%/gu, '%25').replace(/\r/gu, '%0D').replace(/\n/gu, '%0A');
 const escapeProperty = (text: string) => escapeData(text).replace(/:/gu, '%3A').replace(/,/gu, '%2C');
 
-export function formatGithub(results: FileResult[]): string {
+export function formatGithub(results: readonly FileResult[]): string {
   const lines: string[] = [];
   for (const result of results) {
     for (const diagnostic of result.diagnostics) {

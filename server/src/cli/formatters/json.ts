@@ -1,19 +1,90 @@
-/** The JSON contract: {"version":1,"files":[…],"summary":{…}}. Lines and columns 1-based, range 0-based (LSP). */
-import type { FileResult } from './types';
+/**
+ * The JSON contract: {"version":1,"files":[…],"summary":{…}}. Lines and columns 1-based, range
+ * 0-based (LSP). The report is JSON.stringify(report, null, 2); it is assembled here from one
+ * fragment per file (the file's `diagnostics` array, indented for its place in the report) so
+ * a fragment rendered once (by a worker, or stored in the cache) is copied, not re-serialized.
+ */
+import type { Severity } from '../../engine/types';
+import { chunkText, type Chunk } from '../output';
+import type { Counts, FileResult, ReportedDiagnostic } from './types';
 import { summarize } from './types';
 
-export function formatJson(results: FileResult[]): string {
-  const files = results.map((result) => ({
-    path: result.path,
-    diagnostics: result.diagnostics.map((diagnostic) => ({
-      rule: diagnostic.rule,
-      severity: diagnostic.severity,
-      message: diagnostic.message,
-      line: diagnostic.range.start.line + 1,
-      column: diagnostic.range.start.character + 1,
-      range: diagnostic.range,
-      fix: diagnostic.fix ? diagnostic.fix.edits.map((edit) => ({ range: { start: edit.span.start, end: edit.span.end }, text: edit.newText })) : null,
-    })),
+/** Indentation of a file's "diagnostics" key in the report. */
+const DIAGNOSTICS_INDENT = '      ';
+
+interface JsonDiagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  range: ReportedDiagnostic['range'];
+  fix: Array<{ range: { start: number; end: number }; text: string }> | null;
+}
+
+/** A file's `diagnostics` array exactly as it appears in the report. */
+export function renderJsonDiagnostics(diagnostics: readonly ReportedDiagnostic[]): string {
+  const shaped: JsonDiagnostic[] = diagnostics.map((diagnostic) => ({
+    rule: diagnostic.rule,
+    severity: diagnostic.severity,
+    message: diagnostic.message,
+    line: diagnostic.range.start.line + 1,
+    column: diagnostic.range.start.character + 1,
+    range: diagnostic.range,
+    fix: diagnostic.fix ? diagnostic.fix.edits.map((edit) => ({ range: { start: edit.span.start, end: edit.span.end }, text: edit.newText })) : null,
   }));
-  return `${JSON.stringify({ version: 1, files, summary: summarize(results) }, null, 2)}\n`;
+  // JSON strings hold no raw line breaks, so every \n is a line of the layout.
+  return JSON.stringify(shaped, null, 2).replace(/\n/gu, `\n${DIAGNOSTICS_INDENT}`);
+}
+
+/** The diagnostics back from their rendering (for the other formats and --quiet). */
+export function parseJsonDiagnostics(text: string): ReportedDiagnostic[] {
+  return (JSON.parse(text) as JsonDiagnostic[]).map((shaped) => ({
+    rule: shaped.rule,
+    severity: shaped.severity,
+    message: shaped.message,
+    range: shaped.range,
+    fix: shaped.fix ? { edits: shaped.fix.map((edit) => ({ span: { start: edit.range.start, end: edit.range.end }, newText: edit.text })) } : null,
+  }));
+}
+
+function indentBlock(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/\n/gu, '\n  ');
+}
+
+export function formatJson(results: readonly FileResult[]): Chunk[] {
+  const chunks: Chunk[] = ['{\n  "version": 1,\n  "files": ['];
+  results.forEach((result, index) => {
+    chunks.push(`${index === 0 ? '\n' : ',\n'}    {\n      "path": ${JSON.stringify(result.path)},\n      "diagnostics": `);
+    chunks.push(result.jsonDiagnostics ?? renderJsonDiagnostics(result.diagnostics));
+    chunks.push('\n    }');
+  });
+  chunks.push(`${results.length > 0 ? '\n  ' : ''}],\n  "summary": ${indentBlock(summarize(results))}\n}\n`);
+  return chunks;
+}
+
+/** A file's result that keeps whichever form it came in (objects or rendered JSON) and derives the other on demand. */
+export class FileReport implements FileResult {
+  private parsed: readonly ReportedDiagnostic[] | undefined;
+  private rendered: Chunk | undefined;
+  readonly counts: Counts | undefined;
+
+  constructor(
+    readonly path: string,
+    source: { diagnostics: readonly ReportedDiagnostic[]; json?: Chunk } | { json: Chunk; counts: Counts },
+  ) {
+    this.parsed = 'diagnostics' in source ? source.diagnostics : undefined;
+    this.rendered = source.json;
+    this.counts = 'counts' in source ? source.counts : undefined;
+  }
+
+  get diagnostics(): readonly ReportedDiagnostic[] {
+    this.parsed ??= parseJsonDiagnostics(chunkText(this.rendered as Chunk));
+    return this.parsed;
+  }
+
+  get jsonDiagnostics(): Chunk {
+    this.rendered ??= renderJsonDiagnostics(this.parsed ?? []);
+    return this.rendered;
+  }
 }

@@ -10,7 +10,7 @@ const escapeXml = (text: string) =>
     // XML 1.0 forbids most control characters even when escaped.
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/gu, '\ufffd');
 
-export function formatJunit(results: FileResult[]): string {
+export function formatJunit(results: readonly FileResult[]): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const total = results.reduce((count, result) => count + Math.max(1, result.diagnostics.length), 0);
   const failures = results.reduce((count, result) => count + result.diagnostics.length, 0);

@@ -1,21 +1,20 @@
 /** SARIF 2.1.0 for GitHub code scanning: rules with help links, results with 1-based UTF-16 regions. */
-import { RULES, localize } from '../../engine';
-import type { Locale } from '../../engine';
-import type { FileResult, FormatContext } from './types';
+import type { FileResult, FormatContext, RuleSummary } from './types';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-export function formatSarif(results: FileResult[], context: FormatContext, locale: Locale): string {
-  const ruleIndex = new Map(RULES.map((rule, index) => [rule.meta.id, index]));
-  const rules = RULES.map((rule) => ({
-    id: rule.meta.id,
-    name: rule.meta.id.replace(/(^|-)(\w)/gu, (_all, _dash: string, letter: string) => letter.toUpperCase()),
-    shortDescription: { text: localize(rule.meta.description, locale) },
-    fullDescription: { text: localize(rule.meta.rationale, locale) },
-    helpUri: context.helpUri(rule.meta.id),
-    help: { text: localize(rule.meta.rationale, locale) },
-    defaultConfiguration: { level: LEVEL[rule.meta.defaultSeverity] },
-    properties: { fixable: rule.meta.fixable },
+/** `ruleTable`: every rule, in the report's locale (see ruleSummaries in ../commands.ts). */
+export function formatSarif(results: readonly FileResult[], context: FormatContext, ruleTable: readonly RuleSummary[]): string {
+  const ruleIndex = new Map(ruleTable.map((rule, index) => [rule.id, index]));
+  const rules = ruleTable.map((rule) => ({
+    id: rule.id,
+    name: rule.id.replace(/(^|-)(\w)/gu, (_all, _dash: string, letter: string) => letter.toUpperCase()),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.rationale },
+    helpUri: context.helpUri(rule.id),
+    help: { text: rule.rationale },
+    defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+    properties: { fixable: rule.fixable },
   }));
   const sarifResults = results.flatMap((result) =>
     result.diagnostics.map((diagnostic) => {

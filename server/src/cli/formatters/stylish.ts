@@ -4,7 +4,7 @@ import { summarize } from './types';
 
 const paint = (on: boolean, code: string, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
-export function formatStylish(results: FileResult[], context: FormatContext): string {
+export function formatStylish(results: readonly FileResult[], context: FormatContext): string {
   const out: string[] = [];
   for (const result of results) {
     if (result.diagnostics.length === 0) continue;

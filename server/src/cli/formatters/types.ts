@@ -1,28 +1,66 @@
-import type { LintDiagnostic } from '../../engine';
+import type { Range, Severity, TextEdit } from '../../engine/types';
+import type { Chunk } from '../output';
 
-export interface FileResult {
-  /** The path as given (or found under a folder), with forward slashes. */
-  path: string;
-  diagnostics: LintDiagnostic[];
+/** What the formatters read of a diagnostic: an engine LintDiagnostic is one, and so is a cached one. */
+export interface ReportedDiagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fix: { edits: readonly TextEdit[] } | null;
 }
 
-export interface Summary {
-  files: number;
+export interface Counts {
   errors: number;
   warnings: number;
   infos: number;
 }
 
-export function summarize(results: FileResult[]): Summary {
+export interface FileResult {
+  /** The path as given (or found under a folder), with forward slashes. */
+  path: string;
+  readonly diagnostics: readonly ReportedDiagnostic[];
+  /**
+   * The diagnostics as the JSON report renders them (formatters/json.ts), when already known:
+   * a cache hit or a worker's result. The JSON report copies it instead of re-serializing.
+   */
+  readonly jsonDiagnostics?: Chunk;
+  /** The severity counts of `diagnostics`, when known without reading them. */
+  readonly counts?: Counts;
+}
+
+export interface Summary extends Counts {
+  files: number;
+}
+
+export function countSeverities(diagnostics: readonly ReportedDiagnostic[]): Counts {
+  const counts: Counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.severity === 'error') counts.errors++;
+    else if (diagnostic.severity === 'warning') counts.warnings++;
+    else counts.infos++;
+  }
+  return counts;
+}
+
+export function summarize(results: readonly FileResult[]): Summary {
   const summary: Summary = { files: results.length, errors: 0, warnings: 0, infos: 0 };
   for (const result of results) {
-    for (const diagnostic of result.diagnostics) {
-      if (diagnostic.severity === 'error') summary.errors++;
-      else if (diagnostic.severity === 'warning') summary.warnings++;
-      else summary.infos++;
-    }
+    const counts = result.counts ?? countSeverities(result.diagnostics);
+    summary.errors += counts.errors;
+    summary.warnings += counts.warnings;
+    summary.infos += counts.infos;
   }
   return summary;
+}
+
+/** A rule as SARIF describes it, in the report's locale (from the engine, or from the cache). */
+export interface RuleSummary {
+  id: string;
+  defaultSeverity: Severity;
+  fixable: boolean;
+  description: string;
+  rationale: string;
 }
 
 export interface FormatContext {

@@ -1,0 +1,315 @@
+/**
+ * The commands: lint, export, report, rules, explain, merge-sarif. Loaded by main.ts when
+ * the cache cannot answer a lint run on its own (fast.ts), bundled with the engine as
+ * server/out/commands.js. run() returns the exit code: 0 clean, 1 lint errors (or warnings
+ * over --max-warnings), 2 usage, config or I/O error.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULES, RULES_BY_ID, lint, localize, taskRows, netName } from '../engine';
+import type { LintDiagnostic, LintOptions, Locale, TaskRow } from '../engine';
+import { ConfigError } from '../engine/config';
+import { ExitError, fail, parse, parseLintArgs, parseLocale, ruleSeverities } from './args';
+import { LintCache, hashFile, hashText } from './cache';
+import { configKey, schemaFileOf } from './config-files';
+import type { Handover } from './fast';
+import { collect, loadAll, type Common, type Target } from './load';
+import { runMergeSarif } from './merge-sarif';
+import { defaultJobs, runTasks } from './pool';
+import type { FileTask } from './task';
+import { LocatedError } from '../engine/schema/located';
+import { UsageError } from './files';
+import { InputError, readDraft } from './io';
+import type { CliIO } from './main';
+import { FileReport } from './formatters/json';
+import { countSeverities, type FileResult, type RuleSummary } from './formatters/types';
+import { formatCsv } from './formatters/csv';
+import { exitCode, render, writeReport } from './render';
+import { ruleDoc } from '../engine/docs';
+import { VERSION } from '../version';
+
+const USAGE = `Usage: fivenets <command> [options]
+
+Commands:
+  lint [paths…]      Lint policy drafts (folders mean their **/*.md; - reads stdin)
+  export [paths…]    Print the task table (任务分工表), one row per measure
+  report [paths…]    Write the policy overview: HTML page, Markdown or JSON (report --help)
+  rules              List the rules
+  explain <rule-id>  Show a rule's documentation
+  merge-sarif <f…>   Join the SARIF logs of CI shards into one run (-o file)
+
+Lint options:
+  -f, --format <f>        stylish | json | sarif | github | junit   (default: stylish)
+      --fix               Apply fixes to the files
+      --max-warnings <n>  Exit 1 when there are more than n warnings
+      --quiet             Report errors only
+  -c, --config <file>     Use this config instead of discovering .fivenets.yaml
+      --locale <l>        zh-CN | zh-TW | en
+      --rule <id:sev>     Set a rule's severity (off|info|warning|error); repeatable
+      --stdin-filename <p> Name of the draft read from stdin
+  -o, --output <file>     Write the report to a file instead of stdout
+  -j, --jobs <n>          Threads that lint (default: the number of cores minus one)
+      --cache             Reuse results for unchanged files (content hash + config + version)
+      --cache-location <p> Cache file (default: .fivenetscache)
+      --shard <i/n>       Lint only the i-th of n deterministic slices (CI matrices)
+
+Export options:
+  -f, --format <f>        csv | json   (default: csv; CSV is UTF-8 with BOM for Excel)
+
+Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 usage, config or I/O error.`;
+
+/** Run a command. `handover`: what the cached path (fast.ts) learned before it gave up. */
+export async function run(io: CliIO, handover?: Handover): Promise<number> {
+  try {
+    return await dispatch(io, handover);
+  } catch (error) {
+    if (error instanceof ExitError || error instanceof UsageError) {
+      io.stderr(`fivenets: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof LocatedError || error instanceof ConfigError) {
+      io.stderr(`fivenets: ${error.message.split('\n')[0]}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`fivenets: internal error: ${message.split('\n')[0]} (please report this)\n`);
+    return 2;
+  }
+}
+
+async function dispatch(io: CliIO, handover: Handover | undefined): Promise<number> {
+  const [command, ...rest] = io.argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  switch (command) {
+    case 'lint':
+      return runLint(io, rest, handover);
+    case 'export':
+      return runExport(io, rest);
+    case 'report':
+      return (require('./report') as typeof import('./report')).runReport(io, rest);
+    case 'rules':
+      return runRules(io, rest);
+    case 'explain':
+      return runExplain(io, rest);
+    case 'merge-sarif': {
+      const { values, positionals } = parse(rest, { output: { type: 'string', short: 'o' } });
+      try {
+        runMergeSarif(io, positionals, values.output as string | undefined);
+      } catch (error) {
+        fail((error as Error).message);
+      }
+      return 0;
+    }
+    default:
+      fail(`unknown command "${command}" (try fivenets --help)`);
+  }
+}
+
+/** The rules as SARIF lists them, in `locale` (also kept in the cache for the cached path). */
+export function ruleSummaries(locale: Locale): RuleSummary[] {
+  return RULES.map((rule) => ({
+    id: rule.meta.id,
+    defaultSeverity: rule.meta.defaultSeverity,
+    fixable: rule.meta.fixable,
+    description: localize(rule.meta.description, locale),
+    rationale: localize(rule.meta.rationale, locale),
+  }));
+}
+
+const LOCALES: Locale[] = ['zh-CN', 'zh-TW', 'en'];
+
+async function runLint(io: CliIO, args: string[], handover: Handover | undefined): Promise<number> {
+  const options = parseLintArgs(args);
+  const common: Common = { config: options.config, locale: options.locale, severities: ruleSeverities(options.rules, (id) => RULES_BY_ID.has(id)) };
+  if (options.fix && options.positionals.includes('-')) fail('--fix cannot write to standard input; lint a file instead');
+  const jobs = options.jobs ?? defaultJobs();
+  const quiet = (report: FileReport) =>
+    options.quiet ? new FileReport(report.path, { diagnostics: report.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') }) : report;
+  const displayOf = (display: string) => display.split(path.sep).join('/');
+
+  const collected = await collect(io, options.positionals, common, options.stdinFilename);
+  const shard = options.shard;
+  const targets = shard ? collected.targets.filter((_target, position) => position % shard.count === shard.index - 1) : collected.targets;
+  const errors = [...collected.errors];
+  const results: FileResult[] = [];
+  const writes: Array<{ file: string; text: string }> = [];
+
+  if (collected.stdin) {
+    const display = displayOf(collected.stdin.target.display);
+    results.push(quiet(new FileReport(display, { diagnostics: lint(collected.stdin.draft.text, collected.stdin.options).diagnostics })));
+  }
+
+  // Cache lookups happen here; misses become tasks for the worker pool.
+  const cache = options.cache ? new LintCache(path.resolve(io.cwd, options.cacheLocation)) : null;
+  try {
+    const optionsHashes = new Map<string, string>();
+    const optionsHash = (item: Target) => {
+      let hash = optionsHashes.get(item.optionsKey);
+      if (!hash) {
+        hash = hashText(JSON.stringify(item.options));
+        optionsHashes.set(item.optionsKey, hash);
+      }
+      return hash;
+    };
+    const perTarget: Array<FileReport | string | null> = targets.map(() => null);
+    const tasks: FileTask[] = [];
+    targets.forEach((item, index) => {
+      if (cache && !options.fix) {
+        try {
+          const contentHash = handover?.contentHashes.get(item.target.absolute) ?? hashText(readDraft(item.target.absolute, item.maxBytes).text);
+          const hit = cache.get(item.target.absolute, contentHash, optionsHash(item));
+          if (hit) {
+            perTarget[index] = new FileReport(displayOf(item.target.display), hit);
+            return;
+          }
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          perTarget[index] = error.message;
+          return;
+        }
+      }
+      tasks.push({ index, absolute: item.target.absolute, optionsKey: item.optionsKey, maxBytes: item.maxBytes, fix: options.fix });
+    });
+    const optionsTable: Record<string, LintOptions> = {};
+    for (const item of targets) optionsTable[item.optionsKey] = item.options;
+    for (const outcome of await runTasks(tasks, optionsTable, jobs)) {
+      const item = targets[outcome.index];
+      if (outcome.error !== undefined) {
+        perTarget[outcome.index] = outcome.error;
+        continue;
+      }
+      const display = displayOf(item.target.display);
+      const report =
+        outcome.json !== undefined && outcome.counts !== undefined
+          ? new FileReport(display, { json: outcome.json, counts: outcome.counts })
+          : new FileReport(display, { diagnostics: outcome.diagnostics ?? ([] as LintDiagnostic[]) });
+      perTarget[outcome.index] = report;
+      if (outcome.fixedText !== undefined) writes.push({ file: item.target.absolute, text: outcome.fixedText });
+      if (cache && outcome.contentHash) {
+        cache.set(item.target.absolute, outcome.contentHash, optionsHash(item), report.jsonDiagnostics as string, report.counts ?? countSeverities(report.diagnostics));
+      }
+    }
+    targets.forEach((item, index) => {
+      const outcome = perTarget[index];
+      if (typeof outcome === 'string') errors.push(`${item.target.display}: ${outcome}`);
+      else if (outcome) results.push(quiet(outcome));
+    });
+    if (cache) {
+      recordConfigs(cache, targets, common, optionsHash);
+      for (const locale of LOCALES) if (!cache.ruleTable(locale)) cache.setRuleTable(locale, ruleSummaries(locale));
+      const cacheProblem = cache.save(targets.map((item) => item.target.absolute));
+      if (cacheProblem) io.stderr(`fivenets: ${cacheProblem}\n`);
+    }
+
+    const locale = common.locale ?? 'zh-CN';
+    const ruleTable = () => ruleSummaries(locale);
+    for (const error of errors) io.stderr(`fivenets: ${error}\n`);
+    if (errors.length > 0) {
+      // Exit 2 writes nothing: no fixes land when any input could not be read.
+      if (writes.length > 0) io.stderr(`fivenets: --fix wrote nothing because ${errors.length} file(s) could not be read\n`);
+      // The files that could be read are still reported.
+      if (results.length > 0) writeReport(io, options.output, render(options.format, results, io, ruleTable));
+      return 2;
+    }
+    for (const write of writes) {
+      try {
+        fs.writeFileSync(write.file, write.text);
+      } catch (error) {
+        fail(`cannot write ${write.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      }
+    }
+    writeReport(io, options.output, render(options.format, results, io, ruleTable));
+    return exitCode(io, results, options.maxWarnings);
+  } finally {
+    cache?.close();
+  }
+}
+
+/**
+ * Record, for each effective config of the run, what it was built from (see ConfigRecord in
+ * cache.ts), so a later run can trust its cache entries without loading the engine.
+ */
+function recordConfigs(cache: LintCache, targets: readonly Target[], common: Common, optionsHash: (item: Target) => string): void {
+  const done = new Set<string>();
+  for (const item of targets) {
+    if (done.has(item.optionsKey)) continue;
+    done.add(item.optionsKey);
+    const { resolved } = item;
+    const files = resolved.file === null ? [] : [resolved.file, schemaFileOf(resolved.file, resolved.config.schema)].filter((file) => file !== null);
+    const inputs = files.map((file): [string, string | null] => [file, hashFile(file)]);
+    if (!inputs.every((input): input is [string, string] => input[1] !== null)) continue;
+    cache.setConfig(configKey(resolved.file, resolved.dir, common), {
+      inputs,
+      dir: resolved.dir,
+      ignore: [...(resolved.config.ignore ?? [])],
+      maxFileSize: item.maxBytes,
+      optionsHash: optionsHash(item),
+    });
+  }
+}
+
+async function runExport(io: CliIO, args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', short: 'f', default: 'csv' },
+    config: { type: 'string', short: 'c' },
+    locale: { type: 'string' },
+    'stdin-filename': { type: 'string' },
+    output: { type: 'string', short: 'o' },
+  });
+  const format = String(values.format);
+  if (!['csv', 'json'].includes(format)) fail(`--format must be csv or json, got "${format}"`);
+  const common: Common = { config: values.config as string | undefined, locale: parseLocale(values.locale as string | undefined), severities: {} };
+  const { loaded, errors } = await loadAll(io, positionals, common, values['stdin-filename'] as string | undefined);
+  for (const error of errors) io.stderr(`fivenets: ${error}\n`);
+  if (errors.length > 0) return 2;
+  const rows: TaskRow[] = [];
+  for (const item of loaded) {
+    const result = lint(item.draft.text, { ...item.options, severities: Object.fromEntries(RULES.map((rule) => [rule.meta.id, 'off' as const])) });
+    rows.push(...taskRows(item.target.display.split(path.sep).join('/'), result.model, result.lines, item.options.schema));
+  }
+  const locale = common.locale ?? loaded[0]?.options.locale ?? 'zh-CN';
+  const schema = loaded[0]?.options.schema;
+  const text =
+    format === 'json'
+      ? `${JSON.stringify({ version: 1, measures: rows }, null, 2)}\n`
+      : formatCsv(rows, locale, (netId) => (schema ? netName(schema, netId, locale) : (netId ?? '')));
+  writeReport(io, values.output as string | undefined, [text]);
+  return 0;
+}
+
+function runRules(io: CliIO, args: string[]): number {
+  const { values } = parse(args, { format: { type: 'string', short: 'f', default: 'text' }, locale: { type: 'string' } });
+  const locale = parseLocale(values.locale as string | undefined) ?? 'en';
+  if (values.format === 'json') {
+    io.stdout(
+      `${JSON.stringify(
+        RULES.map((rule) => ({ id: rule.meta.id, severity: rule.meta.defaultSeverity, fixable: rule.meta.fixable, description: localize(rule.meta.description, locale) })),
+        null,
+        2,
+      )}\n`,
+    );
+    return 0;
+  }
+  const width = Math.max(...RULES.map((rule) => rule.meta.id.length));
+  for (const rule of RULES) {
+    io.stdout(`${rule.meta.id.padEnd(width)}  ${rule.meta.defaultSeverity.padEnd(7)}  ${rule.meta.fixable ? 'fix' : '   '}  ${localize(rule.meta.description, locale)}\n`);
+  }
+  return 0;
+}
+
+function runExplain(io: CliIO, args: string[]): number {
+  const { positionals } = parse(args, {});
+  const id = positionals[0];
+  if (!id) fail('explain needs a rule id (see fivenets rules)');
+  const rule = RULES_BY_ID.get(id);
+  if (!rule) fail(`unknown rule "${id}" (see fivenets rules)`);
+  io.stdout(ruleDoc(rule));
+  return 0;
+}

@@ -1,0 +1,113 @@
+/**
+ * `lint --cache` when nothing changed, without loading the engine (issue #5). Loading the
+ * engine bundle (unified, micromark, OpenCC, yaml, ajv, the schema) costs more than the
+ * whole cached run, so this path answers from the cache alone: every draft's content hash
+ * and every effective config must match what the cache recorded (the config and schema
+ * files' content hashes; see ConfigRecord in cache.ts). Anything else (a changed or new
+ * draft or config, an unreadable file, a usage error, --fix, standard input) returns to the
+ * full lint in commands.ts, which gets the content hashes computed so far and does the rest,
+ * errors included. So this path only ever produces what the full lint would have.
+ */
+import * as path from 'node:path';
+import { parseLintArgs, ruleSeverities } from './args';
+import { LintCache, hashDraftBytes, hashFile, type ConfigRecord } from './cache';
+import { ConfigLocator, configKey, ignoredByConfig } from './config-files';
+import { expandTargets } from './files';
+import { FileReport } from './formatters/json';
+import type { FileResult } from './formatters/types';
+import { readDraftBytes, type ReadBuffer } from './io';
+import type { CliIO } from './main';
+import { exitCode, render, writeReport } from './render';
+
+/** What the cached path learned before handing over to the full lint. */
+export interface Handover {
+  /** Content hashes of drafts read under a config that matched the cache (absolute path -> hash). */
+  contentHashes: Map<string, string>;
+}
+
+/**
+ * The exit code when the cache answered the whole run (the report is written), or what to
+ * hand over to the full lint. Never throws and writes nothing unless it answers.
+ */
+export function lintFromCache(io: CliIO, args: string[]): number | Handover {
+  const handover: Handover = { contentHashes: new Map() };
+  let cache: LintCache | null = null;
+  try {
+    const options = parseLintArgs(args);
+    if (!options.cache || options.fix || options.positionals.length === 0 || options.positionals.includes('-')) return handover;
+    cache = new LintCache(path.resolve(io.cwd, options.cacheLocation));
+    const locale = options.locale ?? 'zh-CN';
+    const ruleTable = cache.ruleTable(locale);
+    if (!ruleTable) return handover;
+    const overrides = { locale: options.locale, severities: ruleSeverities(options.rules, (id) => ruleTable.some((rule) => rule.id === id)) };
+
+    const explicit = options.config === undefined ? null : path.resolve(io.cwd, options.config);
+    const locator = new ConfigLocator();
+    const configs = new Map<string, ConfigRecord | null>();
+    const inputHashes = new Map<string, string | null>();
+    const inputMatches = ([file, hash]: [string, string]) => {
+      if (!inputHashes.has(file)) inputHashes.set(file, hashFile(file));
+      return inputHashes.get(file) === hash;
+    };
+    const configFor = (folder: string): ConfigRecord | null => {
+      const file = explicit ?? locator.find(folder);
+      const key = configKey(file, folder, overrides);
+      if (!configs.has(key)) {
+        const record = cache?.config(key);
+        configs.set(key, record && record.inputs.every(inputMatches) ? record : null);
+      }
+      return configs.get(key) ?? null;
+    };
+
+    const fileArgs = options.positionals;
+    const named = new Set(fileArgs.map((arg) => path.resolve(io.cwd, arg)));
+    const drafts: Array<{ display: string; absolute: string; config: ConfigRecord }> = [];
+    for (const target of expandTargets(fileArgs, io.cwd)) {
+      const config = configFor(path.dirname(target.absolute));
+      if (!config) return handover;
+      if (ignoredByConfig(target.absolute, config.dir, config.ignore, named.has(target.absolute))) continue;
+      drafts.push({ display: target.display, absolute: target.absolute, config });
+    }
+    const shard = options.shard;
+    const selected = shard ? drafts.filter((_draft, position) => position % shard.count === shard.index - 1) : drafts;
+
+    const buffer: ReadBuffer = { bytes: Buffer.allocUnsafe(256 * 1024) };
+    const results: FileResult[] = [];
+    let complete = true;
+    for (const draft of selected) {
+      let contentHash: string;
+      try {
+        contentHash = hashDraftBytes(readDraftBytes(draft.absolute, draft.config.maxFileSize, buffer));
+      } catch {
+        // The full lint reports it.
+        return handover;
+      }
+      handover.contentHashes.set(draft.absolute, contentHash);
+      const hit = complete ? cache.get(draft.absolute, contentHash, draft.config.optionsHash) : null;
+      if (!hit) {
+        // Keep hashing: the full lint will not read the drafts that hit.
+        complete = false;
+        continue;
+      }
+      const display = draft.display.split(path.sep).join('/');
+      const report = new FileReport(display, hit);
+      results.push(options.quiet ? new FileReport(display, { diagnostics: report.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') }) : report);
+    }
+    if (!complete) return handover;
+
+    const report = render(options.format, results, io, () => ruleTable);
+    try {
+      writeReport(io, options.output, report);
+    } catch (error) {
+      // What the full lint would say, after writing as much.
+      io.stderr(`fivenets: ${(error as Error).message}\n`);
+      return 2;
+    }
+    return exitCode(io, results, options.maxWarnings);
+  } catch {
+    // A usage error, an unreadable cache entry, a report that cannot be written: the full lint says what it is.
+    return handover;
+  } finally {
+    cache?.close();
+  }
+}
