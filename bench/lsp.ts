@@ -17,8 +17,8 @@ export interface Server {
   close(): Promise<void>;
 }
 
-export async function startServer(workspace: string, pull: boolean): Promise<Server> {
-  const child = spawn(process.execPath, [serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+export async function startServer(workspace: string, pull: boolean, script = serverScript, nodeArgs: string[] = [], initializationOptions?: Record<string, unknown>): Promise<Server> {
+  const child = spawn(process.execPath, [...nodeArgs, script, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const diagnostics = new Map<string, Array<{ version: number | undefined; resolve: () => void }>>();
   connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; version?: number }) => {
@@ -42,6 +42,7 @@ export async function startServer(workspace: string, pull: boolean): Promise<Ser
     processId: process.pid,
     rootUri: pathToFileURL(workspace).href,
     workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'bench' }],
+    initializationOptions,
     capabilities: {
       textDocument: {
         synchronization: { dynamicRegistration: false },
@@ -66,6 +67,16 @@ export async function startServer(workspace: string, pull: boolean): Promise<Ser
         // already gone
       }
       connection.dispose();
+      // Give the server a moment to exit by itself (a --cpu-prof profile is written at exit).
+      if (child.exitCode === null) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 5000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
       child.kill();
     },
   };
@@ -111,13 +122,21 @@ export interface EditFigures {
   rssMb: number;
 }
 
+/** Which server bundle to measure (another build, to compare), the node flags to run it with (--cpu-prof) and its initializationOptions. */
+export interface ServerChoice {
+  script?: string;
+  nodeArgs?: string[];
+  /** e.g. { maxProblems: 0 } to receive every diagnostic. */
+  initializationOptions?: Record<string, unknown>;
+}
+
 /** Open a draft, make `edits` single-character edits at random places, time each until its diagnostics. */
-export async function measureEdits(text: string, edits: number, seed: number): Promise<EditFigures> {
+export async function measureEdits(text: string, edits: number, seed: number, choice: ServerChoice = {}): Promise<EditFigures> {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'fivenets-bench-'));
   const file = path.join(workspace, 'draft.policy.md');
   fs.writeFileSync(file, text);
   const uri = pathToFileURL(file).href;
-  const server = await startServer(workspace, true);
+  const server = await startServer(workspace, true, choice.script, choice.nodeArgs, choice.initializationOptions);
   try {
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });

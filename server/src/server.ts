@@ -20,7 +20,7 @@ import { VERSION } from './version';
 import { ErrorLog, guard } from './handlers/guard';
 import { SettingsStore, configurationRefresher, registerWatchers } from './handlers/settings';
 import { Drafts, uriToPath } from './handlers/drafts';
-import { DiagnosticsFeature } from './handlers/diagnostics';
+import { DEFAULT_MAX_PROBLEMS, DiagnosticsFeature } from './handlers/diagnostics';
 import { CodeActionsFeature, FIX_ALL_KIND } from './handlers/codeActions';
 import { hover } from './handlers/hover';
 import { TRIGGER_CHARACTERS, completion } from './handlers/completion';
@@ -75,13 +75,15 @@ let refresh: () => Promise<void>;
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   client = params.capabilities;
   const pull = client.textDocument?.diagnostic !== undefined;
-  const options = (params.initializationOptions ?? {}) as { debounceMs?: unknown };
+  const options = (params.initializationOptions ?? {}) as { debounceMs?: unknown; maxProblems?: unknown };
   const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS;
+  // 0: send every diagnostic.
+  const maxProblems = typeof options.maxProblems === 'number' && Number.isInteger(options.maxProblems) && options.maxProblems >= 0 ? options.maxProblems : DEFAULT_MAX_PROBLEMS;
   settings = new SettingsStore(connection, client.workspace?.configuration === true, log);
   drafts = new Drafts(connection, documents, settings, log, normalizeLocale(params.locale));
   const rootPath = params.rootUri ? uriToPath(params.rootUri) : null;
   drafts.folders = params.workspaceFolders ? folderPaths(params.workspaceFolders) : rootPath ? [rootPath] : [];
-  diagnostics = new DiagnosticsFeature(connection, drafts, log, pull, debounceMs);
+  diagnostics = new DiagnosticsFeature(connection, drafts, log, pull, debounceMs, maxProblems);
   codeActions = new CodeActionsFeature(drafts, {
     resolveEdits: client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
     documentChanges: client.workspace?.workspaceEdit?.documentChanges === true,

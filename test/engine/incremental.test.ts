@@ -5,10 +5,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { IncrementalLinter } from '../../server/src/engine';
+import { IncrementalLinter, LineIndex } from '../../server/src/engine';
 import type { LintResult } from '../../server/src/engine';
 import { builtinSchema } from '../../server/src/engine/schema';
-import { splitSections } from '../../server/src/engine/parse/sections';
+import { diffTexts, resplitSections, splitSections } from '../../server/src/engine/parse/sections';
 import { prng } from '../../bench/generate';
 
 const root = path.resolve(__dirname, '../..');
@@ -70,13 +70,63 @@ describe('incremental linting', () => {
       const random = prng(seed);
       let text = fs.readFileSync(file, 'utf8');
       const incremental = new IncrementalLinter(options);
+      let starts = splitSections(text);
+      let lines = new LineIndex(text);
       for (let step = 0; step < 150; step++) {
+        const before = text;
         text = edit(text, random);
-        const actual = comparable(incremental.update(text));
+        const result = incremental.update(text);
+        const actual = comparable(result);
         const expected = comparable(new IncrementalLinter(options, false).update(text));
-        assert.deepEqual(actual, expected, `seed ${seed}, step ${step}, text:\n${JSON.stringify(text)}`);
+        const where = `seed ${seed}, step ${step}, text:\n${JSON.stringify(text)}`;
+        assert.deepEqual(actual, expected, where);
+        // The groups are the diagnostics, in order.
+        assert.deepEqual(result.groups.flatMap((group) => group.items.map((item) => [item.rule, item.span.start, item.span.end])), result.diagnostics.map((d) => [d.rule, d.span.start, d.span.end]), where);
+        // The split and the line index, patched from the previous version, equal fresh ones.
+        const change = diffTexts(before, text);
+        starts = resplitSections(text, starts, change);
+        assert.deepEqual(starts, splitSections(text), where);
+        lines = LineIndex.edited(lines, text, change);
+        const fresh = new LineIndex(text);
+        assert.equal(lines.lineCount, fresh.lineCount, where);
+        for (let line = 0; line < fresh.lineCount; line++) assert.equal(lines.lineStart(line), fresh.lineStart(line), where);
       }
     });
+  });
+
+  it('finds the changed region and patches splits and lines at the edges (CR, LF, CRLF, start and end of text)', () => {
+    const texts = ['', 'a', '\r', '\n', '\r\n', '# a\n\n# b\r\n\r\n## c\r# d', '\n\n# x\n\n```\n# y\n```\n\n# z'];
+    const random = prng(99);
+    for (const start of texts) {
+      let text = start;
+      let starts = splitSections(text);
+      let lines = new LineIndex(text);
+      for (let step = 0; step < 300; step++) {
+        const before = text;
+        const at = Math.floor(random() * (text.length + 1));
+        const cut = Math.min(text.length - at, Math.floor(random() * 3));
+        const piece = ['', '\r', '\n', '\r\n', '#', '# ', '```', 'x'][Math.floor(random() * 8)];
+        text = text.slice(0, at) + piece + text.slice(at + cut);
+        const change = diffTexts(before, text);
+        assert.equal(before.slice(0, change.start) + text.slice(change.start, change.newEnd) + before.slice(change.oldEnd), text);
+        starts = resplitSections(text, starts, change);
+        assert.deepEqual(starts, splitSections(text), JSON.stringify(text));
+        lines = LineIndex.edited(lines, text, change);
+        const fresh = new LineIndex(text);
+        for (let offset = 0; offset <= text.length; offset++) assert.deepEqual(lines.positionAt(offset), fresh.positionAt(offset), JSON.stringify(text));
+        assert.equal(lines.lineCount, fresh.lineCount);
+      }
+    }
+  });
+
+  it('does not reuse the first section (which reads the front matter) at another place', () => {
+    const undated = { schema: options.schema, locale: 'en' as const };
+    const incremental = new IncrementalLinter(undated);
+    const text = '---\ntitle: x\n---\n\n## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委）\n';
+    incremental.update(text);
+    for (const next of [`# 前言\n\n${text}`, text, `\n\n${text}`]) {
+      assert.deepEqual(comparable(incremental.update(next)), comparable(new IncrementalLinter(undated, false).update(next)), JSON.stringify(next));
+    }
   });
 
   it('reuses unchanged sections (an edit costs its own section)', () => {

@@ -60,6 +60,8 @@ export interface ClientOptions {
   settings?: (scopeUri: string | undefined) => unknown;
   locale?: string;
   debounceMs?: number;
+  /** More initializationOptions (maxProblems). */
+  initializationOptions?: Record<string, unknown>;
   transport?: 'stdio' | 'ipc';
   /** Extra environment for the server process. */
   env?: Record<string, string>;
@@ -122,7 +124,7 @@ export class TestClient {
         workspaceFolders: [folder],
         capabilities: options.capabilities,
         locale: options.locale,
-        initializationOptions: { debounceMs: options.debounceMs ?? 20 },
+        initializationOptions: { debounceMs: options.debounceMs ?? 20, ...options.initializationOptions },
       }),
       'initialize',
     );

@@ -70,9 +70,16 @@ const FIELD_NAMES: Record<FieldKind, Localized> = {
 
 
 
+/** Characters of text in a model (counted once per model: a large draft has many text spans). */
+const writtenCache = new WeakMap<PolicyModel, number>();
+
 /** A near-empty draft has no script of its own yet: write in the editor's language. */
 function draftScript(input: CompletionInput): Script {
-  const written = input.model.textSpans.reduce((sum, span) => sum + (span.end - span.start), 0);
+  let written = writtenCache.get(input.model);
+  if (written === undefined) {
+    written = input.model.textSpans.reduce((sum, span) => sum + (span.end - span.start), 0);
+    writtenCache.set(input.model, written);
+  }
   return written < 8 ? scriptForLocale(input.locale) : input.model.script;
 }
 

@@ -79,11 +79,89 @@ export function escapeMarkdown(text: string): string {
 
 const contains = (span: Span | null | undefined, offset: number): span is Span => !!span && offset >= span.start && offset < span.end;
 
+/**
+ * The measures of a model by where they are, so a hover looks at the few measures around
+ * the cursor, not at all of them: sorted by start, with the largest end so far (measures
+ * may nest or overlap), and owner counts for owner hovers. Built once per model (a lint
+ * result), on the first hover.
+ */
+interface MeasureIndex {
+  /** allMeasures order (what the hovers search in). */
+  measures: Measure[];
+  /** Indices into `measures`, sorted by extent start. */
+  order: number[];
+  starts: number[];
+  ends: number[];
+  /** ends' running maximum along `order`. */
+  reach: number[];
+  /** By simplified unit: measures it leads, and measures it supports without leading them. */
+  owners: Map<string, { leads: number; supports: number }>;
+}
+
+const indexCache = new WeakMap<PolicyModel, MeasureIndex>();
+
+function measureIndex(model: PolicyModel): MeasureIndex {
+  let index = indexCache.get(model);
+  if (index) return index;
+  const measures = allMeasures(model);
+  const extentStart: number[] = [];
+  const extentEnd: number[] = [];
+  const owners = new Map<string, { leads: number; supports: number }>();
+  const count = (key: string) => {
+    let entry = owners.get(key);
+    if (!entry) owners.set(key, (entry = { leads: 0, supports: 0 }));
+    return entry;
+  };
+  for (const measure of measures) {
+    // The measure and everything a hover can hit in it (field labels and values).
+    let start = measure.span.start;
+    let end = measure.span.end;
+    for (const field of [...measure.fields, measure.deadline]) {
+      if (!field) continue;
+      for (const span of [field.labelSpan, field.valueSpan]) {
+        if (!span) continue;
+        start = Math.min(start, span.start);
+        end = Math.max(end, span.end);
+      }
+    }
+    extentStart.push(start);
+    extentEnd.push(end);
+    const lead = measure.owner ? simplify(measure.owner.value) : null;
+    if (lead !== null) count(lead).leads++;
+    for (const key of new Set(measure.coOwners.map((co) => simplify(co)))) if (key !== lead) count(key).supports++;
+  }
+  const order = measures.map((_measure, position) => position).sort((a, b) => extentStart[a] - extentStart[b] || a - b);
+  const reach: number[] = [];
+  let farthest = Number.NEGATIVE_INFINITY;
+  for (const position of order) {
+    farthest = Math.max(farthest, extentEnd[position]);
+    reach.push(farthest);
+  }
+  index = { measures, order, starts: order.map((position) => extentStart[position]), ends: order.map((position) => extentEnd[position]), reach, owners };
+  indexCache.set(model, index);
+  return index;
+}
+
+/** The measures whose extent holds the offset, in allMeasures order. */
+function measuresAt(index: MeasureIndex, offset: number): Measure[] {
+  let low = 0;
+  let high = index.starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (index.starts[mid] <= offset) low = mid + 1;
+    else high = mid;
+  }
+  const hits: number[] = [];
+  for (let k = low - 1; k >= 0 && index.reach[k] >= offset; k--) if (index.ends[k] >= offset) hits.push(index.order[k]);
+  return hits.sort((a, b) => a - b).map((position) => index.measures[position]);
+}
+
 export function hoverAt(input: HoverInput, offset: number): HoverResult | null {
   if (input.model.meta.frontmatterSpan && offset < input.model.meta.frontmatterSpan.end) return null;
   if (input.model.codeSpans.some((span) => offset >= span.start && offset < span.end)) return null;
-  const measures = allMeasures(input.model);
-  const field = labelHover(input, measures, offset) ?? deadlineHover(input, measures, offset) ?? ownerHover(input, measures, offset);
+  const index = measureIndex(input.model);
+  const measures = measuresAt(index, offset);
+  const field = labelHover(input, measures, offset) ?? deadlineHover(input, measures, offset) ?? ownerHover(input, index, measures, offset);
   if (field) return field;
   // On a net heading the net's own name describes the net; other words may be glossary terms.
   const inName = input.model.nets.some((net) => contains(net.nameSpan, offset));
@@ -156,7 +234,7 @@ function deadlineHover(input: HoverInput, measures: Measure[], offset: number): 
   return { kind: 'deadline', span, markdown: lines.join('\n') };
 }
 
-function ownerHover(input: HoverInput, measures: Measure[], offset: number): HoverResult | null {
+function ownerHover(input: HoverInput, index: MeasureIndex, measures: Measure[], offset: number): HoverResult | null {
   let hit: { value: string; span: Span } | null = null;
   for (const measure of measures) {
     for (const field of measure.fields) {
@@ -168,8 +246,7 @@ function ownerHover(input: HoverInput, measures: Measure[], offset: number): Hov
   const unit = hit.value;
   const key = simplify(unit);
   const locale = input.locale;
-  const leads = measures.filter((measure) => measure.owner && simplify(measure.owner.value) === key).length;
-  const supports = measures.filter((measure) => !(measure.owner && simplify(measure.owner.value) === key) && measure.coOwners.some((co) => simplify(co) === key)).length;
+  const { leads, supports } = index.owners.get(key) ?? { leads: 0, supports: 0 };
   const roster = input.roster.length === 0 ? M.noRoster : input.roster.some((known) => simplify(known) === key) ? M.inRoster : M.notInRoster;
   const lines = [`**${escapeMarkdown(unit)}**`, '', localize(roster, locale), '', localize(M.leads, locale, { count: leads })];
   if (supports > 0) lines.push('', localize(M.supports, locale, { count: supports }));

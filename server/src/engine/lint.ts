@@ -3,17 +3,26 @@
  * model and diagnostics out. Pure: no I/O, no editor types.
  *
  * Linting is incremental: the draft is split into sections (parse/sections.ts), each
- * section's model fragment and section-scope diagnostics are cached by its text and the
- * context it starts in, and only document-scope rules (which look at the nets present) run
- * on every change. `lint()` uses a fresh cache; the language server keeps an
- * `IncrementalLinter` per open document, so an edit costs one section, not the draft.
+ * section's model fragment and section-scope diagnostics are cached, and only
+ * document-scope rules (which look at the nets present) run on every change. `lint()` uses
+ * a fresh linter; the language server keeps an `IncrementalLinter` per open document.
+ *
+ * What an edit costs: the changed region is found by comparing with the previous text
+ * (common prefix and suffix), the split is redone only from the section before the change
+ * until it meets the old split again, and sections outside the change are reused by
+ * position (their text is known to be the same) when they start in the same context. A
+ * reused fragment is moved to its new offset with one loop over its spans (collected once);
+ * the line index is patched, not rebuilt. Diagnostics stay grouped by section, each group
+ * sorted once when it is computed, so a version's list is the groups in order (with the
+ * few document-rule diagnostics merged in): `groups` lets the language server convert only
+ * groups it has not seen, and `diagnostics` (with ranges) is built only when read.
  */
 import type { Fix, LintDiagnostic, Locale, PolicyModel, Severity, SeveritySetting, Span } from './types';
 import type { PolicySchema } from './schema';
 import type { Rule, RuleContext } from './rule';
 import { RULES } from './rules';
-import { buildFragment, contextKey, START_CONTEXT, type Fragment } from './parse/model';
-import { assembleModel, moveFragment, splitSections } from './parse/sections';
+import { buildFragment, START_CONTEXT, type Fragment, type SectionContext } from './parse/model';
+import { assembleModel, diffTexts, movableParts, moveParts, resplitSections, splitSections, type TextChange } from './parse/sections';
 import { LineIndex } from './lines';
 import { localize } from './i18n';
 import { Directives } from './directives';
@@ -33,8 +42,25 @@ export interface LintOptions {
 
 export interface LintResult {
   model: PolicyModel;
+  /** Sorted by span; built (with ranges) when first read, from `groups`. */
   diagnostics: LintDiagnostic[];
   lines: LineIndex;
+  /**
+   * The same diagnostics (directives applied, no ranges), as consecutive runs in document
+   * order. A group whose `items` array is the same object as in an earlier result holds
+   * the same diagnostics for the same section text (its spans moved with the section), so
+   * whatever was derived from it can be reused, shifted by the lines the section moved.
+   */
+  groups: DiagnosticGroup[];
+}
+
+/** A diagnostic without its range (spans in the text the linter last saw). */
+export type GroupItem = Omit<LintDiagnostic, 'range'>;
+
+export interface DiagnosticGroup {
+  /** Offset where the group's section starts now. */
+  start: number;
+  items: readonly GroupItem[];
 }
 
 export const INTERNAL_ERROR_RULE = 'internal-error';
@@ -58,7 +84,8 @@ function detectEol(text: string): string {
 interface RunContext {
   text: string;
   model: PolicyModel;
-  measures: PolicyModel['nets'][number]['measures'];
+  /** All measures; a function: document rules rarely need them, and a large draft has many. */
+  measures: () => PolicyModel['nets'][number]['measures'];
   lines: () => LineIndex;
   documentDate: string | null;
   script: PolicyModel['script'];
@@ -71,6 +98,7 @@ function runRules(rules: readonly Rule[], run: RunContext, options: LintOptions,
   const locale = options.locale ?? 'zh-CN';
   const pending: Pending[] = [];
   let lineIndex: LineIndex | null = null;
+  let measureList: PolicyModel['nets'][number]['measures'] | null = null;
   for (const rule of rules) {
     const setting = options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
@@ -87,7 +115,10 @@ function runRules(rules: readonly Rule[], run: RunContext, options: LintOptions,
       script: run.script,
       documentDate: run.documentDate,
       roster: options.roster ?? [],
-      measures: run.measures,
+      get measures() {
+        measureList ??= run.measures();
+        return measureList;
+      },
       eol: run.eol,
       t: (message, data) => localize(message, locale, data),
       report(report) {
@@ -129,33 +160,45 @@ function copyFix(fix: Fix): Fix {
   return { title: fix.title, edits: fix.edits.map((edit) => ({ span: { start: edit.span.start, end: edit.span.end }, newText: edit.newText })) };
 }
 
-function movePending(items: Pending[], delta: number): void {
-  if (delta === 0) return;
-  const moved = new Set<Span>();
-  const move = (span: Span) => {
-    if (moved.has(span)) return;
-    moved.add(span);
-    span.start += delta;
-    span.end += delta;
-  };
+/** Every span of a section's diagnostics (each is a copy, see runRules), to move them with the section. */
+function pendingSpans(items: readonly Pending[]): Span[] {
+  const spans: Span[] = [];
   for (const item of items) {
-    move(item.span);
-    for (const fix of [item.fix, ...item.suggestions]) for (const edit of fix?.edits ?? []) move(edit.span);
+    spans.push(item.span);
+    if (item.fix) for (const edit of item.fix.edits) spans.push(edit.span);
+    for (const fix of item.suggestions) for (const edit of fix.edits) spans.push(edit.span);
   }
+  return spans;
 }
 
-function finish(pending: Pending[], model: PolicyModel, lines: LineIndex): LintDiagnostic[] {
+function compareItems(a: Pending, b: Pending): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule);
+}
+
+/** Diagnostics with their ranges, in document order. */
+function withRanges(groups: readonly DiagnosticGroup[], lines: LineIndex): LintDiagnostic[] {
+  const diagnostics: LintDiagnostic[] = [];
+  for (const group of groups) for (const item of group.items) diagnostics.push({ ...item, range: lines.rangeOf(item.span) });
+  return diagnostics;
+}
+
+/**
+ * Drop what directives disable. A group keeps its items array (and so its identity for
+ * caches) when nothing in it is disabled.
+ */
+function applyDirectives(groups: DiagnosticGroup[], model: PolicyModel, lines: LineIndex): DiagnosticGroup[] {
+  if (!model.comments.some((comment) => comment.text.includes('fivenets-'))) return groups;
   const directives = new Directives(model, lines);
   if (directives.disablesFile) return [];
-  const diagnostics: LintDiagnostic[] = [];
-  for (const item of pending) {
-    const range = lines.rangeOf(item.span);
-    if (item.rule !== INTERNAL_ERROR_RULE && directives.isDisabled(item.rule, range.start.line)) continue;
-    diagnostics.push({ ...item, range });
-  }
-  return diagnostics.sort(
-    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule),
-  );
+  return groups.map((group) => {
+    const kept = group.items.filter((item) => item.rule === INTERNAL_ERROR_RULE || !directives.isDisabled(item.rule, lines.lineAt(item.span.start)));
+    return kept.length === group.items.length ? group : { start: group.start, items: kept };
+  });
+}
+
+/** One group of everything, sorted (the whole-document path, and the fallback when sections overlap). */
+function sortedGroup(pending: Pending[]): DiagnosticGroup[] {
+  return pending.length === 0 ? [] : [{ start: 0, items: pending.sort(compareItems) }];
 }
 
 const SECTION_RULES = RULES.filter((rule) => rule.meta.scope === 'section');
@@ -163,13 +206,53 @@ const DOCUMENT_RULES = RULES.filter((rule) => rule.meta.scope === 'document');
 
 interface CacheEntry {
   fragment: Fragment;
+  /** The section's length, and what it was parsed with: the document date (null for the first section), the open net. */
+  length: number;
+  first: boolean;
+  date: string | null;
+  context: SectionContext;
   /** Where the fragment's spans (and its pending diagnostics) currently start. */
   base: number;
-  /** The update that last used this entry (an entry serves one section per update). */
-  generation: number;
-  /** Section-scope diagnostics and the settings they were computed with. */
+  /** The fragment's spans and insertion points, collected when it first moves. */
+  parts: ReturnType<typeof movableParts> | null;
+  /** Section-scope diagnostics (sorted), the settings they were computed with, and their spans. */
   pending: Pending[] | null;
   pendingKey: string;
+  pendingSpans: Span[];
+}
+
+/**
+ * A copy of a slice of the draft. V8 slices (and the measure texts and field values sliced
+ * from them) point into the whole string: a cached fragment would keep the whole text of
+ * the version it was parsed in alive, one full copy of the draft per edited section.
+ */
+function detached(slice: string): string {
+  // Concatenating makes a new string; slicing it flattens that (a copy of the slice only).
+  return slice.length < 16 ? slice : ` ${slice}`.slice(1);
+}
+
+function sameContext(a: SectionContext, b: SectionContext): boolean {
+  return a === b || (a.netId === b.netId && a.netDepth === b.netDepth && a.unknownNetDepth === b.unknownNetDepth);
+}
+
+function moveEntry(entry: CacheEntry, start: number): void {
+  const delta = start - entry.base;
+  if (delta === 0) return;
+  entry.parts ??= movableParts(entry.fragment);
+  moveParts(entry.fragment, entry.parts, delta);
+  for (const span of entry.pendingSpans) {
+    span.start += delta;
+    span.end += delta;
+  }
+  entry.base = start;
+}
+
+/** The previous version: its text, split, line index and entries (by section). */
+interface Previous {
+  text: string;
+  starts: number[];
+  lines: LineIndex;
+  entries: CacheEntry[];
 }
 
 function fragmentModel(fragment: Fragment, script: PolicyModel['script']): PolicyModel {
@@ -190,13 +273,13 @@ function fragmentModel(fragment: Fragment, script: PolicyModel['script']): Polic
  * `split: false` parses the draft as one section (the reference the tests compare with).
  *
  * A result stays valid until the next `update()`: unchanged sections are reused and their
- * spans moved in place, so objects of an older result may then point into the newer text.
+ * spans moved in place, so objects of an older result may then point into the newer text
+ * (and its `diagnostics`, if not read before, are no longer built right).
  */
 export class IncrementalLinter {
-  private cache = new Map<string, CacheEntry>();
+  private previous: Previous | null = null;
   private readonly reported = new Set<string>();
   private readonly settingsKey: string;
-  private generation = 0;
 
   constructor(
     private readonly options: LintOptions,
@@ -206,44 +289,47 @@ export class IncrementalLinter {
   }
 
   update(text: string): LintResult {
-    const generation = ++this.generation;
-    const starts = this.split ? splitSections(text) : [0];
-    const next = new Map<string, CacheEntry>();
+    const previous = this.previous;
+    const change: TextChange | null = previous ? diffTexts(previous.text, text) : null;
+    const starts = !this.split ? [0] : previous && change ? resplitSections(text, previous.starts, change) : splitSections(text);
+    const lines = previous && change ? LineIndex.edited(previous.lines, text, change) : new LineIndex(text);
+
     const entries: CacheEntry[] = [];
     let context = START_CONTEXT;
     let documentDate = this.options.documentDate ?? null;
+    // Old sections, walked alongside the new ones: a section wholly before or after the change, with the same bounds, has the same text.
+    let old = 0;
     for (let index = 0; index < starts.length; index++) {
-      const sectionText = text.slice(starts[index], index + 1 < starts.length ? starts[index + 1] : text.length);
-      const key = `${index === 0 ? 'first' : documentDate ?? ''}\u0000${contextKey(context)}\u0000${sectionText}`;
-      let entry = next.get(key) ?? this.cache.get(key);
-      if (!entry || entry.generation === generation) {
-        // New text, or the same text twice in one draft: the second copy gets its own fragment.
-        const fragment = buildFragment(sectionText, { schema: this.options.schema, documentDate }, context, index === 0);
-        entry = { fragment, base: 0, generation, pending: null, pendingKey: '' };
-        if (!next.has(key)) next.set(key, entry);
-      } else {
-        entry.generation = generation;
-        next.set(key, entry);
+      const start = starts[index];
+      const end = index + 1 < starts.length ? starts[index + 1] : text.length;
+      const dateNow = index === 0 ? null : documentDate;
+      let entry: CacheEntry | null = null;
+      if (previous && change && this.split) {
+        const before = end <= change.start ? { start, end } : start >= change.newEnd ? { start: start - change.newEnd + change.oldEnd, end: end - change.newEnd + change.oldEnd } : null;
+        if (before) {
+          while (old < previous.starts.length && previous.starts[old] < before.start) old++;
+          const candidate = previous.starts[old] === before.start ? previous.entries[old] : undefined;
+          if (candidate && candidate.length === before.end - before.start && candidate.first === (index === 0) && candidate.date === dateNow && sameContext(candidate.context, context)) entry = candidate;
+        }
       }
-      const delta = starts[index] - entry.base;
-      moveFragment(entry.fragment, delta);
-      if (entry.pending) movePending(entry.pending, delta);
-      entry.base = starts[index];
+      if (!entry) {
+        const fragment = buildFragment(detached(text.slice(start, end)), { schema: this.options.schema, documentDate }, context, index === 0);
+        entry = { fragment, length: end - start, first: index === 0, date: dateNow, context, base: 0, parts: null, pending: null, pendingKey: '', pendingSpans: [] };
+      }
+      moveEntry(entry, start);
       entries.push(entry);
       // The frontmatter date (first section) applies to every later section.
       if (index === 0) documentDate = entry.fragment.meta?.date ?? this.options.documentDate ?? null;
       context = entry.fragment.outContext;
     }
-    this.cache = next;
+    this.previous = { text, starts, lines, entries };
 
     const model = assembleModel(
       entries.map((entry) => entry.fragment),
       text,
     );
-    const lines = new LineIndex(text);
     const eol = detectEol(text);
     const pendingKey = `${this.settingsKey}\u0000${model.script}\u0000${eol}\u0000${documentDate ?? ''}`;
-    const pending: Pending[] = [];
     for (const entry of entries) {
       if (entry.pending === null || entry.pendingKey !== pendingKey) {
         // Section rules see the whole text and the section's own measures and spans (absolute offsets).
@@ -252,7 +338,7 @@ export class IncrementalLinter {
           {
             text,
             model: fragmentModel(entry.fragment, model.script),
-            measures: entry.fragment.measures,
+            measures: () => entry.fragment.measures,
             lines: () => lines,
             documentDate,
             script: model.script,
@@ -260,19 +346,71 @@ export class IncrementalLinter {
           },
           this.options,
           this.reported,
-        );
+        ).sort(compareItems);
         entry.pendingKey = pendingKey;
+        entry.pendingSpans = pendingSpans(entry.pending);
       }
-      for (const item of entry.pending) pending.push(item); // not push(...): a section may hold 100,000 diagnostics
     }
-    const measures = [...model.nets.flatMap((net) => net.measures), ...model.orphanMeasures];
-    for (const item of runRules(DOCUMENT_RULES, { text, model, measures, lines: () => lines, documentDate, script: model.script, eol }, this.options, this.reported)) pending.push(item);
-    return { model, lines, diagnostics: finish(pending, model, lines) };
+    const measures = () => [...model.nets.flatMap((net) => net.measures), ...model.orphanMeasures];
+    const documentPending = runRules(DOCUMENT_RULES, { text, model, measures, lines: () => lines, documentDate, script: model.script, eol }, this.options, this.reported).sort(compareItems);
+    const groups = applyDirectives(groupBySection(entries, starts, documentPending), model, lines);
+    return lazyResult(model, lines, groups);
   }
 }
 
+/**
+ * The sections' sorted diagnostics in order, each document-rule diagnostic merged into the
+ * group of the section it starts in (after equal section items, as a stable sort of the
+ * sections' items followed by the document's would place it). Sections are disjoint, so
+ * the groups are in order; should a span reach past its section, everything is sorted as one.
+ */
+function groupBySection(entries: CacheEntry[], starts: number[], documentPending: Pending[]): DiagnosticGroup[] {
+  const groups: DiagnosticGroup[] = [];
+  let next = 0;
+  for (let index = 0; index < entries.length; index++) {
+    const items = entries[index].pending ?? [];
+    const end = index + 1 < starts.length ? starts[index + 1] : Number.POSITIVE_INFINITY;
+    let merged: Pending[] | null = null;
+    while (next < documentPending.length && (documentPending[next].span.start < end || index === entries.length - 1)) {
+      merged ??= [...items];
+      merged.push(documentPending[next++]);
+    }
+    if (merged) merged.sort(compareItems);
+    const groupItems = merged ?? items;
+    if (groupItems.length > 0) groups.push({ start: starts[index], items: groupItems });
+  }
+  for (let index = 1; index < groups.length; index++) {
+    const previous = groups[index - 1].items;
+    if (compareItems(previous[previous.length - 1] as Pending, groups[index].items[0] as Pending) > 0) {
+      const all: Pending[] = [];
+      for (const group of groups) for (const item of group.items) all.push(item as Pending);
+      return sortedGroup(all);
+    }
+  }
+  return groups;
+}
+
+/** A result whose `diagnostics` (with ranges) are built when first read. */
+function lazyResult(model: PolicyModel, lines: LineIndex, groups: DiagnosticGroup[]): LintResult {
+  let diagnostics: LintDiagnostic[] | null = null;
+  return {
+    model,
+    lines,
+    groups,
+    get diagnostics() {
+      diagnostics ??= withRanges(groups, lines);
+      return diagnostics;
+    },
+    set diagnostics(value: LintDiagnostic[]) {
+      diagnostics = value;
+    },
+  };
+}
+
 export function lint(text: string, options: LintOptions): LintResult {
-  return new IncrementalLinter(options).update(text);
+  const result = new IncrementalLinter(options).update(text);
+  // Plain data (a worker posts it): the diagnostics are built now.
+  return { model: result.model, lines: result.lines, groups: result.groups, diagnostics: result.diagnostics };
 }
 
 /** The model of a whole draft. */
@@ -282,9 +420,9 @@ export function buildModel(text: string, options: { schema: PolicySchema; docume
 
 /** Run every rule on a model already built, as one document (the reference for incremental linting). */
 export function lintModel(text: string, model: PolicyModel, lines: LineIndex, options: LintOptions): LintDiagnostic[] {
-  const measures = [...model.nets.flatMap((net) => net.measures), ...model.orphanMeasures];
+  const measures = () => [...model.nets.flatMap((net) => net.measures), ...model.orphanMeasures];
   const run: RunContext = { text, model, measures, lines: () => lines, documentDate: model.meta.date ?? options.documentDate ?? null, script: model.script, eol: detectEol(text) };
-  return finish(runRules(RULES, run, options, new Set()), model, lines);
+  return withRanges(applyDirectives(sortedGroup(runRules(RULES, run, options, new Set())), model, lines), lines);
 }
 
 /**

@@ -51,21 +51,44 @@ export function ruleDocUrl(rule: string): string {
 }
 
 export function toDiagnostic(diagnostic: LintDiagnostic, lines: LineIndex, version: number): Diagnostic {
-  const data: DiagnosticData = {
-    version,
-    fix: diagnostic.fix ? toFix(lines, diagnostic.fix) : null,
-    suggestions: diagnostic.suggestions.map((fix) => toFix(lines, fix)),
-  };
-  const result: Diagnostic = {
-    range: diagnostic.range,
+  return stampVersion(toVersionless(diagnostic, diagnostic.range, lines), version);
+}
+
+/** An LSP diagnostic whose `data` still lacks the document version (see stampVersion). */
+export interface VersionlessDiagnostic {
+  diagnostic: Omit<Diagnostic, 'data'>;
+  fix: LspFix | null;
+  suggestions: LspFix[];
+}
+
+const CODE_DESCRIPTIONS = new Map<string, { href: string }>();
+
+/** Everything of an LSP diagnostic but the version in its data: what can be kept while the text around it stays the same. */
+export function toVersionless(diagnostic: Omit<LintDiagnostic, 'range'>, range: Range, lines: LineIndex): VersionlessDiagnostic {
+  const result: Omit<Diagnostic, 'data'> = {
+    range,
     severity: SEVERITIES[diagnostic.severity],
     code: diagnostic.rule,
     source: SOURCE,
     message: diagnostic.message,
-    data,
   };
-  if (diagnostic.rule !== INTERNAL_ERROR_RULE) result.codeDescription = { href: ruleDocUrl(diagnostic.rule) };
-  return result;
+  if (diagnostic.rule !== INTERNAL_ERROR_RULE) {
+    let description = CODE_DESCRIPTIONS.get(diagnostic.rule);
+    if (!description) {
+      description = { href: ruleDocUrl(diagnostic.rule) };
+      CODE_DESCRIPTIONS.set(diagnostic.rule, description);
+    }
+    result.codeDescription = description;
+  }
+  return { diagnostic: result, fix: diagnostic.fix ? toFix(lines, diagnostic.fix) : null, suggestions: diagnostic.suggestions.map((fix) => toFix(lines, fix)) };
+}
+
+/** The LSP diagnostic for one document version (the parts are shared, not copied: they are only read). */
+export function stampVersion(parts: VersionlessDiagnostic, version: number): Diagnostic {
+  const { range, severity, code, source, message, codeDescription } = parts.diagnostic;
+  const data: DiagnosticData = { version, fix: parts.fix, suggestions: parts.suggestions };
+  // One object shape for every diagnostic (no spread): thousands are made per version.
+  return codeDescription ? { range, severity, code, source, message, data, codeDescription } : { range, severity, code, source, message, data };
 }
 
 export function isDiagnosticData(value: unknown): value is DiagnosticData {

@@ -4,14 +4,85 @@
  * Only the result for a document's latest version is ever sent.
  */
 import type { Connection, Diagnostic, DocumentDiagnosticParams, DocumentDiagnosticReport } from 'vscode-languageserver/node';
-import { DocumentDiagnosticReportKind } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DocumentDiagnosticReportKind } from 'vscode-languageserver/node';
+import { localize, type Severity } from '../engine';
+import type { DiagnosticGroup, GroupItem } from '../engine/lint';
 import type { Analysis, Drafts } from './drafts';
 import type { ErrorLog } from './guard';
-import { toDiagnostic } from './convert';
+import { SOURCE, stampVersion, toVersionless, type VersionlessDiagnostic } from './convert';
+import { MESSAGES } from './messages';
 
-export function lspDiagnostics(analysis: Analysis): Diagnostic[] {
-  analysis.lspDiagnostics ??= analysis.result.diagnostics.map((diagnostic) => toDiagnostic(diagnostic, analysis.result.lines, analysis.version));
-  return analysis.lspDiagnostics;
+/** A group's diagnostics converted for the line its section started on. */
+interface ConvertedGroup {
+  line: number;
+  diagnostics: VersionlessDiagnostic[];
+}
+
+/**
+ * Converted groups, by the engine's items array: an array the engine hands out again holds
+ * the same diagnostics for the same section text, so while the section starts on the same
+ * line (an edit elsewhere that adds no line) its LSP ranges are the same too, and an edit
+ * converts only its own section.
+ */
+const converted = new WeakMap<readonly GroupItem[], ConvertedGroup>();
+
+/**
+ * At most this many diagnostics per document go to the editor (more would be pages of the
+ * same problem; VS Code itself shows at most 1,000 per file). Which ones, as VS Code picks:
+ * errors first, then warnings, then information, each in document order; one more
+ * diagnostic says how many are left out. Sending all of a 1M-character draft's ~10,000
+ * diagnostics costs more (5 MB of JSON per version) than linting the edit.
+ */
+export const DEFAULT_MAX_PROBLEMS = 1000;
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** How many items of each severity (error, warning, info) to send. */
+function quotas(groups: readonly DiagnosticGroup[], max: number): { quota: number[]; total: number } {
+  const counts = [0, 0, 0];
+  for (const group of groups) for (const item of group.items) counts[SEVERITY_ORDER[item.severity]]++;
+  const total = counts[0] + counts[1] + counts[2];
+  if (max <= 0 || total <= max) return { quota: counts, total };
+  let room = max;
+  const quota = counts.map((count) => {
+    const taken = Math.min(count, room);
+    room -= taken;
+    return taken;
+  });
+  return { quota, total };
+}
+
+export function lspDiagnostics(analysis: Analysis, maxProblems = DEFAULT_MAX_PROBLEMS): Diagnostic[] {
+  if (analysis.lspDiagnostics) return analysis.lspDiagnostics;
+  const { lines, groups } = analysis.result;
+  const { quota, total } = quotas(groups, maxProblems);
+  const diagnostics: Diagnostic[] = [];
+  for (const group of groups) {
+    if (quota[0] + quota[1] + quota[2] === 0) break;
+    const line = lines.lineAt(group.start);
+    let entry = converted.get(group.items);
+    if (!entry || entry.line !== line) {
+      entry = { line, diagnostics: group.items.map((item) => toVersionless(item, lines.rangeOf(item.span), lines)) };
+      converted.set(group.items, entry);
+    }
+    for (let index = 0; index < group.items.length; index++) {
+      const order = SEVERITY_ORDER[group.items[index].severity];
+      if (quota[order] === 0) continue;
+      quota[order]--;
+      diagnostics.push(stampVersion(entry.diagnostics[index], analysis.version));
+    }
+  }
+  if (diagnostics.length < total) {
+    const last = diagnostics[diagnostics.length - 1].range.end;
+    diagnostics.push({
+      range: { start: last, end: last },
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      message: localize(MESSAGES.moreProblems, analysis.locale, { hidden: total - diagnostics.length, max: diagnostics.length }),
+    });
+  }
+  analysis.lspDiagnostics = diagnostics;
+  return diagnostics;
 }
 
 export class DiagnosticsFeature {
@@ -25,6 +96,7 @@ export class DiagnosticsFeature {
     private readonly log: ErrorLog,
     readonly pull: boolean,
     private readonly debounceMs: number,
+    private readonly maxProblems = DEFAULT_MAX_PROBLEMS,
   ) {}
 
   /** Lint soon: now for a newly opened document, after a pause while typing. */
@@ -52,7 +124,7 @@ export class DiagnosticsFeature {
         return;
       }
       this.published.add(uri);
-      await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: lspDiagnostics(analysis) });
+      await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: lspDiagnostics(analysis, this.maxProblems) });
     } catch (error) {
       this.log.report('diagnostics', error);
     }
@@ -70,6 +142,6 @@ export class DiagnosticsFeature {
     const analysis = await this.drafts.analyze(params.textDocument.uri);
     if (!analysis) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     if (params.previousResultId === analysis.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: analysis.resultId };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId: analysis.resultId, items: lspDiagnostics(analysis) };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: analysis.resultId, items: lspDiagnostics(analysis, this.maxProblems) };
   }
 }

@@ -4,6 +4,12 @@
  * touches. Every split point is one where CommonMark starts a new block whatever came
  * before (a blank line, then `#` in column 0), so parsing sections one by one gives the same
  * blocks as parsing the whole draft; a randomized test checks that.
+ *
+ * After an edit the split is redone only around it (resplitSections): the scan state at a
+ * split point is always the same (nothing open, a blank line before), so the scan restarts
+ * at the split before the change and stops once it splits where the old text did after
+ * the change. Fragments keep absolute spans; a cached one is moved to its section's new
+ * offset through the list of its spans (movableParts), collected once.
  */
 import type { DocumentMeta, Field, Measure, NetLikeHeading, NetSection, PolicyModel, Span } from '../types';
 import type { Fragment } from './model';
@@ -38,8 +44,21 @@ function isBlank(line: string): boolean {
 /** Start offsets of the sections (the first is always 0). */
 export function splitSections(text: string): number[] {
   const starts = [0];
-  let offset = 0;
-  let lineNumber = 0;
+  scanSplits(text, 0, (offset) => {
+    starts.push(offset);
+    return false;
+  });
+  return starts;
+}
+
+/**
+ * Find split points from `from` (0, or a split point, where the scan's state is known: no
+ * front matter, fence or HTML block open, and a blank line before). `onSplit` returns true
+ * to stop the scan.
+ */
+function scanSplits(text: string, from: number, onSplit: (offset: number) => boolean): void {
+  let offset = from;
+  let lineNumber = from === 0 ? 0 : 1;
   let fence: string | null = null;
   let htmlEnd: RegExp | null = null;
   let inFrontmatter = false;
@@ -72,75 +91,140 @@ export function splitSections(text: string): number[] {
         const closer = HTML_CLOSE[html[1].toLowerCase()] ?? HTML_CLOSE[html[1]];
         if (closer && !closer.test(line.slice(html[0].length))) htmlEnd = closer;
       } else if (previousBlank && offset > 0 && /^#{1,6}(?:[ \t]|$)/u.test(line)) {
-        starts.push(offset);
+        if (onSplit(offset)) return;
       }
     }
     previousBlank = isBlank(line) && !fence && !htmlEnd;
     offset = next;
     lineNumber++;
   }
+}
+
+/** What changed between two versions of a text: [start, oldEnd) became [start, newEnd). */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+const CHUNK = 2048;
+
+/** The changed region between two texts (common prefix and suffix), comparing in chunks. */
+export function diffTexts(before: string, after: string): TextChange {
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  // Slices compare as memory (no copies); the last chunk is compared character by character.
+  while (start + CHUNK <= max && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let suffix = 0;
+  const room = max - start;
+  while (suffix + CHUNK <= room && before.slice(before.length - suffix - CHUNK, before.length - suffix) === after.slice(after.length - suffix - CHUNK, after.length - suffix)) suffix += CHUNK;
+  while (suffix < room && before.charCodeAt(before.length - suffix - 1) === after.charCodeAt(after.length - suffix - 1)) suffix++;
+  return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+}
+
+/**
+ * The split points of an edited text, from those of the text before the edit: kept before
+ * the section holding the change, scanned from there until the scan splits where the old
+ * text split (after the change), shifted after that. Equal to splitSections(text).
+ */
+export function resplitSections(text: string, before: readonly number[], change: TextChange): number[] {
+  // The last split strictly before the change: the text before it is unchanged, so the scan
+  // state there is known (its heading line itself may have changed, so it is decided again).
+  let low = 0;
+  let high = before.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (before[mid] < change.start) low = mid;
+    else high = mid - 1;
+  }
+  const from = before[low];
+  const starts = before.slice(0, low);
+  if (from === 0) starts.push(0);
+  const delta = change.newEnd - change.oldEnd;
+  let next = low + 1;
+  let rest = -1;
+  scanSplits(text, from, (offset) => {
+    starts.push(offset);
+    if (offset < change.newEnd) return false;
+    // After the change the text is the old one shifted: once both split at the same point, they agree to the end.
+    while (next < before.length && before[next] + delta < offset) next++;
+    if (next < before.length && before[next] + delta === offset) {
+      rest = next + 1;
+      return true;
+    }
+    return false;
+  });
+  if (rest >= 0) for (let index = rest; index < before.length; index++) starts.push(before[index] + delta);
   return starts;
 }
 
 /**
- * Move every span of a fragment by `delta`, in place. Fragments are built relative to their
- * section and moved to wherever the section sits now, so a fresh lint allocates no copies and
- * an edit moves (not rebuilds) the sections after it. Span objects can be shared (a measure's
- * owner is a copy of a field that keeps the field's label span), so each moves once.
+ * Every span of a fragment, once (span objects can be shared: a measure's owner is a copy
+ * of a field that keeps the field's label span), and the insertion points (offsets), so the
+ * incremental linter can move a cached fragment to wherever its section sits now with one
+ * loop, without walking the model again.
  */
-export function moveFragment(fragment: Fragment, delta: number): void {
-  if (delta === 0) return;
-  const moved = new Set<Span>();
-  const move = (span: Span | null | undefined) => {
-    if (!span || moved.has(span)) return;
-    moved.add(span);
-    span.start += delta;
-    span.end += delta;
+export function movableParts(fragment: Fragment): { spans: Span[]; insertions: Measure['insertion'][] } {
+  const spans = new Set<Span>();
+  const add = (span: Span | null | undefined) => {
+    if (span) spans.add(span);
   };
-  const moveField = (field: Field | null) => {
+  const addField = (field: Field | null) => {
     if (!field) return;
-    move(field.labelSpan);
-    move(field.valueSpan);
+    add(field.labelSpan);
+    add(field.valueSpan);
   };
   const measures = new Set<Measure>(fragment.measures);
   for (const net of fragment.nets) {
-    move(net.headingSpan);
-    move(net.nameSpan);
-    move(net.span);
+    add(net.headingSpan);
+    add(net.nameSpan);
+    add(net.span);
     for (const measure of net.measures) measures.add(measure);
   }
   for (const measure of [...fragment.incomingMeasures, ...fragment.orphans]) measures.add(measure);
+  const insertions: Measure['insertion'][] = [];
   for (const measure of measures) {
-    move(measure.span);
-    move(measure.textSpan);
-    measure.fields.forEach(moveField);
-    moveField(measure.owner);
-    moveField(measure.metric);
-    moveField(measure.deadline);
-    measure.quantities.forEach(move);
-    measure.prose.forEach(move);
-    measure.insertion.offset += delta;
-    Object.values(measure.insertion.cells ?? {}).forEach(move);
+    add(measure.span);
+    add(measure.textSpan);
+    measure.fields.forEach(addField);
+    addField(measure.owner);
+    addField(measure.metric);
+    addField(measure.deadline);
+    measure.quantities.forEach(add);
+    measure.prose.forEach(add);
+    insertions.push(measure.insertion);
+    Object.values(measure.insertion.cells ?? {}).forEach(add);
   }
-  move(fragment.meta?.frontmatterSpan);
+  add(fragment.meta?.frontmatterSpan);
+  for (const heading of fragment.unknownNets) add(heading.nameSpan);
+  fragment.codeSpans.forEach(add);
+  fragment.textSpans.forEach(add);
+  for (const comment of fragment.comments) add(comment.span);
+  return { spans: [...spans], insertions };
+}
+
+/** Move a fragment by `delta`, in place, given its parts (movableParts). */
+export function moveParts(fragment: Fragment, parts: { spans: Span[]; insertions: Measure['insertion'][] }, delta: number): void {
+  if (delta === 0) return;
+  for (const span of parts.spans) {
+    span.start += delta;
+    span.end += delta;
+  }
+  for (const insertion of parts.insertions) insertion.offset += delta;
   if (fragment.incomingClosedAt !== null) fragment.incomingClosedAt += delta;
-  for (const heading of fragment.unknownNets) move(heading.nameSpan);
-  fragment.codeSpans.forEach(move);
-  fragment.textSpans.forEach(move);
-  for (const comment of fragment.comments) move(comment.span);
 }
 
 /**
  * Join fragments (already moved to their sections' offsets) into the model of the whole
  * draft. Fragments are cached and shared: nets are copied (their measure lists and ends
- * change here), measures are shared.
+ * change here), measures are shared. The long lists (text and code spans) are joined when
+ * first read: linting an edit of a large draft does not need them.
  */
 export function assembleModel(fragments: Fragment[], text: string): PolicyModel {
   const nets: NetSection[] = [];
   const orphanMeasures: Measure[] = [];
   const unknownNets: NetLikeHeading[] = [];
-  const codeSpans: Span[] = [];
-  const textSpans: Span[] = [];
   const comments: Array<{ span: Span; text: string }> = [];
   let meta: DocumentMeta = { title: null, date: null, schema: null, frontmatterSpan: null };
   let open: NetSection | null = null;
@@ -162,12 +246,44 @@ export function assembleModel(fragments: Fragment[], text: string): PolicyModel 
     // Loops, not push(...items): spreading 100,000 items overflows the stack (a long table).
     for (const measure of fragment.orphans) orphanMeasures.push(measure);
     for (const heading of fragment.unknownNets) unknownNets.push(heading);
-    for (const span of fragment.codeSpans) codeSpans.push(span);
-    for (const span of fragment.textSpans) textSpans.push(span);
     for (const comment of fragment.comments) comments.push(comment);
   }
 
-  return { meta, nets, orphanMeasures, unknownNets, script: scriptOf(text, textSpans), codeSpans, textSpans, comments };
+  const joined = (list: (fragment: Fragment) => Span[]) => () => {
+    const spans: Span[] = [];
+    for (const fragment of fragments) for (const span of list(fragment)) spans.push(span);
+    return spans;
+  };
+  const model = { meta, nets, orphanMeasures, unknownNets, script: scriptOfFragments(text, fragments), comments } as Omit<PolicyModel, 'codeSpans' | 'textSpans'>;
+  lazyProperty(model, 'codeSpans', joined((fragment) => fragment.codeSpans));
+  lazyProperty(model, 'textSpans', joined((fragment) => fragment.textSpans));
+  return model as PolicyModel;
+}
+
+/** An enumerable property computed on first read (so deep comparisons and copies still see it). */
+function lazyProperty<T extends object, V>(target: T, key: string, compute: () => V): void {
+  let value: { current: V } | null = null;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => (value ??= { current: compute() }).current,
+    set: (next: V) => {
+      value = { current: next };
+    },
+  });
+}
+
+/** scriptOf over the first text spans of the fragments, without joining every list. */
+function scriptOfFragments(text: string, fragments: Fragment[]): 'hans' | 'hant' | 'en' {
+  const first: Span[] = [];
+  for (const fragment of fragments) {
+    for (const span of fragment.textSpans) {
+      if (first.length >= 60) break;
+      first.push(span);
+    }
+    if (first.length >= 60) break;
+  }
+  return scriptOf(text, first);
 }
 
 /** The draft's script, from the first text blocks (fix templates use its labels). */
