@@ -107,4 +107,27 @@ describe('language server: incremental diagnostics', function () {
       await client.stop();
     }
   });
+
+  it('takes the fivenets.maxProblems setting over initializationOptions (0 sends every problem)', async () => {
+    const file = path.join(root, 'policies', 'setting.md');
+    let maxProblems = 2;
+    const capabilities = { ...PULL_CLIENT, workspace: { ...PULL_CLIENT.workspace, diagnostics: { refreshSupport: true } } };
+    const client = await TestClient.start({ root, capabilities, locale: 'en-US', initializationOptions: { maxProblems: 3 }, settings: () => ({ maxProblems }) });
+    try {
+      const uri = uriOf(file);
+      const text = fs.readFileSync(SEED, 'utf8');
+      await client.open(uri, text);
+      const all = expected(file, text, 'en');
+      const capped = await client.request<Report>('textDocument/diagnostic', { textDocument: { uri } });
+      assert.equal(capped.items.length, 3, 'two problems and the note');
+      maxProblems = 0;
+      const refresh = client.nextServerRequest('workspace/diagnostic/refresh');
+      await client.notify('workspace/didChangeConfiguration', { settings: null });
+      await refresh;
+      const uncapped = await client.request<Report>('textDocument/diagnostic', { textDocument: { uri } });
+      assert.equal(uncapped.items.length, all.length);
+    } finally {
+      await client.stop();
+    }
+  });
 });

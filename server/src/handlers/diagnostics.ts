@@ -52,10 +52,11 @@ function quotas(groups: readonly DiagnosticGroup[], max: number): { quota: numbe
   return { quota, total };
 }
 
-export function lspDiagnostics(analysis: Analysis, maxProblems = DEFAULT_MAX_PROBLEMS): Diagnostic[] {
+/** `serverDefault`: initializationOptions.maxProblems; the fivenets.maxProblems setting wins. */
+export function lspDiagnostics(analysis: Analysis, serverDefault = DEFAULT_MAX_PROBLEMS): Diagnostic[] {
   if (analysis.lspDiagnostics) return analysis.lspDiagnostics;
   const { lines, groups } = analysis.result;
-  const { quota, total } = quotas(groups, maxProblems);
+  const { quota, total } = quotas(groups, analysis.maxProblems ?? serverDefault);
   const diagnostics: Diagnostic[] = [];
   for (const group of groups) {
     if (quota[0] + quota[1] + quota[2] === 0) break;

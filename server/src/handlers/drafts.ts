@@ -39,6 +39,8 @@ export interface Analysis {
   documentDate: string | null;
   /** Identifies this result for pull diagnostics. */
   resultId: string;
+  /** The fivenets.maxProblems setting when the result was made (null: the server's default). */
+  maxProblems: number | null;
   /** LSP diagnostics of this result, converted once. */
   lspDiagnostics?: Diagnostic[];
   /** Fix-all results of this version, by rule ('*' for every rule): fixing is costly, menus ask often. */
@@ -258,6 +260,7 @@ export class Drafts {
         locale: classification.locale,
         documentDate: result.model.meta.date ?? classification.resolved.config.date ?? null,
         resultId: `${this.generation}:${document.version}`,
+        maxProblems: settings.maxProblems,
       };
     }
     this.states.set(uri, state);

@@ -27,6 +27,8 @@ export interface Settings {
   locale: Locale | null;
   /** Rule id -> severity, over the config file's `rules`. */
   rules: Record<string, SeveritySetting>;
+  /** Most diagnostics sent per document (0: all); null: the server's default (initializationOptions.maxProblems, else 1,000). */
+  maxProblems: number | null;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -35,6 +37,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   maxFileSize: 5 * 1024 * 1024,
   locale: null,
   rules: {},
+  maxProblems: null,
 });
 
 const SEVERITY_SETTINGS = new Set(['off', 'info', 'warning', 'error']);
@@ -51,7 +54,8 @@ export function normalizeSettings(raw: unknown): Settings {
       if (RULES_BY_ID.has(id) && typeof severity === 'string' && SEVERITY_SETTINGS.has(severity)) rules[id] = severity as SeveritySetting;
     }
   }
-  return { enable: value.enable !== false, include: [...include], maxFileSize, locale, rules };
+  const maxProblems = typeof value.maxProblems === 'number' && Number.isInteger(value.maxProblems) && value.maxProblems >= 0 ? value.maxProblems : null;
+  return { enable: value.enable !== false, include: [...include], maxFileSize, locale, rules, maxProblems };
 }
 
 export class SettingsStore {
