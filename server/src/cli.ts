@@ -1,10 +1,22 @@
 /** Entry point of the `fivenets` command (bundled to server/out/cli.js). */
 import { main } from './cli/main';
 
-function readStdin(): Promise<Uint8Array> {
+/**
+ * Standard input, read until its end or until it passes `maxBytes`: then reading stops and the
+ * bytes so far are returned, which the caller refuses (exit 2) for being over the limit.
+ */
+function readStdin(maxBytes: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    process.stdin.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > maxBytes) {
+        process.stdin.destroy();
+        resolve(Buffer.concat(chunks));
+      }
+    });
     process.stdin.on('end', () => resolve(Buffer.concat(chunks)));
     process.stdin.on('error', reject);
   });

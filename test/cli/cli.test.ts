@@ -336,6 +336,18 @@ describe('cli', () => {
       assert.deepEqual(JSON.parse(run.stdout).files[0].diagnostics.map((d: { rule: string }) => d.rule).filter((r: string) => r !== 'missing-net'), ['missing-deadline']);
     });
 
+    it('refuses standard input over maxFileSize with exit 2 and stops reading it', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fivenets-stdin-'));
+      fs.writeFileSync(path.join(dir, '.fivenets.yaml'), 'maxFileSize: 1000\n');
+      const run = spawnSync('node', [bin, 'lint', '-', '--stdin-filename', 'x.md'], { cwd: dir, input: `## 公共卫生防护网\n\n${'1. 急救站20个（牵头单位：市卫健委）\n'.repeat(200)}`, encoding: 'utf8' });
+      assert.equal(run.status, 2);
+      assert.equal(run.stderr, 'fivenets: x.md: standard input is over the limit of 1000 bytes (maxFileSize)\n');
+      assert.equal(run.stdout, '');
+      const small = spawnSync('node', [bin, 'lint', '-', '--stdin-filename', 'x.md'], { cwd: dir, input: '## 公共卫生防护网\n', encoding: 'utf8' });
+      assert.notEqual(small.status, 2, small.stderr);
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
     it('prints its version', () => {
       const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
       assert.equal(spawnSync('node', [bin, '--version'], { encoding: 'utf8' }).stdout.trim(), pkg.version);

@@ -217,7 +217,7 @@ describe('cli: the cached path', () => {
           fix: d.fix ? d.fix.edits.map((edit) => ({ range: { start: edit.span.start, end: edit.span.end }, text: edit.newText })) : null,
         })),
       }));
-      const expected = `${JSON.stringify({ version: 1, files, summary: summarize(results) }, null, 2)}\n`;
+      const expected = `${JSON.stringify({ version: 1, files, summary: summarize(results) })}\n`;
       assert.equal(chunksToText(formatJson(results)), expected);
       // A report rebuilt from its rendering renders the same.
       const again = results.map((result) => new FileReport(result.path, { json: result.jsonDiagnostics as string, counts: summarize([result]) }));

@@ -21,7 +21,8 @@ import { VERSION } from '../version';
 import type { Counts, RuleSummary } from './formatters/types';
 import { FileSlice, fdSink, writeChunks, type Chunk } from './output';
 
-const FORMAT = 2;
+/** 3: compact JSON fragments (2 held indented ones). */
+const FORMAT = 3;
 /** How an index of this format starts (its first key). */
 const MAGIC = `{"format":${FORMAT},`;
 

@@ -91,6 +91,11 @@ export function readDraftBytes(file: string, maxBytes: number, reuse?: ReadBuffe
   }
 }
 
+/** Standard input over `maxBytes` (maxFileSize) is refused like a file: reading stops there. */
+export function checkStdinSize(size: number, maxBytes: number): void {
+  if (size > maxBytes) throw new InputError(`standard input is over the limit of ${maxBytes} bytes (maxFileSize)`);
+}
+
 function tooLarge(size: number, maxBytes: number, growing = false): string {
   return growing
     ? `file grew past the limit of ${maxBytes} bytes while being read (maxFileSize)`

@@ -8,7 +8,7 @@ import type { LintOptions, Locale, SeveritySetting } from '../engine';
 import { DEFAULT_MAX_FILE_SIZE, resolveConfigForFile, type ResolvedConfig } from '../engine/config';
 import { ignoredByConfig } from './config-files';
 import { expandTargets, UsageError, type FileTarget } from './files';
-import { InputError, decodeDraft, readDraft, type DraftText } from './io';
+import { InputError, checkStdinSize, decodeDraft, readDraft, type DraftText } from './io';
 import type { CliIO } from './main';
 
 export interface Common {
@@ -69,7 +69,10 @@ export async function collect(io: CliIO, positionals: string[], common: Common, 
     const absolute = path.resolve(io.cwd, stdinName ?? 'stdin.md');
     const resolved = resolve(absolute);
     try {
-      stdin = { target: { display: name, absolute }, draft: decodeDraft(await io.readStdin()), options: optionsOf(resolved).options, resolved };
+      const maxBytes = resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+      const bytes = await io.readStdin(maxBytes);
+      checkStdinSize(bytes.length, maxBytes);
+      stdin = { target: { display: name, absolute }, draft: decodeDraft(bytes), options: optionsOf(resolved).options, resolved };
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       errors.push(`${name}: ${error.message}`);

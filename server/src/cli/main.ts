@@ -17,7 +17,8 @@ export interface CliIO {
   stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
   /** Reads all of standard input (for `-`). */
-  readStdin?: () => Promise<Uint8Array>;
+  /** Standard input whole, or its first bytes once they pass `maxBytes` (then it is refused). */
+  readStdin?: (maxBytes: number) => Promise<Uint8Array>;
   color?: boolean;
   env?: Record<string, string | undefined>;
 }
