@@ -37,10 +37,29 @@ export const DEFAULT_MAX_PROBLEMS = 1000;
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** Errors, warnings and infos of a group's items (counted once per items array, like the conversions). */
+const severityCounts = new WeakMap<readonly GroupItem[], readonly number[]>();
+
+function countsOf(items: readonly GroupItem[]): readonly number[] {
+  let counts = severityCounts.get(items);
+  if (!counts) {
+    const fresh = [0, 0, 0];
+    for (const item of items) fresh[SEVERITY_ORDER[item.severity]]++;
+    severityCounts.set(items, fresh);
+    counts = fresh;
+  }
+  return counts;
+}
+
 /** How many items of each severity (error, warning, info) to send. */
 function quotas(groups: readonly DiagnosticGroup[], max: number): { quota: number[]; total: number } {
   const counts = [0, 0, 0];
-  for (const group of groups) for (const item of group.items) counts[SEVERITY_ORDER[item.severity]]++;
+  for (const group of groups) {
+    const own = countsOf(group.items);
+    counts[0] += own[0];
+    counts[1] += own[1];
+    counts[2] += own[2];
+  }
   const total = counts[0] + counts[1] + counts[2];
   if (max <= 0 || total <= max) return { quota: counts, total };
   let room = max;
