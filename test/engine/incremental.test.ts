@@ -76,12 +76,14 @@ describe('incremental linting', () => {
         const before = text;
         text = edit(text, random);
         const result = incremental.update(text);
-        const actual = comparable(result);
-        const expected = comparable(new IncrementalLinter(options, false).update(text));
+        const reference = new IncrementalLinter(options, false).update(text);
         const where = `seed ${seed}, step ${step}, text:\n${JSON.stringify(text)}`;
-        assert.deepEqual(actual, expected, where);
-        // The groups are the diagnostics, in order.
-        assert.deepEqual(result.groups.flatMap((group) => group.items.map((item) => [item.rule, item.span.start, item.span.end])), result.diagnostics.map((d) => [d.rule, d.span.start, d.span.end]), where);
+        // Sections are moved into place when the model is read: read it only after some
+        // edits (as the language server does), so sections moved by several edits are checked too.
+        if (step % 5 === 4 || step === 149) assert.deepEqual(comparable(result), comparable(reference), where);
+        else assert.deepEqual(result.diagnostics, reference.diagnostics, where);
+        // The groups are the diagnostics, in order (their spans relative to the group's start).
+        assert.deepEqual(result.groups.flatMap((group) => group.items.map((item) => [item.rule, item.span.start + group.start, item.span.end + group.start])), result.diagnostics.map((d) => [d.rule, d.span.start, d.span.end]), where);
         // The split and the line index, patched from the previous version, equal fresh ones.
         const change = diffTexts(before, text);
         starts = resplitSections(text, starts, change);

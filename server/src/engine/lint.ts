@@ -11,18 +11,21 @@
  * (common prefix and suffix), the split is redone only from the section before the change
  * until it meets the old split again, and sections outside the change are reused by
  * position (their text is known to be the same) when they start in the same context. A
- * reused fragment is moved to its new offset with one loop over its spans (collected once);
- * the line index is patched, not rebuilt. Diagnostics stay grouped by section, each group
- * sorted once when it is computed, so a version's list is the groups in order (with the
- * few document-rule diagnostics merged in): `groups` lets the language server convert only
- * groups it has not seen, and `diagnostics` (with ranges) is built only when read.
+ * reused fragment's head (net headings, comments: what document rules read) is moved to its
+ * new offset at once; the rest of its spans (collected once) move only when something reads
+ * the model's measures or text spans, so edit after edit costs the sections, not their
+ * spans. The line index is patched, not rebuilt. Diagnostics stay grouped by section, with
+ * spans relative to the section's start (they never move), each group sorted once when it
+ * is computed, so a version's list is the groups in order (with the few document-rule
+ * diagnostics merged in): `groups` lets the language server convert only groups it has not
+ * seen, and `diagnostics` (absolute spans, with ranges) is built only when read.
  */
 import type { Fix, LintDiagnostic, Locale, PolicyModel, Severity, SeveritySetting, Span } from './types';
 import type { PolicySchema } from './schema';
 import type { Rule, RuleContext } from './rule';
 import { RULES } from './rules';
 import { buildFragment, START_CONTEXT, type Fragment, type SectionContext } from './parse/model';
-import { assembleModel, diffTexts, movableParts, moveParts, resplitSections, splitSections, type TextChange } from './parse/sections';
+import { assembleModel, diffTexts, headParts, moveBody, moveHead, resplitSections, scriptOf, splitSections, type FragmentParts, type NetLists, type TextChange } from './parse/sections';
 import { LineIndex } from './lines';
 import { localize } from './i18n';
 import { Directives } from './directives';
@@ -48,24 +51,25 @@ export interface LintResult {
   /**
    * The same diagnostics (directives applied, no ranges), as consecutive runs in document
    * order. A group whose `items` array is the same object as in an earlier result holds
-   * the same diagnostics for the same section text (its spans moved with the section), so
-   * whatever was derived from it can be reused, shifted by the lines the section moved.
+   * the same diagnostics for the same section text (its spans are relative to the section's
+   * start), so whatever was derived from it can be reused, shifted by the lines the section
+   * moved.
    */
   groups: DiagnosticGroup[];
 }
 
-/** A diagnostic without its range (spans in the text the linter last saw). */
+/** A diagnostic without its range; its spans (and its fixes' spans) relative to its group's `start`. */
 export type GroupItem = Omit<LintDiagnostic, 'range'>;
 
 export interface DiagnosticGroup {
-  /** Offset where the group's section starts now. */
+  /** Offset where the group's section starts now: add it to the items' spans for offsets in the text. */
   start: number;
   items: readonly GroupItem[];
 }
 
 export const INTERNAL_ERROR_RULE = 'internal-error';
 
-/** A diagnostic before its range is known (spans relative to the text the rule saw). */
+/** A diagnostic before its range is known (spans relative to its section's start, see runRules). */
 interface Pending {
   rule: string;
   severity: Severity;
@@ -94,7 +98,8 @@ interface RunContext {
 
 const INTERNAL_ERROR_MESSAGE = { en: 'Rule {rule} failed on this document: {error}', 'zh-CN': '规则 {rule} 处理本文档时出错：{error}' };
 
-function runRules(rules: readonly Rule[], run: RunContext, options: LintOptions, reported: Set<string>): Pending[] {
+/** Run rules; the spans they report are stored relative to `origin` (the start of the section they ran on, or 0). */
+function runRules(rules: readonly Rule[], run: RunContext, options: LintOptions, reported: Set<string>, origin = 0): Pending[] {
   const locale = options.locale ?? 'zh-CN';
   const pending: Pending[] = [];
   let lineIndex: LineIndex | null = null;
@@ -123,15 +128,15 @@ function runRules(rules: readonly Rule[], run: RunContext, options: LintOptions,
       t: (message, data) => localize(message, locale, data),
       report(report) {
         const message = rule.meta.messages[report.messageId];
-        // Spans are copied: a rule may hand over a span of the model, and cached diagnostics
-        // move independently of the model's spans.
+        // Spans are copied (relative to the origin): a rule may hand over a span of the model,
+        // which moves with the model.
         pending.push({
           rule: rule.meta.id,
           severity,
           message: message ? localize(message, locale, report.data) : report.messageId,
-          span: { start: report.span.start, end: report.span.end },
-          fix: rule.meta.fixable && report.fix ? copyFix(report.fix) : null,
-          suggestions: (report.suggestions ?? []).map(copyFix),
+          span: { start: report.span.start - origin, end: report.span.end - origin },
+          fix: rule.meta.fixable && report.fix ? copyFix(report.fix, -origin) : null,
+          suggestions: (report.suggestions ?? []).map((fix) => copyFix(fix, -origin)),
         });
       },
     };
@@ -147,7 +152,7 @@ function runRules(rules: readonly Rule[], run: RunContext, options: LintOptions,
         rule: INTERNAL_ERROR_RULE,
         severity: 'error',
         message: localize(INTERNAL_ERROR_MESSAGE, locale, { rule: rule.meta.id, error: error instanceof Error ? error.message : String(error) }),
-        span: { start: 0, end: 0 },
+        span: { start: -origin, end: -origin },
         fix: null,
         suggestions: [],
       });
@@ -156,29 +161,40 @@ function runRules(rules: readonly Rule[], run: RunContext, options: LintOptions,
   return pending;
 }
 
-function copyFix(fix: Fix): Fix {
-  return { title: fix.title, edits: fix.edits.map((edit) => ({ span: { start: edit.span.start, end: edit.span.end }, newText: edit.newText })) };
+/** A copy of a fix, its spans moved by `delta`. */
+function copyFix(fix: Fix, delta = 0): Fix {
+  return { title: fix.title, edits: fix.edits.map((edit) => ({ span: { start: edit.span.start + delta, end: edit.span.end + delta }, newText: edit.newText })) };
 }
 
-/** Every span of a section's diagnostics (each is a copy, see runRules), to move them with the section. */
-function pendingSpans(items: readonly Pending[]): Span[] {
-  const spans: Span[] = [];
-  for (const item of items) {
-    spans.push(item.span);
-    if (item.fix) for (const edit of item.fix.edits) spans.push(edit.span);
-    for (const fix of item.suggestions) for (const edit of fix.edits) spans.push(edit.span);
-  }
-  return spans;
+/** An item with its spans moved by `delta` (a copy; the item itself when `delta` is 0). */
+function shifted<T extends GroupItem>(item: T, delta: number): T {
+  if (delta === 0) return item;
+  return {
+    ...item,
+    span: { start: item.span.start + delta, end: item.span.end + delta },
+    fix: item.fix ? copyFix(item.fix, delta) : null,
+    suggestions: item.suggestions.map((fix) => copyFix(fix, delta)),
+  };
 }
 
 function compareItems(a: Pending, b: Pending): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule);
 }
 
-/** Diagnostics with their ranges, in document order. */
+/** compareItems for items whose spans are relative to `aStart` and `bStart`. */
+function compareAt(a: GroupItem, aStart: number, b: GroupItem, bStart: number): number {
+  return a.span.start + aStart - (b.span.start + bStart) || a.span.end + aStart - (b.span.end + bStart) || a.rule.localeCompare(b.rule);
+}
+
+/** Diagnostics with absolute spans and their ranges, in document order. */
 function withRanges(groups: readonly DiagnosticGroup[], lines: LineIndex): LintDiagnostic[] {
   const diagnostics: LintDiagnostic[] = [];
-  for (const group of groups) for (const item of group.items) diagnostics.push({ ...item, range: lines.rangeOf(item.span) });
+  for (const group of groups) {
+    for (const item of group.items) {
+      const absolute = shifted(item, group.start);
+      diagnostics.push({ ...absolute, range: lines.rangeOf(absolute.span) });
+    }
+  }
   return diagnostics;
 }
 
@@ -191,17 +207,22 @@ function applyDirectives(groups: DiagnosticGroup[], model: PolicyModel, lines: L
   const directives = new Directives(model, lines);
   if (directives.disablesFile) return [];
   return groups.map((group) => {
-    const kept = group.items.filter((item) => item.rule === INTERNAL_ERROR_RULE || !directives.isDisabled(item.rule, lines.lineAt(item.span.start)));
+    const kept = group.items.filter((item) => item.rule === INTERNAL_ERROR_RULE || !directives.isDisabled(item.rule, lines.lineAt(item.span.start + group.start)));
     return kept.length === group.items.length ? group : { start: group.start, items: kept };
   });
 }
 
-/** One group of everything, sorted (the whole-document path, and the fallback when sections overlap). */
+/** One group of everything (absolute spans), sorted (the whole-document path, and the fallback when sections overlap). */
 function sortedGroup(pending: Pending[]): DiagnosticGroup[] {
   return pending.length === 0 ? [] : [{ start: 0, items: pending.sort(compareItems) }];
 }
 
 const SECTION_RULES = RULES.filter((rule) => rule.meta.scope === 'section');
+/**
+ * Run on every update with the model's outline (assembleModel): the nets' headings and
+ * extents, unknown net headings, front matter and comments are at their offsets; measures'
+ * spans are only through `context.measures` (which moves every section into place first).
+ */
 const DOCUMENT_RULES = RULES.filter((rule) => rule.meta.scope === 'document');
 
 interface CacheEntry {
@@ -211,14 +232,15 @@ interface CacheEntry {
   first: boolean;
   date: string | null;
   context: SectionContext;
-  /** Where the fragment's spans (and its pending diagnostics) currently start. */
-  base: number;
-  /** The fragment's spans and insertion points, collected when it first moves. */
-  parts: ReturnType<typeof movableParts> | null;
-  /** Section-scope diagnostics (sorted), the settings they were computed with, and their spans. */
+  /** Where the section starts now: where the fragment's head is. */
+  start: number;
+  /** Where the rest of the fragment's spans are (moved to `start` by settleEntry, when read). */
+  bodyBase: number;
+  /** The fragment's spans and insertion points (the head's collected at once, the rest when first moved). */
+  parts: FragmentParts;
+  /** Section-scope diagnostics (sorted, spans relative to `start`) and the settings they were computed with. */
   pending: Pending[] | null;
   pendingKey: string;
-  pendingSpans: Span[];
 }
 
 /**
@@ -235,16 +257,48 @@ function sameContext(a: SectionContext, b: SectionContext): boolean {
   return a === b || (a.netId === b.netId && a.netDepth === b.netDepth && a.unknownNetDepth === b.unknownNetDepth);
 }
 
-function moveEntry(entry: CacheEntry, start: number): void {
-  const delta = start - entry.base;
-  if (delta === 0) return;
-  entry.parts ??= movableParts(entry.fragment);
-  moveParts(entry.fragment, entry.parts, delta);
-  for (const span of entry.pendingSpans) {
-    span.start += delta;
-    span.end += delta;
+/** Move a section's head to where it starts now (every edit: document rules read it). */
+function placeEntry(entry: CacheEntry, start: number): void {
+  moveHead(entry.fragment, entry.parts, start - entry.start);
+  entry.start = start;
+}
+
+/** Move the rest of a section's fragment to where the section starts now (when something reads it). */
+function settleEntry(entry: CacheEntry): void {
+  if (entry.bodyBase === entry.start) return;
+  moveBody(entry.fragment, entry.parts, entry.start - entry.bodyBase);
+  entry.bodyBase = entry.start;
+}
+
+/** The script of a draft and the sections it was read from (their first 60 text spans). */
+interface ScriptSample {
+  entries: CacheEntry[];
+  script: PolicyModel['script'];
+}
+
+/**
+ * The draft's script (scriptOf) from the first text spans of the sections, settling only
+ * those sections. The same sections (same text) give the same script: `last` is reused then.
+ */
+function scriptOfEntries(text: string, entries: readonly CacheEntry[], last: ScriptSample | null): ScriptSample {
+  const sampled: CacheEntry[] = [];
+  let count = 0;
+  for (const entry of entries) {
+    if (count >= 60) break;
+    sampled.push(entry);
+    count += entry.fragment.textSpans.length;
   }
-  entry.base = start;
+  if (last && last.entries.length === sampled.length && last.entries.every((entry, index) => entry === sampled[index])) return last;
+  const first: Span[] = [];
+  for (const entry of sampled) {
+    if (entry.fragment.textSpans.length === 0) continue;
+    settleEntry(entry);
+    for (const span of entry.fragment.textSpans) {
+      if (first.length >= 60) break;
+      first.push(span);
+    }
+  }
+  return { entries: sampled, script: scriptOf(text, first) };
 }
 
 /** The previous version: its text, split, line index and entries (by section). */
@@ -273,13 +327,25 @@ function fragmentModel(fragment: Fragment, script: PolicyModel['script']): Polic
  * `split: false` parses the draft as one section (the reference the tests compare with).
  *
  * A result stays valid until the next `update()`: unchanged sections are reused and their
- * spans moved in place, so objects of an older result may then point into the newer text
- * (and its `diagnostics`, if not read before, are no longer built right).
+ * spans moved in place (when read), so objects of an older result may then point into the
+ * newer text. Its diagnostics and groups stay right (their spans never move).
  */
 export class IncrementalLinter {
   private previous: Previous | null = null;
   private readonly reported = new Set<string>();
   private readonly settingsKey: string;
+  /** The measure lists of nets that span sections, reused while their sections are (assembleModel). */
+  private readonly netLists: NetLists = new WeakMap();
+  /** The sections the last version's script was read from. */
+  private scriptSample: ScriptSample | null = null;
+  /** Whether every section of the last version is wholly in place (see settleEntry). */
+  private settled = true;
+  /** Put every section of the last version in place: before the model's measures or spans are read. */
+  private readonly settle = (): void => {
+    if (this.settled || !this.previous) return;
+    for (const entry of this.previous.entries) settleEntry(entry);
+    this.settled = true;
+  };
 
   constructor(
     private readonly options: LintOptions,
@@ -313,26 +379,33 @@ export class IncrementalLinter {
         }
       }
       if (!entry) {
+        // Parsed at offset 0: placed below.
         const fragment = buildFragment(detached(text.slice(start, end)), { schema: this.options.schema, documentDate }, context, index === 0);
-        entry = { fragment, length: end - start, first: index === 0, date: dateNow, context, base: 0, parts: null, pending: null, pendingKey: '', pendingSpans: [] };
+        entry = { fragment, length: end - start, first: index === 0, date: dateNow, context, start: 0, bodyBase: 0, parts: headParts(fragment), pending: null, pendingKey: '' };
       }
-      moveEntry(entry, start);
+      placeEntry(entry, start);
       entries.push(entry);
       // The frontmatter date (first section) applies to every later section.
       if (index === 0) documentDate = entry.fragment.meta?.date ?? this.options.documentDate ?? null;
       context = entry.fragment.outContext;
     }
     this.previous = { text, starts, lines, entries };
+    this.settled = false;
 
-    const model = assembleModel(
+    this.scriptSample = scriptOfEntries(text, entries, this.scriptSample);
+    const { model, outline } = assembleModel(
       entries.map((entry) => entry.fragment),
       text,
+      this.scriptSample.script,
+      this.settle,
+      this.netLists,
     );
     const eol = detectEol(text);
     const pendingKey = `${this.settingsKey}\u0000${model.script}\u0000${eol}\u0000${documentDate ?? ''}`;
     for (const entry of entries) {
       if (entry.pending === null || entry.pendingKey !== pendingKey) {
         // Section rules see the whole text and the section's own measures and spans (absolute offsets).
+        settleEntry(entry);
         entry.pending = runRules(
           SECTION_RULES,
           {
@@ -346,14 +419,16 @@ export class IncrementalLinter {
           },
           this.options,
           this.reported,
+          entry.start,
         ).sort(compareItems);
         entry.pendingKey = pendingKey;
-        entry.pendingSpans = pendingSpans(entry.pending);
       }
     }
+    // Document rules read the outline: the nets' headings at their offsets, their measures
+    // (which may not be in place: `measures` settles them) and the comments.
     const measures = () => [...model.nets.flatMap((net) => net.measures), ...model.orphanMeasures];
-    const documentPending = runRules(DOCUMENT_RULES, { text, model, measures, lines: () => lines, documentDate, script: model.script, eol }, this.options, this.reported).sort(compareItems);
-    const groups = applyDirectives(groupBySection(entries, starts, documentPending), model, lines);
+    const documentPending = runRules(DOCUMENT_RULES, { text, model: outline, measures, lines: () => lines, documentDate, script: model.script, eol }, this.options, this.reported).sort(compareItems);
+    const groups = applyDirectives(groupBySection(entries, starts, documentPending), outline, lines);
     return lazyResult(model, lines, groups);
   }
 }
@@ -361,29 +436,31 @@ export class IncrementalLinter {
 /**
  * The sections' sorted diagnostics in order, each document-rule diagnostic merged into the
  * group of the section it starts in (after equal section items, as a stable sort of the
- * sections' items followed by the document's would place it). Sections are disjoint, so
- * the groups are in order; should a span reach past its section, everything is sorted as one.
+ * sections' items followed by the document's would place it; its spans made relative to
+ * the section's start). Sections are disjoint, so the groups are in order; should a span
+ * reach past its section, everything is sorted as one (absolute spans, start 0).
  */
 function groupBySection(entries: CacheEntry[], starts: number[], documentPending: Pending[]): DiagnosticGroup[] {
   const groups: DiagnosticGroup[] = [];
   let next = 0;
   for (let index = 0; index < entries.length; index++) {
     const items = entries[index].pending ?? [];
+    const start = starts[index];
     const end = index + 1 < starts.length ? starts[index + 1] : Number.POSITIVE_INFINITY;
     let merged: Pending[] | null = null;
     while (next < documentPending.length && (documentPending[next].span.start < end || index === entries.length - 1)) {
       merged ??= [...items];
-      merged.push(documentPending[next++]);
+      merged.push(shifted(documentPending[next++], -start));
     }
     if (merged) merged.sort(compareItems);
     const groupItems = merged ?? items;
-    if (groupItems.length > 0) groups.push({ start: starts[index], items: groupItems });
+    if (groupItems.length > 0) groups.push({ start, items: groupItems });
   }
   for (let index = 1; index < groups.length; index++) {
-    const previous = groups[index - 1].items;
-    if (compareItems(previous[previous.length - 1] as Pending, groups[index].items[0] as Pending) > 0) {
+    const previous = groups[index - 1];
+    if (compareAt(previous.items[previous.items.length - 1], previous.start, groups[index].items[0], groups[index].start) > 0) {
       const all: Pending[] = [];
-      for (const group of groups) for (const item of group.items) all.push(item as Pending);
+      for (const group of groups) for (const item of group.items) all.push(shifted(item as Pending, group.start));
       return sortedGroup(all);
     }
   }
@@ -409,8 +486,10 @@ function lazyResult(model: PolicyModel, lines: LineIndex, groups: DiagnosticGrou
 
 export function lint(text: string, options: LintOptions): LintResult {
   const result = new IncrementalLinter(options).update(text);
-  // Plain data (a worker posts it): the diagnostics are built now.
-  return { model: result.model, lines: result.lines, groups: result.groups, diagnostics: result.diagnostics };
+  // Plain data (a worker posts it): the model's lists and the diagnostics are built now.
+  const { meta, nets, orphanMeasures, unknownNets, script, comments, codeSpans, textSpans } = result.model;
+  const model: PolicyModel = { meta, nets, orphanMeasures, unknownNets, script, comments, codeSpans, textSpans };
+  return { model, lines: result.lines, groups: result.groups, diagnostics: result.diagnostics };
 }
 
 /** The model of a whole draft. */

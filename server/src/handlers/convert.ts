@@ -36,8 +36,9 @@ export function toTextEdit(lines: LineIndex, edit: EngineEdit): TextEdit {
   return { range: lines.rangeOf(edit.span), newText: edit.newText };
 }
 
-function toFix(lines: LineIndex, fix: Fix): LspFix {
-  return { title: fix.title, edits: fix.edits.map((edit) => toTextEdit(lines, edit)) };
+/** `shift`: what to add to the fix's spans for offsets in the text (see DiagnosticGroup). */
+function toFix(lines: LineIndex, fix: Fix, shift = 0): LspFix {
+  return { title: fix.title, edits: fix.edits.map((edit) => ({ range: lines.rangeBetween(edit.span.start + shift, edit.span.end + shift), newText: edit.newText })) };
 }
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
@@ -63,8 +64,12 @@ export interface VersionlessDiagnostic {
 
 const CODE_DESCRIPTIONS = new Map<string, { href: string }>();
 
-/** Everything of an LSP diagnostic but the version in its data: what can be kept while the text around it stays the same. */
-export function toVersionless(diagnostic: Omit<LintDiagnostic, 'range'>, range: Range, lines: LineIndex): VersionlessDiagnostic {
+/**
+ * Everything of an LSP diagnostic but the version in its data: what can be kept while the
+ * text around it stays the same. `shift`: what to add to its fixes' spans for offsets in
+ * the text (a group item's spans are relative to its group's start).
+ */
+export function toVersionless(diagnostic: Omit<LintDiagnostic, 'range'>, range: Range, lines: LineIndex, shift = 0): VersionlessDiagnostic {
   const result: Omit<Diagnostic, 'data'> = {
     range,
     severity: SEVERITIES[diagnostic.severity],
@@ -80,7 +85,7 @@ export function toVersionless(diagnostic: Omit<LintDiagnostic, 'range'>, range: 
     }
     result.codeDescription = description;
   }
-  return { diagnostic: result, fix: diagnostic.fix ? toFix(lines, diagnostic.fix) : null, suggestions: diagnostic.suggestions.map((fix) => toFix(lines, fix)) };
+  return { diagnostic: result, fix: diagnostic.fix ? toFix(lines, diagnostic.fix, shift) : null, suggestions: diagnostic.suggestions.map((fix) => toFix(lines, fix, shift)) };
 }
 
 /** The LSP diagnostic for one document version (the parts are shared, not copied: they are only read). */

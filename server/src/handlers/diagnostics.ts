@@ -82,7 +82,9 @@ export function lspDiagnostics(analysis: Analysis, serverDefault = DEFAULT_MAX_P
     const line = lines.lineAt(group.start);
     let entry = converted.get(group.items);
     if (!entry || entry.line !== line) {
-      entry = { line, diagnostics: group.items.map((item) => toVersionless(item, lines.rangeOf(item.span), lines)) };
+      // Item spans are relative to the group's start.
+      const shift = group.start;
+      entry = { line, diagnostics: group.items.map((item) => toVersionless(item, lines.rangeBetween(item.span.start + shift, item.span.end + shift), lines, shift)) };
       converted.set(group.items, entry);
     }
     for (let index = 0; index < group.items.length; index++) {

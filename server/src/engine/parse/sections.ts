@@ -9,7 +9,8 @@
  * split point is always the same (nothing open, a blank line before), so the scan restarts
  * at the split before the change and stops once it splits where the old text did after
  * the change. Fragments keep absolute spans; a cached one is moved to its section's new
- * offset through the list of its spans (movableParts), collected once.
+ * offset through the lists of its spans, collected once: its head (headParts: what
+ * document rules read) on every edit, the rest (moveBody) only when something reads it.
  */
 import type { DocumentMeta, Field, Measure, NetLikeHeading, NetSection, PolicyModel, Span } from '../types';
 import type { Fragment } from './model';
@@ -159,13 +160,38 @@ export function resplitSections(text: string, before: readonly number[], change:
   return starts;
 }
 
+/** Where a fragment's spans are collected (once) to move them: its head, moved on every edit, and the rest. */
+export interface FragmentParts {
+  /** Spans of the nets' headings, unknown net headings, front matter and comments (what document rules read). */
+  head: Span[];
+  /** Every other span and the insertion points: collected when first moved. */
+  body: { spans: Span[]; insertions: Measure['insertion'][] } | null;
+}
+
 /**
- * Every span of a fragment, once (span objects can be shared: a measure's owner is a copy
- * of a field that keeps the field's label span), and the insertion points (offsets), so the
- * incremental linter can move a cached fragment to wherever its section sits now with one
- * loop, without walking the model again.
+ * The head of a fragment: the few spans document rules and the assembled model's outline
+ * read (net headings and extents, unknown net headings, front matter, comments), each once.
  */
-export function movableParts(fragment: Fragment): { spans: Span[]; insertions: Measure['insertion'][] } {
+export function headParts(fragment: Fragment): FragmentParts {
+  const spans = new Set<Span>();
+  for (const net of fragment.nets) {
+    spans.add(net.headingSpan);
+    spans.add(net.nameSpan);
+    spans.add(net.span);
+  }
+  for (const heading of fragment.unknownNets) spans.add(heading.nameSpan);
+  if (fragment.meta?.frontmatterSpan) spans.add(fragment.meta.frontmatterSpan);
+  for (const comment of fragment.comments) spans.add(comment.span);
+  return { head: [...spans], body: null };
+}
+
+/**
+ * Every other span of a fragment, once (span objects can be shared: a measure's owner is a
+ * copy of a field that keeps the field's label span; a span of the head is left out), and
+ * the insertion points (offsets), so the incremental linter can move a cached fragment to
+ * wherever its section sits now with one loop, without walking the model again.
+ */
+function bodyParts(fragment: Fragment, head: readonly Span[]): NonNullable<FragmentParts['body']> {
   const spans = new Set<Span>();
   const add = (span: Span | null | undefined) => {
     if (span) spans.add(span);
@@ -176,13 +202,9 @@ export function movableParts(fragment: Fragment): { spans: Span[]; insertions: M
     add(field.valueSpan);
   };
   const measures = new Set<Measure>(fragment.measures);
-  for (const net of fragment.nets) {
-    add(net.headingSpan);
-    add(net.nameSpan);
-    add(net.span);
-    for (const measure of net.measures) measures.add(measure);
-  }
-  for (const measure of [...fragment.incomingMeasures, ...fragment.orphans]) measures.add(measure);
+  for (const net of fragment.nets) for (const measure of net.measures) measures.add(measure);
+  for (const measure of fragment.incomingMeasures) measures.add(measure);
+  for (const measure of fragment.orphans) measures.add(measure);
   const insertions: Measure['insertion'][] = [];
   for (const measure of measures) {
     add(measure.span);
@@ -194,70 +216,133 @@ export function movableParts(fragment: Fragment): { spans: Span[]; insertions: M
     measure.quantities.forEach(add);
     measure.prose.forEach(add);
     insertions.push(measure.insertion);
-    Object.values(measure.insertion.cells ?? {}).forEach(add);
+    if (measure.insertion.cells) Object.values(measure.insertion.cells).forEach(add);
   }
-  add(fragment.meta?.frontmatterSpan);
-  for (const heading of fragment.unknownNets) add(heading.nameSpan);
   fragment.codeSpans.forEach(add);
   fragment.textSpans.forEach(add);
-  for (const comment of fragment.comments) add(comment.span);
+  for (const span of head) spans.delete(span);
   return { spans: [...spans], insertions };
 }
 
-/** Move a fragment by `delta`, in place, given its parts (movableParts). */
-export function moveParts(fragment: Fragment, parts: { spans: Span[]; insertions: Measure['insertion'][] }, delta: number): void {
+/** Move a fragment's head by `delta`, in place (and where the net open at its start ends). */
+export function moveHead(fragment: Fragment, parts: FragmentParts, delta: number): void {
   if (delta === 0) return;
-  for (const span of parts.spans) {
+  for (const span of parts.head) {
     span.start += delta;
     span.end += delta;
   }
-  for (const insertion of parts.insertions) insertion.offset += delta;
   if (fragment.incomingClosedAt !== null) fragment.incomingClosedAt += delta;
 }
 
+/** Move the rest of a fragment by `delta`, in place (its spans are collected on the first move). */
+export function moveBody(fragment: Fragment, parts: FragmentParts, delta: number): void {
+  if (delta === 0) return;
+  parts.body ??= bodyParts(fragment, parts.head);
+  for (const span of parts.body.spans) {
+    span.start += delta;
+    span.end += delta;
+  }
+  for (const insertion of parts.body.insertions) insertion.offset += delta;
+}
+
 /**
- * Join fragments (already moved to their sections' offsets) into the model of the whole
- * draft. Fragments are cached and shared: nets are copied (their measure lists and ends
- * change here), measures are shared. The long lists (text and code spans) are joined when
- * first read: linting an edit of a large draft does not need them.
+ * The measure lists of nets, by the fragment's net (their heading's section): the parts
+ * (the net's own measures, then those of the following sections it spans) and their join.
+ * While the parts are the same arrays (cached fragments), the joined list is reused.
  */
-export function assembleModel(fragments: Fragment[], text: string): PolicyModel {
+export type NetLists = WeakMap<NetSection, { parts: Measure[][]; measures: Measure[] }>;
+
+function joinParts(key: NetSection, parts: Measure[][], lists: NetLists | undefined): Measure[] {
+  if (parts.length === 1) return parts[0];
+  const cached = lists?.get(key);
+  if (cached && cached.parts.length === parts.length && cached.parts.every((part, index) => part === parts[index])) return cached.measures;
+  const measures: Measure[] = [];
+  // Loops, not push(...items): spreading 100,000 items overflows the stack (a long table).
+  for (const part of parts) for (const measure of part) measures.push(measure);
+  lists?.set(key, { parts, measures });
+  return measures;
+}
+
+/**
+ * Join fragments into the model of the whole draft. Fragments are cached and shared: nets
+ * are copied (their ends change here), measures and measure lists are shared (`lists`
+ * keeps the lists of nets that span sections; none of them is changed after it is built).
+ *
+ * The fragments' heads are at their sections' offsets; the rest of a fragment may not be
+ * yet (the incremental linter moves it when something reads it): `settle` puts every
+ * fragment in place. `model` calls it before it hands out measures, text or code spans;
+ * `outline` (for document rules, which read the nets' headings and how many measures a net
+ * has) does not for its nets and orphan measures, only for its text and code spans. The
+ * long lists (text and code spans) are joined when first read: linting an edit of a large
+ * draft does not need them.
+ */
+export function assembleModel(
+  fragments: Fragment[],
+  text: string,
+  script: PolicyModel['script'],
+  settle: () => void = () => {},
+  lists?: NetLists,
+): { model: PolicyModel; outline: PolicyModel } {
   const nets: NetSection[] = [];
   const orphanMeasures: Measure[] = [];
   const unknownNets: NetLikeHeading[] = [];
   const comments: Array<{ span: Span; text: string }> = [];
   let meta: DocumentMeta = { title: null, date: null, schema: null, frontmatterSpan: null };
-  let open: NetSection | null = null;
+  // The net still open (its copy, the fragment's net, the measure lists it has so far).
+  let open: { net: NetSection; key: NetSection; parts: Measure[][] } | null = null;
+  const close = () => {
+    if (open) open.net.measures = joinParts(open.key, open.parts, lists);
+    open = null;
+  };
 
   for (const fragment of fragments) {
     if (fragment.meta) meta = fragment.meta;
     if (open) {
-      for (const measure of fragment.incomingMeasures) open.measures.push(measure);
+      if (fragment.incomingMeasures.length > 0) open.parts.push(fragment.incomingMeasures);
       if (fragment.incomingClosedAt !== null) {
-        open.span.end = fragment.incomingClosedAt;
-        open = null;
+        open.net.span.end = fragment.incomingClosedAt;
+        close();
       }
     }
-    for (const net of fragment.nets) nets.push({ ...net, span: { ...net.span }, measures: [...net.measures] });
+    for (const net of fragment.nets) nets.push({ ...net, span: { ...net.span } });
     if (fragment.openAtEnd === 'last') {
-      open = nets[nets.length - 1];
-      open.span.end = text.length;
-    } else if (fragment.openAtEnd === null) open = null;
+      close();
+      const key = fragment.nets[fragment.nets.length - 1];
+      open = { net: nets[nets.length - 1], key, parts: [key.measures] };
+      open.net.span.end = text.length;
+    } else if (fragment.openAtEnd === null) close();
     // Loops, not push(...items): spreading 100,000 items overflows the stack (a long table).
     for (const measure of fragment.orphans) orphanMeasures.push(measure);
     for (const heading of fragment.unknownNets) unknownNets.push(heading);
     for (const comment of fragment.comments) comments.push(comment);
   }
+  close();
 
   const joined = (list: (fragment: Fragment) => Span[]) => () => {
+    settle();
     const spans: Span[] = [];
     for (const fragment of fragments) for (const span of list(fragment)) spans.push(span);
     return spans;
   };
-  const model = { meta, nets, orphanMeasures, unknownNets, script: scriptOfFragments(text, fragments), comments } as Omit<PolicyModel, 'codeSpans' | 'textSpans'>;
-  lazyProperty(model, 'codeSpans', joined((fragment) => fragment.codeSpans));
-  lazyProperty(model, 'textSpans', joined((fragment) => fragment.textSpans));
-  return model as PolicyModel;
+  const codeSpans = lazy(joined((fragment) => fragment.codeSpans));
+  const textSpans = lazy(joined((fragment) => fragment.textSpans));
+  const outline = { meta, nets, orphanMeasures, unknownNets, script, comments } as Omit<PolicyModel, 'codeSpans' | 'textSpans'>;
+  lazyProperty(outline, 'codeSpans', codeSpans);
+  lazyProperty(outline, 'textSpans', textSpans);
+  // The same keys in the same order (JSON output of a model stays the same).
+  const model = { meta } as Partial<PolicyModel>;
+  lazyProperty(model, 'nets', () => (settle(), nets));
+  lazyProperty(model, 'orphanMeasures', () => (settle(), orphanMeasures));
+  Object.assign(model, { unknownNets, script, comments });
+  lazyProperty(model, 'codeSpans', codeSpans);
+  lazyProperty(model, 'textSpans', textSpans);
+  return { model: model as PolicyModel, outline: outline as PolicyModel };
+}
+
+/** A value computed once, when first asked for. */
+function lazy<V>(compute: () => V): () => V {
+  let value: { current: V } | null = null;
+  return () => (value ??= { current: compute() }).current;
 }
 
 /** An enumerable property computed on first read (so deep comparisons and copies still see it). */
@@ -271,19 +356,6 @@ function lazyProperty<T extends object, V>(target: T, key: string, compute: () =
       value = { current: next };
     },
   });
-}
-
-/** scriptOf over the first text spans of the fragments, without joining every list. */
-function scriptOfFragments(text: string, fragments: Fragment[]): 'hans' | 'hant' | 'en' {
-  const first: Span[] = [];
-  for (const fragment of fragments) {
-    for (const span of fragment.textSpans) {
-      if (first.length >= 60) break;
-      first.push(span);
-    }
-    if (first.length >= 60) break;
-  }
-  return scriptOf(text, first);
 }
 
 /** The draft's script, from the first text blocks (fix templates use its labels). */
