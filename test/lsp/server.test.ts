@@ -202,7 +202,7 @@ describe('language server', function () {
     it('registers a watcher for config files and for configuration changes', async () => {
       await client.serverRequested('client/registerCapability');
       const watcher = client.registrations.find((registration) => registration.method === 'workspace/didChangeWatchedFiles');
-      assert.deepEqual(watcher?.registerOptions, { watchers: [{ globPattern: '**/.fivenets.{yaml,yml,json}' }] });
+      assert.deepEqual(watcher?.registerOptions, { watchers: [{ globPattern: '**/.fivenets.{yaml,yml,json}' }, { globPattern: '**/*.{yaml,yml,json}' }] });
       assert.ok(client.registrations.some((registration) => registration.method === 'workspace/didChangeConfiguration'));
     });
 
@@ -806,6 +806,27 @@ describe('language server', function () {
       const uri = uriOf(file('policies', 'astral.md'));
       const report = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
       assert.match(messageOf(report.items.find((d) => d.code === 'missing-deadline')), /^措施缺少完成时限/u, 'config locale over the editor locale');
+    });
+
+    it('re-lints when a custom schema file a config names changes', async () => {
+      const schema = (nets: string[]) =>
+        ['id: local-nets', 'name: { zh-Hans: 本地网, zh-Hant: 本地網, en: Local Nets }', 'requiredFields: [owner, deadline]', 'nets:', ...nets.map((name, index) => `  - id: net${index}\n    names: { zh-Hans: ${name}, zh-Hant: ${name}, en: Net ${index} }`)].join('\n') + '\n';
+      fs.mkdirSync(file('custom'), { recursive: true });
+      fs.writeFileSync(file('custom', '.fivenets.yaml'), 'schema: ./nets/local.yaml\n');
+      fs.mkdirSync(file('custom', 'nets'), { recursive: true });
+      fs.writeFileSync(file('custom', 'nets', 'local.yaml'), schema(['安全防护网', '民生服务网', '生态保护网']));
+      const uri = uriOf(file('custom', 'plan.policy.md'));
+      await client.open(uri, '## 安全防护网\n\n1. 建设应急站20个（牵头单位：市应急管理局；完成时限：2026年底）\n');
+      const missingNets = async () => {
+        const report = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+        return report.items.filter((d) => d.code === 'missing-net').length;
+      };
+      assert.equal(await missingNets(), 2);
+      const refresh = client.nextServerRequest('workspace/diagnostic/refresh');
+      fs.writeFileSync(file('custom', 'nets', 'local.yaml'), schema(['安全防护网', '民生服务网']));
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file('custom', 'nets', 'local.yaml')), type: 2 }] });
+      await refresh;
+      assert.equal(await missingNets(), 1);
     });
   });
 

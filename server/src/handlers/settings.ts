@@ -101,6 +101,8 @@ export class SettingsStore {
 
 /** The config files whose changes re-lint the drafts. */
 export const CONFIG_GLOB = '**/.fivenets.{yaml,yml,json}';
+/** YAML and JSON files that may be custom schemas a config names (any path): as the VS Code client watches. */
+export const SCHEMA_GLOB = '**/*.{yaml,yml,json}';
 
 /**
  * Ask the client to watch config files and to send configuration changes, when it allows
@@ -111,7 +113,7 @@ export async function registerWatchers(connection: Connection, capabilities: Cli
   const registrations = BulkRegistration.create();
   let count = 0;
   if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-    registrations.add(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }] });
+    registrations.add(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }, { globPattern: SCHEMA_GLOB }] });
     count++;
   }
   if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
