@@ -20,7 +20,10 @@ export interface RuleMeta {
   /**
    * 'section': the rule looks at measures and text of one section at a time, so the
    * incremental linter caches its results per section; 'document': it needs the whole
-   * draft (the nets present), and runs on every change (it must stay cheap).
+   * draft (the nets present), and runs on every change (it must stay cheap). A document
+   * rule reads measures through `context.measures`: in the server, measures in
+   * `model.nets` of unchanged sections are moved into place only when something reads them
+   * (see lint.ts), while net headings, spans and `context.measures` are always in place.
    */
   scope: 'section' | 'document';
   defaultSeverity: Severity;
