@@ -13,7 +13,7 @@ import type { LineIndex } from './lines';
 import type { Localized } from './rule';
 import { localize, bilingual, scriptForLocale } from './i18n';
 import { simplify, traditionalize } from './script';
-import { CANONICAL_LABELS, PLACEHOLDER, allLabels, kindOfLabel, labelPattern } from './labels';
+import { CANONICAL_LABELS, FIELD_NAMES, PLACEHOLDER, allLabels, kindOfLabel, labelPattern } from './labels';
 import { netSectionTemplate } from './rules/missing-net';
 import { PLACEHOLDER_PATTERN, VAGUE_OWNERS } from './vocabulary';
 
@@ -61,12 +61,6 @@ const M = {
   snippetDetail: { en: 'Snippet', 'zh-CN': '代码片段' },
 } satisfies Record<string, Localized>;
 
-const FIELD_NAMES: Record<FieldKind, Localized> = {
-  owner: { en: 'owner (lead unit)', 'zh-CN': '牵头单位' },
-  coOwners: { en: 'co-owners', 'zh-CN': '配合单位' },
-  metric: { en: 'metric', 'zh-CN': '指标' },
-  deadline: { en: 'deadline', 'zh-CN': '完成时限' },
-};
 
 
 

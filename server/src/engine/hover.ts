@@ -10,7 +10,7 @@ import type { LineIndex } from './lines';
 import type { Localized } from './rule';
 import { localize, bilingual, scriptForLocale } from './i18n';
 import { simplify, traditionalize } from './script';
-import { CANONICAL_LABELS, kindOfLabel, labelPattern } from './labels';
+import { CANONICAL_LABELS, FIELD_NAMES, kindOfLabel, labelPattern } from './labels';
 import { daysBetween } from './deadline';
 import { unitsOf } from './parse/measure';
 import { allMeasures, summarizeNet } from './summary';
@@ -63,12 +63,6 @@ const M = {
   aliases: { en: 'Also written: {aliases}', 'zh-CN': '又作：{aliases}' },
 } satisfies Record<string, Localized>;
 
-const FIELD_NAMES: Record<FieldKind, Localized> = {
-  owner: { en: 'Owner (lead unit)', 'zh-CN': '牵头单位' },
-  coOwners: { en: 'Co-owners', 'zh-CN': '配合单位' },
-  metric: { en: 'Metric', 'zh-CN': '指标' },
-  deadline: { en: 'Deadline', 'zh-CN': '完成时限' },
-};
 
 
 

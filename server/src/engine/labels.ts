@@ -3,6 +3,7 @@
  * are derived from the simplified ones with OpenCC, so the two lists cannot drift.
  */
 import type { FieldKind, Script } from './types';
+import type { Localized } from './rule';
 import { traditionalize } from './script';
 
 const SIMPLIFIED_LABELS: Record<FieldKind, string[]> = {
@@ -20,6 +21,14 @@ const ENGLISH_LABELS: Record<FieldKind, string[]> = {
 };
 
 /** Labels a quick fix inserts, per script. */
+/** What each field is called in hovers and completion details. */
+export const FIELD_NAMES: Record<FieldKind, Localized> = {
+  owner: { en: 'Owner (lead unit)', 'zh-CN': '牵头单位' },
+  coOwners: { en: 'Co-owners', 'zh-CN': '配合单位' },
+  metric: { en: 'Metric', 'zh-CN': '指标' },
+  deadline: { en: 'Deadline', 'zh-CN': '完成时限' },
+};
+
 export const CANONICAL_LABELS: Record<Script, Record<FieldKind, string>> = {
   hans: { owner: '牵头单位', coOwners: '配合单位', metric: '指标', deadline: '完成时限' },
   hant: { owner: '牽頭單位', coOwners: '配合單位', metric: '指標', deadline: '完成時限' },
