@@ -267,7 +267,7 @@ export function parseSimple(text: string, frontmatter = false): Root | null {
   };
   const newItem = (): ListItem => {
     const itemParagraph: Paragraph = { type: 'paragraph', children: [], position: position(classified.contentStart, line.number, line.end, line.number) };
-    return { type: 'listItem', spread: false, checked: null, children: [itemParagraph], position: position(classified.contentStart - (classified.contentStart - line.start - classified.indent), line.number, line.end, line.number) };
+    return { type: 'listItem', spread: false, checked: null, children: [itemParagraph], position: position(line.start + classified.indent, line.number, line.end, line.number) };
   };
   const newList = (first: ListItem): List => ({
     type: 'list',
@@ -289,7 +289,10 @@ export function parseSimple(text: string, frontmatter = false): Root | null {
   };
 
   let offset = 0;
+  /** Where the previous line's content ended (front matter's value ends there). */
+  let previousEnd = 0;
   while (offset <= text.length) {
+    previousEnd = line.end;
     let end = offset;
     while (end < text.length) {
       const code = text.charCodeAt(end);
@@ -306,7 +309,7 @@ export function parseSimple(text: string, frontmatter = false): Root | null {
       if (text.slice(line.start, line.end) !== '---') continue;
       const node = yaml as RootContent & { value: string };
       const valueStart = lineStarts[1];
-      node.value = line.number > 2 ? text.slice(valueStart, lineStarts[line.number - 2] + lineEndLength(text, lineStarts, line.number - 2)) : '';
+      node.value = line.number > 2 ? text.slice(valueStart, previousEnd) : '';
       extend(node, line.end, line.number);
       yaml = null;
       previous = Kind.Heading;
@@ -452,13 +455,6 @@ export function parseSimple(text: string, frontmatter = false): Root | null {
   }
   if (pendingHeader || comment || yaml) return null; // a lone header row is a paragraph; unclosed blocks go to the parser
   return { type: 'root', children, position: position(0, 1, text.length, lineStarts.length) };
-}
-
-/** The length of line `index`'s (0-based) content, without its line ending. */
-function lineEndLength(text: string, lineStarts: number[], index: number): number {
-  let end = lineStarts[index];
-  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-  return end - lineStarts[index];
 }
 
 function tableRow(line: Line, cells: Array<[number, number]>, point: (offset: number, lineNumber: number) => Point): TableRow {
