@@ -5,6 +5,7 @@ import {
   findVagueTimeWords,
   parseDeadline,
   type DeadlineParse,
+  type FoundDeadline,
 } from '../../server/src/engine/deadline/index';
 import type { DeadlineValue } from '../../server/src/engine/types';
 
@@ -16,6 +17,11 @@ function show(r: DeadlineParse): string {
 
 function showValue(v: DeadlineValue): string {
   return v.kind === 'ongoing' ? 'ongoing' : `${v.start}..${v.end}`;
+}
+
+/** A text match: its interval, or '!needs-year' for a relative deadline without a document date. */
+function showFound(m: FoundDeadline): string {
+  return m.value ? showValue(m.value) : `!${m.problem ?? 'no reason'}`;
 }
 
 const DOC = '2021-03-15';
@@ -243,18 +249,19 @@ describe('deadline grammar', () => {
       ['2021年内完成', null, [['2021年内', '2021-01-01..2021-12-31']]],
       ['2021年内部控制评价', null, []],
       ['2021年前三季度', null, []],
-      ['三年内完成', DOC, []],
+      ['三年内完成', DOC, [['三年内', '2021-03-15..2024-03-14']]],
       ['近年内', DOC, []],
       ['每年6月底前报送', DOC, []],
       ['达到2021个', null, []],
       ['资金2021.5万元', null, []],
       ['1.2万个、95%、30天', null, []],
-      ['年底前完成', null, []],
+      // Without a document date a relative deadline is still found, unresolved.
+      ['年底前完成', null, [['年底前', '!needs-year']]],
       ['年底前完成', DOC, [['年底前', '2021-01-01..2021-12-31']]],
       ['今年内出台', DOC, [['今年内', '2021-01-01..2021-12-31']]],
       ['明年上半年启动', DOC, [['明年上半年', '2022-01-01..2022-06-30']]],
       ['6月底前报送', DOC, [['6月底前', '2021-06-01..2021-06-30']]],
-      ['6月底前报送', null, []],
+      ['6月底前报送', null, [['6月底前', '!needs-year']]],
       ['上半年', DOC, []],
       [
         '力争2023年6月底前完成，2025年底前全面建成',
@@ -288,7 +295,7 @@ describe('deadline grammar', () => {
       it(`${JSON.stringify(text)}${documentDate ? ` @${documentDate}` : ''} → ${expected.length} match(es)`, () => {
         const found = findDeadlines(text, { documentDate });
         assert.deepEqual(
-          found.map((m) => [text.slice(m.start, m.end), showValue(m.value)]),
+          found.map((m) => [text.slice(m.start, m.end), showFound(m)]),
           expected,
         );
       });
@@ -323,6 +330,122 @@ describe('deadline grammar', () => {
       assert.ok(found.every((match) => match.start >= 0 && match.end <= text.length && match.start < match.end));
       const parsed = parseDeadline(text.slice(0, 100_000), { documentDate: DOC });
       assert.equal(typeof parsed.ok, 'boolean');
+    });
+  });
+
+  describe('time limits and written-out deadlines in prose', () => {
+    const PLAN = '2012-09-19';
+    const Y23 = '2023-01-01';
+    /** [format, text, documentDate, expected matches as [matched text, value]] */
+    const LIMIT_ROWS: Array<[string, string, string | null, Array<[string, string]>]> = [
+      // N年内: counted from the document date, one day short of N years.
+      ['N年内 (digits)', '5年内重点引进100名人才', PLAN, [['5年内', '2012-09-19..2017-09-18']]],
+      ['N年内 (digits, zh-Hant)', '5年內重點引進100名人才', PLAN, [['5年內', '2012-09-19..2017-09-18']]],
+      ['N年内 (numerals)', '三年内完成改造', Y23, [['三年内', '2023-01-01..2025-12-31']]],
+      ['N年之内 / 以内', '两年以内建成，十年之内普及', Y23, [['两年以内', '2023-01-01..2024-12-31'], ['十年之内', '2023-01-01..2032-12-31']]],
+      ['在N年内 (zh-Hant)', '在五年內建成示範區', Y23, [['五年內', '2023-01-01..2027-12-31']]],
+      ['半年内 / N个月内', '半年内出台细则，3个月内完成摸底', Y23, [['半年内', '2023-01-01..2023-06-30'], ['3个月内', '2023-01-01..2023-03-31']]],
+      ['N个月内 (zh-Hant)', '6個月內完成摸底', Y23, [['6個月內', '2023-01-01..2023-06-30']]],
+      ['N年内 without a document date', '5年内重点引进100名人才', null, [['5年内', '!needs-year']]],
+      ['N年内 leap day start', '1年内完成', '2024-02-29', [['1年内', '2024-02-29..2025-02-28']]],
+      // A stated starting year anchors the limit.
+      ['YYYY年起N年内', '2012年起5年内，大力实施人才工程', null, [['2012年起5年内', '2012-01-01..2016-12-31']]],
+      ['YYYY年起N年内 (zh-Hant)', '2012年起5年內，大力實施人才工程', PLAN, [['2012年起5年內', '2012-01-01..2016-12-31']]],
+      ['YYYY年开始，N年内', '自2020年开始，三年内完成', null, [['2020年开始，三年内', '2020-01-01..2022-12-31']]],
+      // 未来/今后 N 年 with a within word, or with its window written out.
+      ['在未来N年 with a window (zh-Hant)', '在未來十年(2023-24 至 2032-33 年度)投入1000億元', null, [['未來十年(2023-24 至 2032-33 年度)', '2023-01-01..2033-12-31']]],
+      ['在未来N年 with a full-width window', '在未来十年（2023-24至2032-33年度）投入', null, [['未来十年（2023-24至2032-33年度）', '2023-01-01..2033-12-31']]],
+      ['在未来N年', '在未来十年投入资金', Y23, [['未来十年', '2023-01-01..2032-12-31']]],
+      ['今后N年内 (zh-Hant)', '今後五年內建成', Y23, [['今後五年內', '2023-01-01..2027-12-31']]],
+      ['未来N年 without a within word is a horizon, not a limit', '编制未来十年发展规划', Y23, []],
+      ['a fiscal-year range alone is not a deadline', '(2023-24 至 2032-33 年度)的财政预算', Y23, []],
+      ['在 + a fiscal year', '在2023-24年度完成', null, [['2023-24年度', '2023-01-01..2024-12-31']]],
+      // In a year: 于/於/在 + year.
+      ['于YYYY年', '于2023年完成立法', null, [['2023年', '2023-01-01..2023-12-31']]],
+      ['於 YYYY 年 (zh-Hant, spaces)', '於 2023 年完成立法', null, [['2023 年', '2023-01-01..2023-12-31']]],
+      ['在YYYY年或之前', '在2024年或之前完成', null, [['2024年或之前', '2024-01-01..2024-12-31']]],
+      ['在YYYY年或之前 (zh-Hant)', '在2024年或之前完成審批', null, [['2024年或之前', '2024-01-01..2024-12-31']]],
+      ['关于YYYY年 is not "in"', '关于2023年工作的通知', null, []],
+      ['在YYYY年的基础上 is not a deadline', '在2023年的基础上增长10%', null, []],
+      ['于YYYY年起 is a start, not a deadline', '于2023年起施行', null, []],
+      // Year and month ends with spaces.
+      ['YYYY 年底前 (spaces)', '2023 年底前完成', null, [['2023 年底前', '2023-01-01..2023-12-31']]],
+      ['YYYY年M月底前', '2022年10月底前编制并公布', null, [['2022年10月底前', '2022-10-01..2022-10-31']]],
+      ['YYYY年M月底前 (zh-Hant)', '2022年10月底前編制並公布', null, [['2022年10月底前', '2022-10-01..2022-10-31']]],
+      // English.
+      ['within YYYY', 'Complete the study within 2024.', null, [['2024', '2024-01-01..2024-12-31']]],
+      ['during YYYY', 'Pilot the scheme during 2024.', null, [['2024', '2024-01-01..2024-12-31']]],
+      ['in the coming N years', 'Build 20 stations in the coming 5 years.', Y23, [['in the coming 5 years', '2023-01-01..2027-12-31']]],
+      ['within five years', 'Retrofit all schools within five years.', Y23, [['within five years', '2023-01-01..2027-12-31']]],
+      ['within the next N months', 'Adopt the plan within the next 12 months.', Y23, [['within the next 12 months', '2023-01-01..2023-12-31']]],
+      ['over the next three years', 'Hire staff over the next three years.', Y23, [['over the next three years', '2023-01-01..2025-12-31']]],
+      ['within five years without a document date', 'Retrofit all schools within five years.', null, [['within five years', '!needs-year']]],
+      ['by end-YYYY', 'Publish the map by end-2025.', null, [['end-2025', '2025-01-01..2025-12-31']]],
+      ['by the end of YYYY', 'Publish the map by the end of 2025.', null, [['the end of 2025', '2025-01-01..2025-12-31']]],
+      ['By Month YYYY', 'By December 2023, OR3 will complete a plan.', null, [['December 2023', '2023-12-01..2023-12-31']]],
+      ['By June YYYY', 'By June 2023, OR3 will support development.', null, [['June 2023', '2023-06-01..2023-06-30']]],
+      ['By Month YYYY Month YYYY (amended: the first date counts)', 'By December 2021 December 2020, Planning will', null, [['December 2021 December 2020', '2021-12-01..2021-12-31']]],
+      ['By June YYYY June YYYY (amended)', 'By June 2023 June 2020, Health Services will', null, [['June 2023 June 2020', '2023-06-01..2023-06-30']]],
+      ['two dates joined by "and" stay two', 'by June 2023 and by December 2024', null, [['June 2023', '2023-06-01..2023-06-30'], ['December 2024', '2024-12-01..2024-12-31']]],
+      ['in YYYY alone is not a deadline', 'in 2021 we built 3 stations', null, []],
+      // Frequencies, programme lengths and ongoing verbs are not deadlines.
+      ['每年', '每年选拔资助不少于100名青年科技人员', Y23, []],
+      ['每季度 (zh-Hant)', '每季度末向市政府報告進展', Y23, []],
+      ['每年至少一次', '每年至少一次开展应急演练', Y23, []],
+      ['为期一年', '开展为期一年的专项行动', Y23, []],
+      ['為期一年 (zh-Hant)', '開展為期一年的專項行動', Y23, []],
+      ['连续3年', '连续3年每年给予科研经费资助', Y23, []],
+      ['近N年内 (the past)', '近5年内获得省级奖励', Y23, []],
+      ['持续推进', '持续推进“一网通办”', Y23, []],
+      ['持續推進 (zh-Hant)', '持續推進“一網通辦”', Y23, []],
+      ['annually', 'Conduct one citywide emergency management drill annually.', Y23, []],
+      ['at least quarterly', 'Report progress at least quarterly.', Y23, []],
+      ['for three years', 'Fund the programme for three years.', Y23, []],
+      ['Continuously', 'Continuously review and update the plan.', Y23, []],
+      ['within years (no count)', 'within years of service', Y23, []],
+    ];
+    for (const [format, text, documentDate, expected] of LIMIT_ROWS) {
+      it(`${format}: ${JSON.stringify(text)}${documentDate ? ` @${documentDate}` : ''}`, () => {
+        const found = findDeadlines(text, { documentDate });
+        assert.deepEqual(
+          found.map((m) => [text.slice(m.start, m.end), showFound(m)]),
+          expected,
+        );
+      });
+    }
+
+    /** The same forms as whole deadline field values. [input, documentDate, expected] */
+    const FIELD_ROWS: Array<[string, string | null, string]> = [
+      ['5年内', PLAN, '2012-09-19..2017-09-18'],
+      ['5年内', null, '!needs-year'],
+      ['在五年內', Y23, '2023-01-01..2027-12-31'],
+      ['2012年起5年内', null, '2012-01-01..2016-12-31'],
+      ['在未來十年(2023-24 至 2032-33 年度)', null, '2023-01-01..2033-12-31'],
+      ['2023-24 至 2032-33 年度', null, '2023-01-01..2033-12-31'],
+      ['於 2023 年', null, '2023-01-01..2023-12-31'],
+      ['在2024年或之前', null, '2024-01-01..2024-12-31'],
+      ['2023 年底前', null, '2023-01-01..2023-12-31'],
+      ['within 2024', null, '2024-01-01..2024-12-31'],
+      ['in the coming 5 years', Y23, '2023-01-01..2027-12-31'],
+      ['within five years', Y23, '2023-01-01..2027-12-31'],
+      ['within five years', null, '!needs-year'],
+      ['by end-2025', null, '2025-01-01..2025-12-31'],
+      ['By December 2021 December 2020', null, '2021-12-01..2021-12-31'],
+      ['2011-12', null, '2011-12-01..2011-12-31'],
+      ['长期坚持', null, 'ongoing'],
+    ];
+    for (const [input, documentDate, expected] of FIELD_ROWS) {
+      it(`field ${JSON.stringify(input)}${documentDate ? ` @${documentDate}` : ''} → ${expected}`, () => {
+        assert.equal(show(parseDeadline(input, { documentDate })), expected);
+      });
+    }
+
+    it('terminates on adversarial limit phrases', function () {
+      this.timeout(30_000);
+      const text = ['在未来十年(', '2012年起', 'within the next ', 'in the coming ', '2023-24 至 ', 'December 2021 '].map((unit) => unit.repeat(20_000)).join('');
+      const found = findDeadlines(text, { documentDate: DOC });
+      assert.ok(found.length > 0);
+      assert.ok(found.every((match) => match.start >= 0 && match.end <= text.length && match.start < match.end));
     });
   });
 

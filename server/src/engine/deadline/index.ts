@@ -17,6 +17,8 @@
  *   is linear in the text length.
  */
 import type { DeadlineValue } from '../types';
+import { CN_SMALL, NOT_WITHIN_AFTER, SP, YEAR4, at, cnYear, iso, sticky, toNumber } from './lexicon';
+import { limitInterval, parseLimit, type Limit } from './limits';
 
 export interface DeadlineOptions {
   /** ISO YYYY-MM-DD; gives the year for 年底前 / 今年底 / 明年 and for yearless months. */
@@ -46,7 +48,7 @@ const TRADITIONAL: Record<string, string> = {
   週: '周', 貫: '贯', 徹: '彻', 規: '规', 範: '范', 復: '复', 現: '现', 際: '际',
   經: '经', 邊: '边', 總: '总', 結: '结', 對: '对', 應: '应', 線: '线', 網: '网',
   處: '处', 設: '设', 審: '审', 聯: '联', 資: '资', 銷: '销', 環: '环', 側: '侧',
-  陸: '陆', 閣: '阁', 門: '门', 關: '关',
+  陸: '陆', 閣: '阁', 門: '门', 關: '关', 從: '从',
 };
 
 const DASHES: Record<string, string> = {
@@ -71,51 +73,20 @@ function normalize(text: string): string {
 }
 
 // ---------------------------------------------------------------------------------------
-// Numbers
-// ---------------------------------------------------------------------------------------
-
-const CN_DIGIT: Record<string, number> = {
-  '〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
-};
-
-/** 1–99 written with 十: 十, 十一, 二十, 三十一, or a single numeral. */
-function cnSmall(t: string): number {
-  const ten = t.indexOf('十');
-  if (ten < 0) return CN_DIGIT[t] ?? NaN;
-  const tens = ten === 0 ? 1 : (CN_DIGIT[t.charAt(0)] ?? NaN);
-  const ones = ten === t.length - 1 ? 0 : (CN_DIGIT[t.charAt(ten + 1)] ?? NaN);
-  return tens * 10 + ones;
-}
-
-function toNumber(t: string): number {
-  const c = t.charCodeAt(0);
-  return c >= 48 && c <= 57 ? parseInt(t, 10) : cnSmall(t);
-}
-
-function cnYear(t: string): number {
-  let y = 0;
-  for (const ch of t) y = y * 10 + (CN_DIGIT[ch] ?? NaN);
-  return y;
-}
-
-// ---------------------------------------------------------------------------------------
 // Grammar (sticky regexes, compiled once)
 // ---------------------------------------------------------------------------------------
 
-const SP = '[ \\t]*';
-const CN_SMALL = '[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]';
-const YEAR4 = '(?:19|20)\\d{2}';
 const MONTHS_EN =
   'january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec';
 const MONTH_INDEX: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
 };
 
-const sticky = (source: string, flags = ''): RegExp => new RegExp(source, `y${flags}`);
-
 // Numeric dates
 const R_ISO_DAY = sticky(`(${YEAR4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![0-9])`);
 const R_ISO_MONTH = sticky(`(${YEAR4})([-/.])(\\d{1,2})(?![0-9])`);
+/** A fiscal year written over two calendar years: 2023-24, 2032-33 年度, 2023/24. */
+const R_FISCAL_YEAR = sticky(`(${YEAR4})${SP}[-/]${SP}(\\d{2})(?![0-9])(${SP}年度)?`);
 // Years
 const R_NUM_YEAR_CN = sticky(`(${YEAR4})${SP}年度?`);
 const R_HAN_YEAR = sticky(`((?:一九|二[〇○零])[〇○零一二三四五六七八九]{2})${SP}年度?`);
@@ -138,7 +109,7 @@ const R_MONTH_END = sticky(`${SP}(?:底|末)`);
 // Bare 年底 / 年末 / 年内 / 年度内 (year of the document)
 const R_BARE_YEAR = sticky('年度?(?:(底|末)|(?=(?:之|以)?内))');
 // Trailing qualifiers
-const R_TRAIL = sticky(`${SP}(之前|以前|前|为止|之内|以内|内)`);
+const R_TRAIL = sticky(`${SP}(?:或|及)?(之前|以前|前|为止|之内|以内|内)`);
 // Range connectors
 const R_CONNECTOR = sticky(`(?:${SP}(?:至|到|——|—|–|―|-|~)${SP}|[ \\t]+(?:to|through|thru|until|till)[ \\t]+)`, 'i');
 // English
@@ -169,11 +140,18 @@ const R_EN_REL_YEAR = sticky('(this|next)[ \\t]+year(?![A-Za-z])', 'i');
 
 /** Where a hit may start. English alternatives only at word starts. */
 const CANDIDATE_RE =
-  /[0-9〇○零一二三四五六七八九十今本当明去上下年第]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|h[12]|end|first|second|third|fourth|this|next|the|year)/gi;
+  /[0-9〇○零一二三四五六七八九十今本当明去上下年第两半未往此]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|h[12]|end|first|second|third|fourth|this|next|the|year|within|in|over|during)/gi;
 
-/** Text before a weak hit that makes it a deadline (到2025年, by 2021). */
+/** Text before a weak hit that makes it a deadline (到2025年, by 2021, within 2024). */
 const PREFIX_BEFORE_RE =
-  /(?:到|至|截至|截止|最迟|最晚|不晚于|不迟于|力争|争取|(?:^|[^A-Za-z])(?:by|before|until|till|through|no[ \t]+later[ \t]+than|not[ \t]+later[ \t]+than))[ \t]*$/i;
+  /(?:到|至|截至|截止|最迟|最晚|不晚于|不迟于|力争|争取|(?:^|[^A-Za-z])(?:by|before|until|till|through|within|during|no[ \t]+later[ \t]+than|not[ \t]+later[ \t]+than))[ \t]*$/i;
+/**
+ * 于/在 right before a weak hit (于2023年完成, 於 2023 年, 在2024年或之前) also make it a
+ * deadline, but not inside 关于, 对于, 由于, 现在, 存在 … nor when the year is followed by
+ * words of a starting point or a comparison (在2023年的基础上, 于2021年起施行).
+ */
+const R_AT_PREFIX = /(?:^|[^关对由属位等基高低大小多少鉴处至终现存正所实自内外好])[于在][ \t]*$/;
+const NOT_AT_YEAR_AFTER = new Set([...'的基以起开来后间中初末']);
 
 /** Leading words a field value may start with (于2021年底前, By June 30, 2019). */
 const R_FIELD_PREFIX = sticky(
@@ -196,8 +174,6 @@ const R_RECURRING_LEAD = /^(?:每年|每季度|每半年|每月|定期|annually|
 const VAGUE_RE =
   /尽快|尽早|适时|及时|近期|逐步|另行通知|另行确定|另行安排|视情况|择机|择时|早日|抓紧|待定|\b(?:as[ \t]+soon[ \t]+as[ \t]+possible|asap|in[ \t]+due[ \t]+course|in[ \t]+a[ \t]+timely[ \t]+(?:manner|fashion)|timely|soon|when[ \t]+appropriate|as[ \t]+appropriate|at[ \t]+an[ \t]+appropriate[ \t]+time|to[ \t]+be[ \t]+determined|tbd)\b/gi;
 
-/** 内 that starts another word (内部, 内容 …), not "within". */
-const NOT_WITHIN_AFTER = new Set([...'部容外涵在地需存设科阁侧蒙陆河网控核生资销务置循联宣审里衣服脏']);
 /** 前 followed by these is "the first N" (2021年前三季度) or 前期/前后, not "before". */
 const NOT_BEFORE_AFTER = new Set([...'0123456789一二三四五六七八九十两几期后列沿端台']);
 /** Characters that make a bare 年内 / 年底 part of another phrase (三年内, 每年底, 近年内). */
@@ -217,7 +193,9 @@ type Unit =
   | { u: 'quarter'; n: number }
   | { u: 'month'; m: number }
   | { u: 'xun'; m: number; n: number }
-  | { u: 'day'; m: number; d: number };
+  | { u: 'day'; m: number; d: number }
+  /** A fiscal year over two calendar years (2023-24 年度); its start month is not written. */
+  | { u: 'fiscal' };
 
 interface Piece {
   end: number;
@@ -244,11 +222,6 @@ type Strength = 0 | 1 | 2;
 
 function piece(end: number, year: YearRef | null, unit: Unit, extra?: Partial<Piece>): Piece {
   return { end, year, unit, qualified: false, nameOnly: false, weakForm: false, ...extra };
-}
-
-function at(re: RegExp, s: string, pos: number): RegExpExecArray | null {
-  re.lastIndex = pos;
-  return re.exec(s);
 }
 
 function isDigitCode(c: number): boolean {
@@ -323,6 +296,14 @@ function parsePiece(s: string, i: number, nested = false): Piece | null {
     if (afterNumberOk) {
       if ((r = at(R_ISO_DAY, s, i))) {
         return piece(R_ISO_DAY.lastIndex, { kind: 'abs', year: Number(r[1]) }, { u: 'day', m: Number(r[3]), d: Number(r[4]) });
+      }
+      if ((r = at(R_FISCAL_YEAR, s, i))) {
+        // 2023-24 is a fiscal year; 2011-12 reads as December 2011 unless 年度 follows.
+        const year = Number(r[1]);
+        const next = Number(r[2]);
+        if (next === (year + 1) % 100 && (r[3] !== undefined || next > 12)) {
+          return piece(R_FISCAL_YEAR.lastIndex, { kind: 'abs', year }, { u: 'fiscal' });
+        }
       }
       if ((r = at(R_ISO_MONTH, s, i))) {
         const end = R_ISO_MONTH.lastIndex;
@@ -459,7 +440,22 @@ function parseHit(s: string, i: number): Hit | null {
       end = after;
     }
   }
+  if (!to && !trailing) end = amendedEnd(s, i, from, end);
   return { start: i, end, from, to, trailing };
+}
+
+const R_GAP = sticky('[ \\t]+');
+
+/**
+ * "By December 2021 December 2020": an amended date written beside the date it replaced.
+ * The first date is the deadline; the second is part of the same hit, not a second one.
+ */
+function amendedEnd(s: string, i: number, from: Piece, end: number): number {
+  if (!isLatinCode(s.charCodeAt(i)) || from.year?.kind !== 'abs' || !at(R_GAP, s, end)) return end;
+  const next = R_GAP.lastIndex;
+  if (!isLatinCode(s.charCodeAt(next))) return end;
+  const second = parsePiece(s, next, true);
+  return second && second.year?.kind === 'abs' && second.unit.u === from.unit.u ? second.end : end;
 }
 
 function pieceStrength(p: Piece): Strength {
@@ -496,6 +492,7 @@ function daysInMonth(y: number, m: number): number {
 function unitValid(unit: Unit): boolean {
   switch (unit.u) {
     case 'year':
+    case 'fiscal':
       return true;
     case 'half':
       return unit.n === 1 || unit.n === 2;
@@ -510,14 +507,16 @@ function unitValid(unit: Unit): boolean {
   }
 }
 
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-const iso = (y: number, m: number, d: number): string => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 
 /** The interval of a unit in a year, or null when the day does not exist in that year. */
 function interval(unit: Unit, y: number): { start: string; end: string } | null {
   switch (unit.u) {
     case 'year':
       return { start: iso(y, 1, 1), end: iso(y, 12, 31) };
+    case 'fiscal':
+      // The fiscal year's first month is not written: cover both calendar years it touches,
+      // so a deadline is never called past too early.
+      return { start: iso(y, 1, 1), end: iso(y + 1, 12, 31) };
     case 'half':
       return unit.n === 1 ? { start: iso(y, 1, 1), end: iso(y, 6, 30) } : { start: iso(y, 7, 1), end: iso(y, 12, 31) };
     case 'quarter': {
@@ -591,23 +590,79 @@ interface ScanHit {
   absolute: boolean;
 }
 
-function documentYear(options?: DeadlineOptions): number | null {
+/** The document date, which relative forms count from (年底前, 5年内). */
+interface DocDate {
+  y: number;
+  m: number;
+  d: number;
+}
+
+function documentDay(options?: DeadlineOptions): DocDate | null {
   const d = options?.documentDate;
   if (!d) return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(d.trim());
-  return m ? Number(m[1]) : null;
+  if (!m) return null;
+  const y = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  // A malformed month or day still gives the year; limits then count from 1 January.
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(y, month) ? { y, m: month, d: day } : { y, m: 1, d: 1 };
+}
+
+const R_WINDOW_CLOSE = sticky(`${SP}[)\\]]`);
+
+/**
+ * A limit resolved: the explicit window when one is written in parentheses (在未來十年
+ * (2023-24 至 2032-33 年度)), else counted from its stated year (2012年起5年内), else from
+ * the document date; without a document date it needs one, like 年底前.
+ */
+function resolveLimit(s: string, limit: Limit, doc: DocDate | null): { end: number; resolved: Resolved; absolute: boolean } {
+  if (limit.windowAt !== null) {
+    const window = parseHit(s, limit.windowAt);
+    if (window && at(R_WINDOW_CLOSE, s, window.end)) {
+      const resolved = resolveHit(window, doc?.y ?? null);
+      const absolute = window.from.year?.kind === 'abs' || window.to?.year?.kind === 'abs';
+      if (resolved.ok) return { end: R_WINDOW_CLOSE.lastIndex, resolved, absolute };
+    }
+  }
+  if (limit.anchorYear !== null) {
+    const value = limitInterval({ y: limit.anchorYear, m: 1, d: 1 }, limit.months);
+    return { end: limit.end, resolved: { ok: true, value: { kind: 'range', ...value } }, absolute: true };
+  }
+  if (doc === null) return { end: limit.end, resolved: { ok: false, reason: 'needs-year' }, absolute: false };
+  return { end: limit.end, resolved: { ok: true, value: { kind: 'range', ...limitInterval(doc, limit.months) } }, absolute: false };
+}
+
+/** A weak hit (a year alone, a month) with a word before it that makes it a deadline. */
+function weakHitIntroduced(s: string, hit: Hit): boolean {
+  const before = s.slice(Math.max(0, hit.start - 16), hit.start);
+  if (PREFIX_BEFORE_RE.test(before)) return true;
+  if (!R_AT_PREFIX.test(before)) return false;
+  let p = hit.end;
+  while (p < s.length && (s[p] === ' ' || s[p] === '\t')) p++;
+  return p >= s.length || !NOT_AT_YEAR_AFTER.has(s.charAt(p));
 }
 
 /**
- * Hits in `s` (normalized). 'text' mode keeps only confident hits and drops invalid and
- * needs-year ones; 'field' mode (inside a deadline field value) keeps every hit.
+ * Hits in `s` (normalized). 'text' mode keeps only confident hits and drops invalid ones
+ * (a relative hit without a document date stays, unresolved: it is still a deadline);
+ * 'field' mode (inside a deadline field value) keeps every hit.
  */
-function scan(s: string, docYear: number | null, mode: 'text' | 'field'): ScanHit[] {
+function scan(s: string, doc: DocDate | null, mode: 'text' | 'field'): ScanHit[] {
   const out: ScanHit[] = [];
+  const docYear = doc?.y ?? null;
   const re = new RegExp(CANDIDATE_RE.source, CANDIDATE_RE.flags);
   let m: RegExpExecArray | null;
   while ((m = re.exec(s)) !== null) {
     const i = m.index;
+    const limit = parseLimit(s, i);
+    if (limit) {
+      const { end, resolved, absolute } = resolveLimit(s, limit, doc);
+      re.lastIndex = end;
+      if (mode === 'text' && !resolved.ok && resolved.reason === 'invalid') continue;
+      out.push({ start: i, end, resolved, absolute });
+      continue;
+    }
     const hit = parseHit(s, i);
     if (!hit) {
       re.lastIndex = i + 1;
@@ -620,10 +675,10 @@ function scan(s: string, docYear: number | null, mode: 'text' | 'field'): ScanHi
       out.push({ start: hit.start, end: hit.end, resolved, absolute });
       continue;
     }
-    if (!resolved.ok) continue;
+    if (!resolved.ok && resolved.reason === 'invalid') continue;
     const strength = hitStrength(hit);
     if (strength === 0) continue;
-    if (strength === 1 && !PREFIX_BEFORE_RE.test(s.slice(Math.max(0, i - 16), i))) continue;
+    if (strength === 1 && !weakHitIntroduced(s, hit)) continue;
     // 每年6月底前 / 每月 …: a recurring date, not a deadline.
     if (hit.from.year === null && /每[年月]?[ \t]*$/.test(s.slice(Math.max(0, i - 3), i))) continue;
     out.push({ start: hit.start, end: hit.end, resolved, absolute });
@@ -652,13 +707,24 @@ function trimBounds(s: string, start: number, end: number): [number, number] {
  */
 export function parseDeadline(text: string, options?: DeadlineOptions): DeadlineParse {
   const s = normalize(text);
-  const docYear = documentYear(options);
+  const doc = documentDay(options);
+  const docYear = doc?.y ?? null;
   const [lo, hi] = trimBounds(s, 0, s.length);
   if (lo >= hi) return { ok: false, reason: 'empty' };
 
-  // 1. The whole value is one expression (after leading prepositions).
+  // 1. The whole value is one expression (after leading prepositions), or one time limit
+  //    (5年内, within five years: tried before a leading "within" is dropped).
   let p = lo;
-  while (at(R_FIELD_PREFIX, s, p) && R_FIELD_PREFIX.lastIndex > p && R_FIELD_PREFIX.lastIndex < hi) {
+  for (;;) {
+    const limit = parseLimit(s, p);
+    if (limit) {
+      const { end, resolved } = resolveLimit(s, limit, doc);
+      if (trimBounds(s, end, hi)[0] >= hi) {
+        if (resolved.ok) return { ok: true, value: resolved.value, span: { start: p, end } };
+        return { ok: false, reason: resolved.reason === 'invalid' ? 'unreadable' : 'needs-year' };
+      }
+    }
+    if (!(at(R_FIELD_PREFIX, s, p) && R_FIELD_PREFIX.lastIndex > p && R_FIELD_PREFIX.lastIndex < hi)) break;
     p = R_FIELD_PREFIX.lastIndex;
   }
   const whole = parseHit(s, p);
@@ -673,7 +739,7 @@ export function parseDeadline(text: string, options?: DeadlineOptions): Deadline
   if (R_ONGOING_WHOLE.test(value)) return { ok: true, value: { kind: 'ongoing' }, span: { start: lo, end: hi } };
 
   // 3. Dates inside a longer value.
-  const hits = scan(value, docYear, 'field').map((h) => ({ ...h, start: h.start + lo, end: h.end + lo }));
+  const hits = scan(value, doc, 'field').map((h) => ({ ...h, start: h.start + lo, end: h.end + lo }));
   const good = hits.filter((h) => h.resolved.ok);
   const recurring = R_RECURRING_LEAD.test(value);
   if (good.length > 0 && !(recurring && !good.some((h) => h.absolute))) {
@@ -704,20 +770,34 @@ export function parseDeadline(text: string, options?: DeadlineOptions): Deadline
   return { ok: false, reason: 'unreadable' };
 }
 
+/** A deadline found in running text. */
+export interface FoundDeadline {
+  start: number;
+  end: number;
+  /**
+   * The resolved interval, or null for a relative deadline (年底前, 5年内, within five
+   * years) when the document date is unknown: it is still a deadline, with `problem`.
+   */
+  value: DeadlineValue | null;
+  /** Why `value` is null: the same reason parseDeadline gives for the same words in a field. */
+  problem: 'needs-year' | null;
+}
+
 /**
  * Find deadline expressions written inside running text, e.g. "2022年10月底前编制并公布"
  * -> one match. Returns matches in order, non-overlapping, with offsets into `text`
  * (UTF-16). Only confident matches: a bare number or 第三 does not match; a year alone
- * (2021年) matches only with a qualifier (年内, 年底, 底前, 前, 上半年, 到2025年, by 2021)
- * or as part of a fuller date. Relative forms (年底前, 今年内) need `documentDate`.
+ * (2021年) matches only with a qualifier (年内, 年底, 底前, 前, 上半年) or a word before it
+ * (到2025年, 于2023年, by 2021, within 2024), or as part of a fuller date. Time limits
+ * (5年内, 在未來十年, within five years) are deadlines; frequencies (每年, annually) and
+ * programme lengths (为期一年, for three years) are not. Relative forms (年底前, 5年内)
+ * resolve from `documentDate`; without it they are found with `value: null`.
  */
-export function findDeadlines(
-  text: string,
-  options?: DeadlineOptions,
-): Array<{ start: number; end: number; value: DeadlineValue }> {
-  const out: Array<{ start: number; end: number; value: DeadlineValue }> = [];
-  for (const h of scan(normalize(text), documentYear(options), 'text')) {
-    if (h.resolved.ok) out.push({ start: h.start, end: h.end, value: h.resolved.value });
+export function findDeadlines(text: string, options?: DeadlineOptions): FoundDeadline[] {
+  const out: FoundDeadline[] = [];
+  for (const h of scan(normalize(text), documentDay(options), 'text')) {
+    if (h.resolved.ok) out.push({ start: h.start, end: h.end, value: h.resolved.value, problem: null });
+    else if (h.resolved.reason === 'needs-year') out.push({ start: h.start, end: h.end, value: null, problem: 'needs-year' });
   }
   return out;
 }
