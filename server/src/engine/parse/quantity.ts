@@ -1,7 +1,19 @@
 /**
- * Measurable targets stated in a measure's text: a number with a unit, a percentage or a
- * count (新增学位1.2万个, 覆盖率达到95%, 中心城区10分钟医疗急救圈, 三支队伍).
- * Years and dates are removed by the caller (deadline spans) before this runs.
+ * Measurable targets stated in a measure's text: a number with a unit, a percentage, a
+ * count, a quota or a count with a frequency (新增学位1.2万个, 覆盖率达到95%, 中心城区10分钟
+ * 医疗急救圈, 三支队伍, 一村两名, 每年至少一次, at least once per year, one drill annually).
+ * Years and dates are removed by the caller (deadline spans) before this runs; the caller
+ * also passes simplified script (length-preserving), so 一村兩名 arrives as 一村两名.
+ *
+ * A number that is part of a name is not a target:
+ * - inside a short quotation or a title (“16819”健康行动, “双一流”, 「新十条」, 《…2023年…》);
+ *   a quoted sentence (with ，/；) is a quoted target and still counts;
+ * - an ordinal (第四届, 第3个);
+ * - a count followed by 大 (十大行动, 六大人才行动计划) — never matched, 大 is not a measure word;
+ * - a number glued to a noun without a measure word (121人才梯队, 3＋N);
+ * - a slogan: a count whose measure word is followed by a verb, an adjective or a principle
+ *   rather than by the things delivered (四个到位, 两个维护, 三个代表 vs 新建3所学校, 三支队伍).
+ * Quotas are targets even inside quotation marks (“一村两名或多名大学生村官”).
  */
 import type { Span } from '../types';
 
@@ -17,23 +29,139 @@ const UNIT_ALTERNATION = ARABIC_UNITS.sort((a, b) => b.length - a.length)
   .map((unit) => unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
   .join('|');
 
-/** Arabic numbers with a unit, or comparison targets (≥95, 不低于90). */
+/**
+ * A measure word and the next character forming a noun: the number before it names
+ * something (121人才梯队, 3部门联合) instead of counting it (10个项目 still counts).
+ */
+const UNIT_STARTS_NOUN = new Set(['人才', '人员', '人民', '人口', '名单', '名称', '名录', '条件', '条例', '部门', '类型', '项目', '场所', '场景', '处理', '处置', '台账', '户籍', '次方', '件事']);
+
+/**
+ * Arabic numbers with a unit, or comparison targets (≥95, 不低于90). A number starts after a
+ * non-digit and spaces are bounded, so a long run of digits or spaces is read once (linear).
+ */
 const ARABIC = new RegExp(
-  `(?:[≥≤><]|不低于|不少于|不高于|不超过|达到|控制在|at least|no less than)?\\s*\\d+(?:[.．]\\d+)?\\s*(?:${UNIT_ALTERNATION})|[≥≤]\\s*\\d+(?:\\.\\d+)?`,
+  `(?:[≥≤><]|不低于|不少于|不高于|不超过|达到|控制在|at least|no less than)?\\s{0,3}(?<![\\d.．])\\d{1,15}(?:[.．]\\d{1,6})?\\s{0,3}(?:${UNIT_ALTERNATION})|[≥≤]\\s{0,3}\\d{1,15}(?:\\.\\d{1,6})?`,
   'giu',
 );
 
-/** Chinese numerals (two or more) counting things: 三支队伍, 五个中心. 一 alone reads as "a". */
-const CHINESE_COUNT = /[二两三四五六七八九十百千][一二两三四五六七八九十百千万]*\s*(?:个|家|所|支|项|座|条|类|级|张|個|項|條|類|張)/gu;
+/**
+ * Chinese numerals (two or more) counting things: 三支队伍, 五个中心, 两名. 一 alone reads as "a".
+ * Not 级: a numeral before it names a grade or a scope (二级以上医院, 市县两级), not things delivered.
+ * Bounded, and starting only at the first numeral of a run, so a run is read once.
+ */
+const CHINESE_COUNT = new RegExp(
+  `(?<![二两三四五六七八九十百千万])[二两三四五六七八九十百千][一二两三四五六七八九十百千万]{0,8}\\s{0,2}(?:个|家|所|支|项|座|条|类|张|名|個|項|條|類|張)`,
+  'gu',
+);
 
-/** English counts: a number followed, within three words, by a plural noun (20 ambulance stations). */
-const ENGLISH_COUNT = /\b\d+(?:[.,]\d+)?\s+(?:[A-Za-z-]+\s+){0,2}[A-Za-z]+s\b/gu;
+/**
+ * Per-unit quotas and counts with a frequency: 一村两名, 一村一名, 每个社区配备一名, 每校2名,
+ * 每年至少一次, 每季度一次. 一 here is a real "one": it is paired with a second count.
+ */
+const CHINESE_QUOTA =
+  /(?:每|一)个?[\u4e00-\u9fff]{1,3}?(?:至少|不少于|配备|配齐|选派|选聘|设立|设置|安排|开展|组织)?(?:[一二两三四五六七八九十]|\d{1,4})(?:名|个|人|所|家|支|座|处|次|台|辆|张|套|户|项|场)/gu;
+
+/** Words before 一 that make it part of another word (统一, 唯一, 进一步, 第一). */
+const NOT_QUOTA_ONE_PREV = new Set([...'统同唯进第万之专单逐划其任']);
+
+const EN_NUMBER_WORD = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred';
+const EN_FREQUENCY = '(?:annually|quarterly|monthly|weekly|biannually|semi-annually|(?:per|each|every|a|an)\\s+(?:year|quarter|month|week|fiscal\\s+year))';
+
+/** English counts: a number followed, within three words, by a plural noun (20 ambulance stations, two drills). */
+const ENGLISH_COUNT = new RegExp(
+  `\\b(?:\\d+(?:[.,]\\d+)?|(?:${EN_NUMBER_WORD.replace('one|', '')}))\\s+(?:[A-Za-z-]+\\s+){0,2}[A-Za-z]+s\\b`,
+  'giu',
+);
+
+/** English frequencies: at least once per year, twice a year, 4 times per year. */
+const ENGLISH_FREQUENCY = new RegExp(
+  `\\b(?:at\\s+least\\s+|no\\s+less\\s+than\\s+)?(?:once|twice|(?:\\d+|${EN_NUMBER_WORD})\\s+times)\\s+${EN_FREQUENCY}`,
+  'giu',
+);
+
+/** A count of things with a frequency: Conduct one citywide emergency management drill annually. */
+const ENGLISH_COUNT_FREQUENCY = new RegExp(
+  `\\b(?:\\d+|${EN_NUMBER_WORD})\\s+(?:[A-Za-z-]+\\s+){0,4}[A-Za-z-]+\\s+${EN_FREQUENCY}\\b`,
+  'giu',
+);
+
+/** Plural time nouns after a spelled-out number: for three years is a length, not a target. */
+const EN_TIME_PLURAL = /\s(?:years|months|weeks|days|decades)$/iu;
+/** A year heading a proper name: the 2023 Winter Storms, 2020 Census Tracts (2000 households still counts). */
+const EN_YEAR_NAME = /^(?:19|20)\d{2}\s+[A-Z][A-Za-z-]*\s/u;
+
+/**
+ * After a measure word, words that make a count a slogan (四个到位, 两个维护, 三个代表,
+ * 四个全面, 两个一百年, 一个中心两个基本点) rather than things delivered.
+ */
+const SLOGAN_AFTER =
+  /^(?:到位|全面|意识|自信|维护|确保|代表|坚持|必须|务必|有利于|毫不动摇|一百年|一批|转变|优先|看齐|服从|结合|融合|统筹|同步|率先|更加|着力|聚焦|围绕|基本点|原则|方针|理念|精神|要求)/u;
+
+/** Quotation marks and title marks, opener → closer. */
+const QUOTES: Record<string, string> = { '“': '”', '「': '」', '『': '』', '‘': '’', '"': '"', '《': '》', '〈': '〉' };
+/** A quotation longer than this is not a name (and a stray quote mark cannot swallow the text). */
+const MAX_QUOTED_NAME = 24;
+const MAX_TITLE = 80;
+
+/** Spans of quoted names and titles in `text`; one pass, each lookahead bounded. */
+function nameSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const close = QUOTES[text.charAt(i)];
+    if (close === undefined) {
+      i++;
+      continue;
+    }
+    const title = close === '》' || close === '〉';
+    const limit = Math.min(text.length, i + 2 + (title ? MAX_TITLE : MAX_QUOTED_NAME));
+    let end = i + 1;
+    while (end < limit && text.charAt(end) !== close) end++;
+    if (end >= limit) {
+      i++;
+      continue;
+    }
+    // A quoted sentence (“…达到2000名左右，…40%”) is a quoted target, not a name.
+    if (title || !/[，,；;。]/u.test(text.slice(i + 1, end))) spans.push({ start: i, end: end + 1 });
+    i = end + 1;
+  }
+  return spans;
+}
+
+function inside(spans: Span[], start: number, end: number): boolean {
+  return spans.some((span) => start < span.end && end > span.start);
+}
+
+/** 第四届, 第3个: an ordinal, not a count. */
+function isOrdinal(text: string, start: number): boolean {
+  let p = start - 1;
+  while (p >= 0 && (text[p] === ' ' || text[p] === '\t')) p--;
+  return p >= 0 && text[p] === '第';
+}
+
+function unitStartsNoun(text: string, end: number): boolean {
+  return end > 0 && end < text.length && UNIT_STARTS_NOUN.has(text.charAt(end - 1) + text.charAt(end));
+}
+
+/** 3＋N, 1+X: a number in a formula-like name. */
+function isFormula(text: string, end: number): boolean {
+  return /^\s*[+＋]\s*[A-Za-zＡ-Ｚａ-ｚ]/u.test(text.slice(end, end + 4));
+}
 
 export function findQuantities(text: string, offset: number, exclude: Span[]): Span[] {
   const found: Span[] = [];
+  const names = nameSpans(text);
   const overlapsExcluded = (start: number, end: number) =>
     exclude.some((span) => start < span.end - offset && end > span.start - offset);
-  for (const pattern of [ARABIC, CHINESE_COUNT, ENGLISH_COUNT]) {
+  const patterns: Array<{ pattern: RegExp; quota: boolean }> = [
+    { pattern: CHINESE_QUOTA, quota: true },
+    { pattern: ENGLISH_FREQUENCY, quota: true },
+    { pattern: ENGLISH_COUNT_FREQUENCY, quota: true },
+    { pattern: ARABIC, quota: false },
+    { pattern: CHINESE_COUNT, quota: false },
+    { pattern: ENGLISH_COUNT, quota: false },
+  ];
+  for (const { pattern, quota } of patterns) {
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) {
       const start = match.index ?? 0;
@@ -42,8 +170,25 @@ export function findQuantities(text: string, offset: number, exclude: Span[]): S
       // but 2020年 inside a vague range like 2020年前后 may remain).
       if (/^\d{4}\s*[年]/u.test(match[0])) continue;
       if (overlapsExcluded(start, end)) continue;
+      if (quota && match[0].startsWith('一') && NOT_QUOTA_ONE_PREV.has(text.charAt(start - 1))) continue;
+      if (!quota && inside(names, start, end)) continue;
+      if (isOrdinal(text, start) || isFormula(text, end) || unitStartsNoun(text, end) || SLOGAN_AFTER.test(text.slice(end, end + 4))) continue;
+      if (pattern === ENGLISH_COUNT && !/^\d/u.test(match[0]) && EN_TIME_PLURAL.test(match[0])) continue;
+      if (pattern === ENGLISH_COUNT && EN_YEAR_NAME.test(match[0])) continue;
       found.push({ start: offset + start, end: offset + end });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  return mergeOverlapping(found);
+}
+
+/** Sorted, with a span that overlaps an earlier one dropped (一村两名 is one quota, not two hits). */
+function mergeOverlapping(spans: Span[]): Span[] {
+  const sorted = spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  for (const span of sorted) {
+    const last = out[out.length - 1];
+    if (last && span.start < last.end) continue;
+    out.push(span);
+  }
+  return out;
 }
