@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * Compile server/src/engine/schema/five-nets.yaml (the source of truth) into
- * five-nets.generated.ts, so the built-in schema is bundled with the code and needs no
- * data file at run time.
+ * Compile the built-in schemas, server/src/engine/schema/<id>.yaml (the source of truth),
+ * into <id>.generated.ts, so they are bundled with the code and need no data file at run
+ * time.
  *
  *   node scripts/gen-schema.mjs          write the generated file
  *   node scripts/gen-schema.mjs --check  exit 1 when the generated file is stale
@@ -17,8 +17,8 @@ import { LineCounter, parseDocument } from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const schemaDir = path.join(root, 'server', 'src', 'engine', 'schema');
-const source = path.join(schemaDir, 'five-nets.yaml');
-const target = path.join(schemaDir, 'five-nets.generated.ts');
+/** The built-in schemas: five-nets (Wuhan's five nets) and tasks (any plan, sections are its own headings). */
+export const BUILTIN_IDS = ['five-nets', 'tasks'];
 
 /** The TypeScript module for a YAML text. Deterministic: same YAML, same output. */
 export function render(yamlText, sourceName = 'five-nets.yaml') {
@@ -44,30 +44,35 @@ export function render(yamlText, sourceName = 'five-nets.yaml') {
 
 function main() {
   const check = process.argv.includes('--check');
-  let expected;
-  try {
-    expected = render(readFileSync(source, 'utf8'));
-  } catch (err) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  const relTarget = path.relative(process.cwd(), target) || target;
-  if (check) {
-    let actual = null;
+  let failed = false;
+  for (const id of BUILTIN_IDS) {
+    const source = path.join(schemaDir, `${id}.yaml`);
+    const target = path.join(schemaDir, `${id}.generated.ts`);
+    let expected;
     try {
-      actual = readFileSync(target, 'utf8');
-    } catch {
-      // missing counts as stale
-    }
-    if (actual === null || actual.replace(/\r\n/g, '\n') !== expected) {
-      console.error(`${relTarget} is stale; run \`node scripts/gen-schema.mjs\``);
+      expected = render(readFileSync(source, 'utf8'), `${id}.yaml`);
+    } catch (err) {
+      console.error(err.message);
       process.exit(1);
     }
-    console.log(`${relTarget} is up to date`);
-    return;
+    const relTarget = path.relative(process.cwd(), target) || target;
+    if (check) {
+      let actual = null;
+      try {
+        actual = readFileSync(target, 'utf8');
+      } catch {
+        // missing counts as stale
+      }
+      if (actual === null || actual.replace(/\r\n/g, '\n') !== expected) {
+        console.error(`${relTarget} is stale; run \`node scripts/gen-schema.mjs\``);
+        failed = true;
+      } else console.log(`${relTarget} is up to date`);
+      continue;
+    }
+    writeFileSync(target, expected);
+    console.log(`wrote ${relTarget}`);
   }
-  writeFileSync(target, expected);
-  console.log(`wrote ${relTarget}`);
+  if (failed) process.exit(1);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -275,7 +275,7 @@ describe('loadConfigFile', () => {
     assert.deepEqual([err.line, err.column], [2, 9]);
     assert.equal(
       err.detail,
-      'schema "nine-nets" is not a built-in schema (built-in: five-nets); for a schema file give a relative path ending in .yaml, .yml or .json',
+      'schema "nine-nets" is not a built-in schema (built-in: five-nets, tasks); for a schema file give a relative path ending in .yaml, .yml or .json',
     );
   });
 
@@ -349,7 +349,8 @@ describe('resolveConfigForFile', () => {
     assert.equal(resolved.file, null);
     assert.equal(resolved.dir, fx('no-config'));
     assert.equal(resolved.schema, builtinSchema());
-    assert.deepEqual(resolved.config, { schema: 'five-nets', rules: {}, owners: [], glossary: [], include: ['**/*.policy.md', 'policies/**/*.md'], ignore: ['**/node_modules/**', '**/.git/**'], maxFileSize: 5242880 });
+    assert.equal(resolved.schemaFrom, 'auto');
+    assert.deepEqual(resolved.config, { schema: 'auto', rules: {}, owners: [], glossary: [], include: ['**/*.policy.md', 'policies/**/*.md'], ignore: ['**/node_modules/**', '**/.git/**'], maxFileSize: 5242880 });
     assert.equal(cache.get(fx('no-config')), resolved);
     assert.deepEqual(defaultResolvedConfig(fx('no-config')), resolved);
   });

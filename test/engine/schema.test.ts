@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import fiveNetsGenerated from '../../server/src/engine/schema/five-nets.generated';
+import tasksGenerated from '../../server/src/engine/schema/tasks.generated';
 import configJsonSchema from '../../server/src/engine/schema/fivenets-config.schema.json';
 import {
   builtinSchema,
@@ -218,9 +219,10 @@ describe('built-in five-nets schema', () => {
     assert.throws(() => (schema.nets as unknown[]).push({}), TypeError);
   });
 
-  it('is the only built-in and is looked up by id', () => {
-    assert.deepEqual(builtinSchemaIds(), ['five-nets']);
+  it('is a built-in beside tasks, looked up by id', () => {
+    assert.deepEqual(builtinSchemaIds(), ['five-nets', 'tasks']);
     assert.equal(getBuiltinSchema('five-nets'), schema);
+    assert.equal(getBuiltinSchema('tasks')?.nets.length, 0);
     assert.equal(getBuiltinSchema('nine-nets'), null);
     assert.equal(getBuiltinSchema('toString'), null);
   });
@@ -409,5 +411,25 @@ describe('JSON Schemas', () => {
     assert.deepEqual(Object.keys(configJsonSchema.properties).sort(), [
       '$schema', 'date', 'glossary', 'ignore', 'include', 'locale', 'maxFileSize', 'owners', 'rules', 'schema',
     ]);
+  });
+});
+
+describe('built-in tasks schema', () => {
+  const tasks = getBuiltinSchema('tasks') as PolicySchema;
+
+  it('equals tasks.yaml loaded and validated like a custom schema (a schema may have no nets)', () => {
+    assert.deepEqual(loadSchemaFile(path.join(SCHEMA_DIR, 'tasks.yaml')), tasks);
+  });
+
+  it('holds exactly the data of tasks.yaml', () => {
+    assert.deepEqual(tasksGenerated, parseYaml(fs.readFileSync(path.join(SCHEMA_DIR, 'tasks.yaml'), 'utf8')));
+  });
+
+  it('needs owner, metric and deadline, has no nets, and names itself in three scripts', () => {
+    assert.deepEqual(tasks.requiredFields, ['owner', 'metric', 'deadline']);
+    assert.deepEqual(tasks.nets, []);
+    assert.deepEqual(tasks.name, { 'zh-Hans': '任务分工', 'zh-Hant': '任務分工', en: 'Task Assignment' });
+    for (const script of ['zh-Hans', 'zh-Hant', 'en'] as const) assert.ok((tasks.description?.[script] ?? '').length > 10, script);
+    assert.equal(tasks.description?.['zh-Hant'], traditionalize(tasks.description?.['zh-Hans'] ?? ''));
   });
 });

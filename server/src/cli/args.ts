@@ -29,6 +29,7 @@ export const LINT_OPTIONS = {
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean', default: false },
   config: { type: 'string', short: 'c' },
+  schema: { type: 'string' },
   locale: { type: 'string' },
   rule: { type: 'string', multiple: true },
   'stdin-filename': { type: 'string' },
@@ -50,6 +51,8 @@ export interface LintArgs {
   maxWarnings: number;
   quiet: boolean;
   config: string | undefined;
+  /** --schema: a built-in id, auto, or a schema file (relative to the working folder), for every draft. */
+  schema: string | undefined;
   locale: Locale | null;
   /** --rule values, checked against the rule ids by ruleSeverities(). */
   rules: string[];
@@ -85,6 +88,7 @@ export function parseLintArgs(args: string[]): LintArgs {
     maxWarnings,
     quiet: values.quiet === true,
     config: values.config,
+    schema: values.schema,
     locale,
     rules: values.rule ?? [],
     stdinFilename: values['stdin-filename'],

@@ -18,11 +18,11 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import type { Locale } from '../engine/types';
 import { VERSION } from '../version';
-import type { Counts, RuleSummary } from './formatters/types';
+import type { Counts, ReportedSchema, RuleSummary } from './formatters/types';
 import { FileSlice, fdSink, writeChunks, type Chunk } from './output';
 
 /** 3: compact JSON fragments (2 held indented ones). */
-const FORMAT = 3;
+const FORMAT = 4;
 /** How an index of this format starts (its first key). */
 const MAGIC = `{"format":${FORMAT},`;
 
@@ -63,7 +63,7 @@ export interface ConfigRecord {
 
 export type RuleTables = Partial<Record<Locale, RuleSummary[]>>;
 
-type IndexEntry = [contentHash: string, optionsHash: string, position: number, length: number, errors: number, warnings: number, infos: number];
+type IndexEntry = [contentHash: string, optionsHash: string, position: number, length: number, errors: number, warnings: number, infos: number, schema?: string];
 
 interface Index {
   format: number;
@@ -78,12 +78,22 @@ interface Entry {
   optionsHash: string;
   json: Chunk;
   counts: Counts;
+  schema?: ReportedSchema;
 }
 
 export interface CachedResult {
   /** The diagnostics, rendered as in the JSON report. */
   json: Chunk;
   counts: Counts;
+  /** The schema the draft was checked against, and why. */
+  schema?: ReportedSchema;
+}
+
+/** `id|from` in the index. */
+function schemaOf(value: unknown): ReportedSchema | undefined {
+  if (typeof value !== 'string') return undefined;
+  const [id, from] = value.split('|');
+  return id && from ? { id, from } : undefined;
 }
 
 export class LintCache {
@@ -130,9 +140,9 @@ export class LintCache {
     // A cache written by another version (or format) is ignored: rules may have changed.
     if (index.format !== FORMAT || index.tool !== VERSION || typeof index.entries !== 'object') return;
     const base = newline + 1;
-    for (const [file, [contentHash, optionsHash, position, bytes, errors, warnings, infos]] of Object.entries(index.entries)) {
+    for (const [file, [contentHash, optionsHash, position, bytes, errors, warnings, infos, schema]] of Object.entries(index.entries)) {
       if (base + position + bytes > size) throw new Error('truncated cache');
-      this.entries.set(file, { contentHash, optionsHash, json: new FileSlice(fd, base + position, bytes), counts: { errors, warnings, infos } });
+      this.entries.set(file, { contentHash, optionsHash, json: new FileSlice(fd, base + position, bytes), counts: { errors, warnings, infos }, schema: schemaOf(schema) });
     }
     this.configs = index.configs ?? {};
     this.rules = index.rules ?? {};
@@ -140,7 +150,7 @@ export class LintCache {
 
   get(absolute: string, contentHash: string, optionsHash: string): CachedResult | null {
     const entry = this.entries.get(absolute);
-    return entry && entry.contentHash === contentHash && entry.optionsHash === optionsHash ? { json: entry.json, counts: entry.counts } : null;
+    return entry && entry.contentHash === contentHash && entry.optionsHash === optionsHash ? { json: entry.json, counts: entry.counts, schema: entry.schema } : null;
   }
 
   /** The keys of a file's entry (for tests and tools that inspect the cache). */
@@ -149,8 +159,8 @@ export class LintCache {
     return entry && { contentHash: entry.contentHash, optionsHash: entry.optionsHash };
   }
 
-  set(absolute: string, contentHash: string, optionsHash: string, json: string | Uint8Array, counts: Counts): void {
-    this.entries.set(absolute, { contentHash, optionsHash, json, counts });
+  set(absolute: string, contentHash: string, optionsHash: string, json: string | Uint8Array, counts: Counts, schema?: ReportedSchema): void {
+    this.entries.set(absolute, { contentHash, optionsHash, json, counts, schema });
     this.dirty = true;
   }
 
@@ -191,6 +201,7 @@ export class LintCache {
         const json = typeof entry.json === 'string' ? Buffer.from(entry.json, 'utf8') : entry.json;
         const length = json instanceof FileSlice ? json.length : json.byteLength;
         index.entries[file] = [entry.contentHash, entry.optionsHash, position, length, entry.counts.errors, entry.counts.warnings, entry.counts.infos];
+        if (entry.schema) index.entries[file].push(`${entry.schema.id}|${entry.schema.from}`);
         payloads.push(json);
         position += length;
       }

@@ -18,6 +18,7 @@ import { runMergeSarif } from './merge-sarif';
 import { defaultJobs, runTasks } from './pool';
 import type { FileTask } from './task';
 import { LocatedError } from '../engine/schema/located';
+import type { PolicySchema } from '../engine/schema';
 import { UsageError } from './files';
 import { InputError, readDraft } from './io';
 import type { CliIO } from './main';
@@ -44,6 +45,8 @@ Lint options:
       --max-warnings <n>  Exit 1 when there are more than n warnings
       --quiet             Report errors only
   -c, --config <file>     Use this config instead of discovering .fivenets.yaml
+      --schema <id|file>  five-nets | tasks | auto | a schema file, for every draft
+                          (default: frontmatter schema:, then the config's, then auto)
       --locale <l>        zh-CN | zh-TW | en
       --rule <id:sev>     Set a rule's severity (off|info|warning|error); repeatable
       --stdin-filename <p> Name of the draft read from stdin
@@ -55,6 +58,7 @@ Lint options:
 
 Export options:
   -f, --format <f>        csv | json   (default: csv; CSV is UTF-8 with BOM for Excel)
+      --schema <id|file>  as for lint
 
 Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 usage, config or I/O error.`;
 
@@ -127,11 +131,11 @@ const LOCALES: Locale[] = ['zh-CN', 'zh-TW', 'en'];
 
 async function runLint(io: CliIO, args: string[], handover: Handover | undefined): Promise<number> {
   const options = parseLintArgs(args);
-  const common: Common = { config: options.config, locale: options.locale, severities: ruleSeverities(options.rules, (id) => RULES_BY_ID.has(id)) };
+  const common: Common = { config: options.config, schema: options.schema, locale: options.locale, severities: ruleSeverities(options.rules, (id) => RULES_BY_ID.has(id)) };
   if (options.fix && options.positionals.includes('-')) fail('--fix cannot write to standard input; lint a file instead');
   const jobs = options.jobs ?? defaultJobs();
   const quiet = (report: FileReport) =>
-    options.quiet ? new FileReport(report.path, { diagnostics: report.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') }) : report;
+    options.quiet ? new FileReport(report.path, { diagnostics: report.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), schema: report.schema }) : report;
   const displayOf = (display: string) => display.split(path.sep).join('/');
 
   const collected = await collect(io, options.positionals, common, options.stdinFilename);
@@ -143,7 +147,8 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
 
   if (collected.stdin) {
     const display = displayOf(collected.stdin.target.display);
-    results.push(quiet(new FileReport(display, { diagnostics: lint(collected.stdin.draft.text, collected.stdin.options).diagnostics })));
+    const result = lint(collected.stdin.draft.text, collected.stdin.options);
+    results.push(quiet(new FileReport(display, { diagnostics: result.diagnostics, schema: { id: result.schema.schema.id, from: result.schema.from } })));
   }
 
   // Cache lookups happen here; misses become tasks for the worker pool.
@@ -188,12 +193,12 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
       const display = displayOf(item.target.display);
       const report =
         outcome.json !== undefined && outcome.counts !== undefined
-          ? new FileReport(display, { json: outcome.json, counts: outcome.counts })
-          : new FileReport(display, { diagnostics: outcome.diagnostics ?? ([] as LintDiagnostic[]) });
+          ? new FileReport(display, { json: outcome.json, counts: outcome.counts, schema: outcome.schema })
+          : new FileReport(display, { diagnostics: outcome.diagnostics ?? ([] as LintDiagnostic[]), schema: outcome.schema });
       perTarget[outcome.index] = report;
       if (outcome.fixedText !== undefined) writes.push({ file: item.target.absolute, text: outcome.fixedText });
       if (cache && outcome.contentHash) {
-        cache.set(item.target.absolute, outcome.contentHash, optionsHash(item), report.jsonDiagnostics as string, report.counts ?? countSeverities(report.diagnostics));
+        cache.set(item.target.absolute, outcome.contentHash, optionsHash(item), report.jsonDiagnostics as string, report.counts ?? countSeverities(report.diagnostics), outcome.schema);
       }
     }
     targets.forEach((item, index) => {
@@ -259,27 +264,38 @@ async function runExport(io: CliIO, args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string', short: 'f', default: 'csv' },
     config: { type: 'string', short: 'c' },
+    schema: { type: 'string' },
     locale: { type: 'string' },
     'stdin-filename': { type: 'string' },
     output: { type: 'string', short: 'o' },
   });
   const format = String(values.format);
   if (!['csv', 'json'].includes(format)) fail(`--format must be csv or json, got "${format}"`);
-  const common: Common = { config: values.config as string | undefined, locale: parseLocale(values.locale as string | undefined), severities: {} };
+  const common: Common = { config: values.config as string | undefined, schema: values.schema as string | undefined, locale: parseLocale(values.locale as string | undefined), severities: {} };
   const { loaded, errors } = await loadAll(io, positionals, common, values['stdin-filename'] as string | undefined);
   for (const error of errors) io.stderr(`fivenets: ${error}\n`);
   if (errors.length > 0) return 2;
   const rows: TaskRow[] = [];
+  const files: Array<{ path: string; schema: { id: string; from: string } }> = [];
+  const schemas = new Map<string, PolicySchema>();
   for (const item of loaded) {
     const result = lint(item.draft.text, { ...item.options, severities: Object.fromEntries(RULES.map((rule) => [rule.meta.id, 'off' as const])) });
-    rows.push(...taskRows(item.target.display.split(path.sep).join('/'), result.model, result.lines, item.options.schema));
+    const file = item.target.display.split(path.sep).join('/');
+    const schema = result.schema.schema;
+    files.push({ path: file, schema: { id: schema.id, from: result.schema.from } });
+    for (const row of taskRows(file, result.model, result.lines, schema)) {
+      rows.push(row);
+      if (row.net !== null) schemas.set(`${file}\u0000${row.net}`, schema);
+    }
   }
   const locale = common.locale ?? loaded[0]?.options.locale ?? 'zh-CN';
-  const schema = loaded[0]?.options.schema;
   const text =
     format === 'json'
-      ? `${JSON.stringify({ version: 1, measures: rows }, null, 2)}\n`
-      : formatCsv(rows, locale, (netId) => (schema ? netName(schema, netId, locale) : (netId ?? '')));
+      ? `${JSON.stringify({ version: 1, files, measures: rows }, null, 2)}\n`
+      : formatCsv(rows, locale, (netId, file) => {
+          const schema = schemas.get(`${file}\u0000${netId}`);
+          return schema ? netName(schema, netId, locale) : (netId ?? '');
+        });
   writeReport(io, values.output as string | undefined, [text]);
   return 0;
 }

@@ -34,7 +34,7 @@ export function lintFromCache(io: CliIO, args: string[]): number | Handover {
   let cache: LintCache | null = null;
   try {
     const options = parseLintArgs(args);
-    if (!options.cache || options.fix || options.positionals.length === 0 || options.positionals.includes('-')) return handover;
+    if (!options.cache || options.fix || options.schema !== undefined || options.positionals.length === 0 || options.positionals.includes('-')) return handover;
     cache = new LintCache(path.resolve(io.cwd, options.cacheLocation));
     const locale = options.locale ?? 'zh-CN';
     const ruleTable = cache.ruleTable(locale);
@@ -91,7 +91,7 @@ export function lintFromCache(io: CliIO, args: string[]): number | Handover {
       }
       const display = draft.display.split(path.sep).join('/');
       const report = new FileReport(display, hit);
-      results.push(options.quiet ? new FileReport(display, { diagnostics: report.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') }) : report);
+      results.push(options.quiet ? new FileReport(display, { diagnostics: report.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), schema: report.schema }) : report);
     }
     if (!complete) return handover;
 

@@ -5,7 +5,10 @@
 import * as path from 'node:path';
 import { RULES, lintOptionsFor } from '../engine';
 import type { LintOptions, Locale, SeveritySetting } from '../engine';
-import { DEFAULT_MAX_FILE_SIZE, resolveConfigForFile, type ResolvedConfig } from '../engine/config';
+import { AUTO_SCHEMA, DEFAULT_MAX_FILE_SIZE, resolveConfigForFile, type ResolvedConfig } from '../engine/config';
+import { builtinSchemaIds, getBuiltinSchema, loadSchemaFile, type PolicySchema } from '../engine/schema';
+import { LocatedError } from '../engine/schema/located';
+import { isBuiltinSchemaId } from '../engine/config-files';
 import { ignoredByConfig } from './config-files';
 import { expandTargets, UsageError, type FileTarget } from './files';
 import { InputError, checkStdinSize, decodeDraft, readDraft, type DraftText } from './io';
@@ -13,6 +16,8 @@ import type { CliIO } from './main';
 
 export interface Common {
   config?: string;
+  /** --schema: a built-in id, `auto`, or a schema file; the same schema for every draft. */
+  schema?: string;
   locale: Locale | null;
   severities: Record<string, SeveritySetting>;
 }
@@ -44,6 +49,26 @@ export interface Collected {
   errors: string[];
 }
 
+/**
+ * The schema `--schema` names for every draft: a built-in id, or a schema file (relative to
+ * the working folder). `auto` and no flag give null: each draft's config and text decide.
+ */
+export function schemaOverride(value: string | undefined, cwd: string): PolicySchema | null {
+  if (value === undefined || value === AUTO_SCHEMA) return null;
+  if (isBuiltinSchemaId(value)) {
+    const builtin = getBuiltinSchema(value);
+    if (!builtin) fail(`--schema: "${value}" is not a built-in schema (built-in: ${builtinSchemaIds().join(', ')}, or auto); for a schema file give a path ending in .yaml, .yml or .json`);
+    return builtin;
+  }
+  if (!/\.(ya?ml|json)$/iu.test(value)) fail(`--schema: ${value} must be a built-in schema id or a file ending in .yaml, .yml or .json`);
+  try {
+    return loadSchemaFile(path.resolve(cwd, value));
+  } catch (error) {
+    if (error instanceof LocatedError) fail(`--schema: ${error.message}`);
+    throw error;
+  }
+}
+
 /** Expand paths and resolve each draft's config (once per folder). Per-file problems are collected, not thrown. */
 export async function collect(io: CliIO, positionals: string[], common: Common, stdinName: string | undefined): Promise<Collected> {
   const errors: string[] = [];
@@ -51,11 +76,15 @@ export async function collect(io: CliIO, positionals: string[], common: Common, 
   const knownRules = RULES.map((rule) => rule.meta.id);
   const resolve = (file: string) =>
     resolveConfigForFile(file, { explicitConfig: common.config ? path.resolve(io.cwd, common.config) : undefined, cache, knownRules });
+  const forced = schemaOverride(common.schema, io.cwd);
   const optionsByConfig = new Map<ResolvedConfig, { options: LintOptions; key: string }>();
   const optionsOf = (resolved: ResolvedConfig) => {
     let entry = optionsByConfig.get(resolved);
     if (!entry) {
-      entry = { options: lintOptionsFor(resolved, { locale: common.locale, severities: common.severities }), key: String(optionsByConfig.size) };
+      const options = lintOptionsFor(resolved, { locale: common.locale, severities: common.severities, schema: forced });
+      // --schema auto: the draft decides, even where its config names a schema.
+      if (common.schema === AUTO_SCHEMA) options.schemaFrom = 'auto';
+      entry = { options, key: String(optionsByConfig.size) };
       optionsByConfig.set(resolved, entry);
     }
     return entry;

@@ -3,7 +3,7 @@ import type { LintDiagnostic, LintOptions } from '../engine';
 import { fixAll, lint } from '../engine';
 import { hashText } from './cache';
 import { renderJsonDiagnostics } from './formatters/json';
-import { countSeverities, type Counts } from './formatters/types';
+import { countSeverities, type Counts, type ReportedSchema } from './formatters/types';
 import { InputError, readDraft } from './io';
 
 export interface FileTask {
@@ -25,6 +25,8 @@ export interface FileOutcome {
   counts?: Counts;
   /** The fixed file content (with BOM if the file had one), when --fix changed it. */
   fixedText?: string;
+  /** The schema the draft was checked against, and why. */
+  schema?: ReportedSchema;
   error?: string;
 }
 
@@ -44,10 +46,12 @@ export function runTask(task: FileTask, options: LintOptions, rendered = false):
         fixedText = (draft.bom ? '\ufeff' : '') + fixed.text;
       }
     }
-    const { diagnostics } = lint(text, options);
+    const result = lint(text, options);
+    const { diagnostics } = result;
     const contentHash = hashText(text);
-    if (rendered) return { index: task.index, contentHash, json: renderJsonDiagnostics(diagnostics), counts: countSeverities(diagnostics), fixedText };
-    return { index: task.index, contentHash, diagnostics, fixedText };
+    const schema = { id: result.schema.schema.id, from: result.schema.from };
+    if (rendered) return { index: task.index, contentHash, json: renderJsonDiagnostics(diagnostics), counts: countSeverities(diagnostics), fixedText, schema };
+    return { index: task.index, contentHash, diagnostics, fixedText, schema };
   } catch (error) {
     if (error instanceof InputError) return { index: task.index, error: error.message };
     // A crash inside the engine is a bug: report it for this file and keep going.

@@ -8,6 +8,7 @@
  * tail of the typed text that starts the entry (typing 牵头 offers 牵头单位：replacing 牵头).
  */
 import type { GlossaryTerm, NetDef, PolicySchema } from './schema';
+import { builtinSchema } from './schema';
 import type { FieldKind, Locale, PolicyModel, Script, Span } from './types';
 import type { LineIndex } from './lines';
 import type { Localized } from './rule';
@@ -271,6 +272,14 @@ function snippetEntries(input: CompletionInput, offset: number, prefix: string, 
     },
   ];
   if (lineStart[1] !== undefined) return entries;
+  const before = input.text.slice(0, offset - prefix.length);
+  const emptyDraft = input.model.nets.length === 0 && !input.model.meta.frontmatterSpan && before.trim().length === 0;
+  // A plan without nets (tasks) gets no net snippet; an empty draft is offered the five-nets skeleton.
+  const skeletonSchema = input.schema.nets.length > 0 ? input.schema : builtinSchema();
+  if (input.schema.nets.length === 0) {
+    if (emptyDraft) entries.push(skeletonEntry(input, script, here, skeletonSchema));
+    return entries;
+  }
   const present = new Set(input.model.nets.map((net) => net.netId));
   const ordered = [...input.schema.nets.filter((net) => !present.has(net.id)), ...input.schema.nets.filter((net) => present.has(net.id))];
   const choices = ordered.map((net) => netName(net, script).replace(/[\\$}|,]/gu, (ch) => `\\${ch}`)).join(',');
@@ -284,19 +293,21 @@ function snippetEntries(input: CompletionInput, offset: number, prefix: string, 
     replace: here,
     sortText: '0001',
   });
-  const before = input.text.slice(0, offset - prefix.length);
-  if (input.model.nets.length === 0 && !input.model.meta.frontmatterSpan && before.trim().length === 0) {
-    const hole = escapeSnippet(PLACEHOLDER[script]);
-    const sections = input.schema.nets.map((net) => escapeSnippet(netSectionTemplate(net, script, 2, '\n'))).join('\n');
-    entries.push({
-      category: 'snippet',
-      label: localize(M.skeletonSnippet, input.locale),
-      detail: localize(M.snippetDetail, input.locale),
-      insertText: `---\ntitle: \${1:${hole}}\ndate: \${2:${input.today}}\nschema: ${escapeSnippet(input.schema.id)}\n---\n\n# \${1}\n\n${sections}$0`,
-      snippet: true,
-      replace: here,
-      sortText: '0002',
-    });
-  }
+  if (emptyDraft) entries.push(skeletonEntry(input, script, here, skeletonSchema));
   return entries;
+}
+
+/** A whole draft: frontmatter, title and one section per net with a measure template. */
+function skeletonEntry(input: CompletionInput, script: Script, here: Span, schema: PolicySchema): CompletionEntry {
+  const hole = escapeSnippet(PLACEHOLDER[script]);
+  const sections = schema.nets.map((net) => escapeSnippet(netSectionTemplate(net, script, 2, '\n'))).join('\n');
+  return {
+    category: 'snippet',
+    label: localize(M.skeletonSnippet, input.locale),
+    detail: localize(M.snippetDetail, input.locale),
+    insertText: `---\ntitle: \${1:${hole}}\ndate: \${2:${input.today}}\nschema: ${escapeSnippet(schema.id)}\n---\n\n# \${1}\n\n${sections}$0`,
+    snippet: true,
+    replace: here,
+    sortText: '0002',
+  };
 }

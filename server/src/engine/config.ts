@@ -40,6 +40,11 @@ export interface ResolvedConfig {
   /** Folder of the config file, or the folder the search started from / the workspace root. */
   dir: string;
   schema: PolicySchema;
+  /**
+   * 'config' when the config names a schema; 'auto' when it names none (or `auto`): the
+   * draft's frontmatter or headings choose (schema/select.ts).
+   */
+  schemaFrom?: 'config' | 'auto';
 }
 
 /** An error in a config file. `message` is `file:line:column: detail` on one line; `detail` is plain. */
@@ -55,11 +60,13 @@ const configError: ErrorFactory = (message, file, line, column) => new ConfigErr
 export { CONFIG_NAMES } from './config-files';
 
 export const DEFAULT_SCHEMA_ID = 'five-nets';
+/** `schema: auto` (the default): the draft's frontmatter or headings choose five-nets or tasks. */
+export const AUTO_SCHEMA = 'auto';
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 /** Defaults that a config file's settings are merged over. `locale` and `date` have none. */
 export const DEFAULT_CONFIG: Readonly<Required<Pick<FivenetsConfig, 'schema' | 'rules' | 'owners' | 'glossary' | 'include' | 'ignore' | 'maxFileSize'>>> = Object.freeze({
-  schema: DEFAULT_SCHEMA_ID,
+  schema: AUTO_SCHEMA,
   rules: Object.freeze({}) as Record<string, SeveritySetting>,
   owners: Object.freeze([]) as unknown as string[],
   glossary: Object.freeze([]) as unknown as GlossaryTerm[],
@@ -192,8 +199,9 @@ export function loadConfigFile(file: string, options: ConfigOptions = {}): Resol
   const text = readDataFile(abs, configError);
   const { config, parsed } = parseConfig(text, abs, options);
   const dir = path.dirname(abs);
-  const schema = resolveSchema(config.schema ?? DEFAULT_SCHEMA_ID, dir, parsed, options.workspaceRoot);
-  return { config: mergeDefaults(config), file: abs, dir, schema };
+  const named = config.schema !== undefined && config.schema !== AUTO_SCHEMA;
+  const schema = named ? resolveSchema(config.schema as string, dir, parsed, options.workspaceRoot) : builtinSchema();
+  return { config: mergeDefaults(config), file: abs, dir, schema, schemaFrom: named ? 'config' : 'auto' };
 }
 
 
@@ -258,7 +266,7 @@ function mergeDefaults(config: FivenetsConfig): FivenetsConfig {
 
 /** The config used when no config file is found: defaults and the built-in schema. */
 export function defaultResolvedConfig(dir: string): ResolvedConfig {
-  return { config: mergeDefaults({}), file: null, dir: path.resolve(dir), schema: builtinSchema() };
+  return { config: mergeDefaults({}), file: null, dir: path.resolve(dir), schema: builtinSchema(), schemaFrom: 'auto' };
 }
 
 /**

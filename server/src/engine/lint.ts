@@ -30,9 +30,17 @@ import { LineIndex } from './lines';
 import { localize } from './i18n';
 import { Directives } from './directives';
 import { applyFixes } from './fix';
+import { chooseSchema, type SchemaChoice } from './schema/select';
 
 export interface LintOptions {
+  /** The configured schema (config or --schema); see `schemaFrom`. */
   schema: PolicySchema;
+  /**
+   * How `schema` was given: 'cli' (--schema, for every draft), 'config' (the default: the
+   * draft's frontmatter `schema:` may still name another built-in), or 'auto' (the config
+   * named none: the draft's headings choose five-nets or tasks). See schema/select.ts.
+   */
+  schemaFrom?: 'cli' | 'config' | 'auto';
   locale?: Locale;
   /** Rule id -> severity override ('off' disables). */
   severities?: Readonly<Record<string, SeveritySetting>>;
@@ -45,6 +53,8 @@ export interface LintOptions {
 
 export interface LintResult {
   model: PolicyModel;
+  /** The schema this draft was checked against, and why. */
+  schema: SchemaChoice;
   /** Sorted by span; built (with ranges) when first read, from `groups`. */
   diagnostics: LintDiagnostic[];
   lines: LineIndex;
@@ -340,6 +350,9 @@ export class IncrementalLinter {
   private scriptSample: ScriptSample | null = null;
   /** Whether every section of the last version is wholly in place (see settleEntry). */
   private settled = true;
+  /** The schema of the last version, and the options rules run with (the configured ones, with that schema). */
+  private choice: SchemaChoice | null = null;
+  private effective: LintOptions;
   /** Put every section of the last version in place: before the model's measures or spans are read. */
   private readonly settle = (): void => {
     if (this.settled || !this.previous) return;
@@ -352,9 +365,19 @@ export class IncrementalLinter {
     private readonly split = true,
   ) {
     this.settingsKey = JSON.stringify([options.locale ?? 'zh-CN', options.severities ?? {}, options.roster ?? []]);
+    this.effective = options;
   }
 
   update(text: string): LintResult {
+    const choice = chooseSchema(text, this.options.schema, this.options.schemaFrom ?? 'config');
+    if (choice.schema !== this.choice?.schema) {
+      // Another schema reads every section differently: nothing cached can be reused.
+      this.previous = null;
+      this.scriptSample = null;
+      this.effective = choice.schema === this.options.schema ? this.options : { ...this.options, schema: choice.schema };
+    }
+    this.choice = choice;
+    const options = this.effective;
     const previous = this.previous;
     const change: TextChange | null = previous ? diffTexts(previous.text, text) : null;
     const starts = !this.split ? [0] : previous && change ? resplitSections(text, previous.starts, change) : splitSections(text);
@@ -380,7 +403,7 @@ export class IncrementalLinter {
       }
       if (!entry) {
         // Parsed at offset 0: placed below.
-        const fragment = buildFragment(detached(text.slice(start, end)), { schema: this.options.schema, documentDate }, context, index === 0);
+        const fragment = buildFragment(detached(text.slice(start, end)), { schema: options.schema, documentDate, roster: options.roster }, context, index === 0);
         entry = { fragment, length: end - start, first: index === 0, date: dateNow, context, start: 0, bodyBase: 0, parts: headParts(fragment), pending: null, pendingKey: '' };
       }
       placeEntry(entry, start);
@@ -417,7 +440,7 @@ export class IncrementalLinter {
             script: model.script,
             eol,
           },
-          this.options,
+          options,
           this.reported,
           entry.start,
         ).sort(compareItems);
@@ -427,9 +450,9 @@ export class IncrementalLinter {
     // Document rules read the outline: the nets' headings at their offsets, their measures
     // (which may not be in place: `measures` settles them) and the comments.
     const measures = () => [...model.nets.flatMap((net) => net.measures), ...model.orphanMeasures];
-    const documentPending = runRules(DOCUMENT_RULES, { text, model: outline, measures, lines: () => lines, documentDate, script: model.script, eol }, this.options, this.reported).sort(compareItems);
+    const documentPending = runRules(DOCUMENT_RULES, { text, model: outline, measures, lines: () => lines, documentDate, script: model.script, eol }, options, this.reported).sort(compareItems);
     const groups = applyDirectives(groupBySection(entries, starts, documentPending), outline, lines);
-    return lazyResult(model, lines, groups);
+    return lazyResult(model, lines, groups, choice);
   }
 }
 
@@ -468,10 +491,11 @@ function groupBySection(entries: CacheEntry[], starts: number[], documentPending
 }
 
 /** A result whose `diagnostics` (with ranges) are built when first read. */
-function lazyResult(model: PolicyModel, lines: LineIndex, groups: DiagnosticGroup[]): LintResult {
+function lazyResult(model: PolicyModel, lines: LineIndex, groups: DiagnosticGroup[], schema: SchemaChoice): LintResult {
   let diagnostics: LintDiagnostic[] | null = null;
   return {
     model,
+    schema,
     lines,
     groups,
     get diagnostics() {
@@ -489,7 +513,7 @@ export function lint(text: string, options: LintOptions): LintResult {
   // Plain data (a worker posts it): the model's lists and the diagnostics are built now.
   const { meta, nets, orphanMeasures, unknownNets, script, comments, codeSpans, textSpans } = result.model;
   const model: PolicyModel = { meta, nets, orphanMeasures, unknownNets, script, comments, codeSpans, textSpans };
-  return { model, lines: result.lines, groups: result.groups, diagnostics: result.diagnostics };
+  return { model, schema: result.schema, lines: result.lines, groups: result.groups, diagnostics: result.diagnostics };
 }
 
 /** The model of a whole draft. */

@@ -21,6 +21,7 @@ import type { LintOptions, LintResult, Locale } from '../engine';
 import { defaultResolvedConfig, effectiveGlossary, parseConfigText, resolveConfigForFile, type FivenetsConfig, type ResolvedConfig, globProblem } from '../engine/config';
 import { LocatedError, builtinSchemaIds, type GlossaryTerm } from '../engine/schema';
 import { frontmatterSchema } from '../engine/frontmatter';
+import type { PolicySchema } from '../engine/schema';
 import type { ErrorLog } from './guard';
 import type { Settings, SettingsStore } from './settings';
 import { MESSAGES } from './messages';
@@ -62,7 +63,7 @@ interface DocumentState {
   version: number;
   settings: Settings;
   analysis: Analysis | null;
-  linter: { engine: IncrementalLinter; options: LintOptions; resolved: ResolvedConfig } | null;
+  linter: { engine: IncrementalLinter; options: LintOptions; resolved: ResolvedConfig; bySchema: Map<PolicySchema, LintOptions> } | null;
 }
 
 export function uriToPath(uri: string): string | null {
@@ -245,10 +246,17 @@ export class Drafts {
       if (reusable && previous.linter) state.linter = previous.linter;
       else {
         const options = this.lintOptions(classification, settings);
-        state.linter = { engine: new IncrementalLinter(options), options, resolved: classification.resolved };
+        state.linter = { engine: new IncrementalLinter(options), options, resolved: classification.resolved, bySchema: new Map() };
       }
-      const { engine, options } = state.linter;
+      const { engine, bySchema } = state.linter;
       const result = engine.update(text);
+      // The options with the schema this version was checked against (frontmatter or auto may choose another).
+      const chosen = result.schema.schema;
+      let options = chosen === state.linter.options.schema ? state.linter.options : bySchema.get(chosen);
+      if (!options) {
+        options = { ...state.linter.options, schema: chosen };
+        bySchema.set(chosen, options);
+      }
       state.analysis = {
         uri,
         version: document.version,

@@ -21,7 +21,7 @@ function cell(value: string): string {
   return /[",\r\n]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
 }
 
-export function formatCsv(rows: TaskRow[], locale: Locale, netLabel: (netId: string | null) => string): string {
+export function formatCsv(rows: TaskRow[], locale: Locale, netLabel: (netId: string | null, file: string) => string): string {
   const lines = [HEADERS[locale].map(cell).join(',')];
   for (const row of rows) {
     const normalized = row.deadlineNormalized === null ? '' : row.deadlineNormalized === 'ongoing' ? ONGOING[locale] : `${row.deadlineNormalized.start}/${row.deadlineNormalized.end}`;
@@ -29,7 +29,7 @@ export function formatCsv(rows: TaskRow[], locale: Locale, netLabel: (netId: str
       [
         row.file,
         String(row.line),
-        netLabel(row.net),
+        netLabel(row.net, row.file),
         row.text,
         row.owner ?? '',
         row.coOwners.join(locale === 'en' ? '; ' : '、'),

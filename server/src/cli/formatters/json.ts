@@ -8,7 +8,7 @@
  */
 import type { Severity } from '../../engine/types';
 import { chunkText, type Chunk } from '../output';
-import type { Counts, FileResult, ReportedDiagnostic } from './types';
+import type { Counts, FileResult, ReportedDiagnostic, ReportedSchema } from './types';
 import { summarize } from './types';
 
 interface JsonDiagnostic {
@@ -49,7 +49,8 @@ export function parseJsonDiagnostics(text: string): ReportedDiagnostic[] {
 export function formatJson(results: readonly FileResult[]): Chunk[] {
   const chunks: Chunk[] = ['{"version":1,"files":['];
   results.forEach((result, index) => {
-    chunks.push(`${index === 0 ? '' : ','}{"path":${JSON.stringify(result.path)},"diagnostics":`);
+    const schema = result.schema ? `"schema":${JSON.stringify({ id: result.schema.id, from: result.schema.from })},` : '';
+    chunks.push(`${index === 0 ? '' : ','}{"path":${JSON.stringify(result.path)},${schema}"diagnostics":`);
     chunks.push(result.jsonDiagnostics ?? renderJsonDiagnostics(result.diagnostics));
     chunks.push('}');
   });
@@ -62,14 +63,16 @@ export class FileReport implements FileResult {
   private parsed: readonly ReportedDiagnostic[] | undefined;
   private rendered: Chunk | undefined;
   readonly counts: Counts | undefined;
+  readonly schema: ReportedSchema | undefined;
 
   constructor(
     readonly path: string,
-    source: { diagnostics: readonly ReportedDiagnostic[]; json?: Chunk } | { json: Chunk; counts: Counts },
+    source: ({ diagnostics: readonly ReportedDiagnostic[]; json?: Chunk } | { json: Chunk; counts: Counts }) & { schema?: ReportedSchema },
   ) {
     this.parsed = 'diagnostics' in source ? source.diagnostics : undefined;
     this.rendered = source.json;
     this.counts = 'counts' in source ? source.counts : undefined;
+    this.schema = source.schema;
   }
 
   get diagnostics(): readonly ReportedDiagnostic[] {

@@ -10,6 +10,12 @@ export interface ReportedDiagnostic {
   fix: { edits: readonly TextEdit[] } | null;
 }
 
+/** The schema a draft was checked against and why (`from`: cli, frontmatter, config or auto). */
+export interface ReportedSchema {
+  id: string;
+  from: string;
+}
+
 export interface Counts {
   errors: number;
   warnings: number;
@@ -27,6 +33,8 @@ export interface FileResult {
   readonly jsonDiagnostics?: Chunk;
   /** The severity counts of `diagnostics`, when known without reading them. */
   readonly counts?: Counts;
+  /** The schema the draft was checked against, and why. */
+  readonly schema?: ReportedSchema;
 }
 
 export interface Summary extends Counts {

@@ -9,6 +9,11 @@ const schema: PolicySchema = {
     "zh-Hant": "五張網",
     "en": "Five Nets"
   },
+  "description": {
+    "zh-Hans": "武汉“五张网”：措施归入五张网的章节，每项措施都须写明责任单位、量化指标和完成时限。",
+    "zh-Hant": "武漢“五張網”：措施歸入五張網的章節，每項措施都須寫明責任單位、量化指標和完成時限。",
+    "en": "Wuhan's five nets: measures sit under the five nets' sections, and every measure names an owner, a measurable target and a deadline."
+  },
   "requiredFields": [
     "owner",
     "metric",

@@ -1,11 +1,13 @@
 /**
  * Policy schemas: the nets a draft is organized by, the fields each measure needs, and a
- * glossary. The built-in "five-nets" schema lives in five-nets.yaml and is compiled into
- * five-nets.generated.ts (by scripts/gen-schema.mjs) so a bundled server needs no data
+ * glossary. The built-in schemas, "five-nets" (Wuhan's five nets) and "tasks" (any plan:
+ * no nets, the draft's own headings are its sections), live in <id>.yaml and are compiled
+ * into <id>.generated.ts (by scripts/gen-schema.mjs) so a bundled server needs no data
  * files. Custom schemas are YAML or JSON files validated against policy-schema.schema.json.
  */
 import { simplify } from '../script';
 import fiveNets from './five-nets.generated';
+import tasks from './tasks.generated';
 import policySchemaJson from './policy-schema.schema.json';
 import { LocatedError, parseData, readDataFile, validateData, type ErrorFactory, type ParsedData } from './located';
 
@@ -38,7 +40,10 @@ export interface FieldDoc {
 export interface PolicySchema {
   id: string;
   name: ScriptNames;
+  /** What the schema is for (hovers, status bar). */
+  description?: ScriptNames;
   requiredFields: RequiredField[];
+  /** Empty for a plan schema (tasks): the draft's headings are its sections, no net rules. */
   nets: NetDef[];
   glossary: GlossaryTerm[];
   fields: Record<DocumentedField, FieldDoc>;
@@ -68,8 +73,22 @@ export function builtinSchema(): PolicySchema {
   return builtin;
 }
 
+let builtinTasks: PolicySchema | null = null;
+
+/** The built-in tasks schema: no nets, every measure of the plan needs its fields. */
+export function tasksSchema(): PolicySchema {
+  builtinTasks ??= deepFreeze(tasks);
+  return builtinTasks;
+}
+
+/** Does the schema organise drafts by nets (five-nets), or by the plan's own headings (tasks)? */
+export function hasNets(schema: PolicySchema): boolean {
+  return schema.nets.length > 0;
+}
+
 const BUILTIN_SCHEMAS: Readonly<Record<string, () => PolicySchema>> = {
   'five-nets': builtinSchema,
+  tasks: tasksSchema,
 };
 
 /** Ids of the built-in schemas, e.g. ['five-nets']. */
@@ -115,6 +134,7 @@ interface RawSchema {
   $schema?: string;
   id: string;
   name: ScriptNames;
+  description?: ScriptNames;
   requiredFields: RequiredField[];
   nets: RawNet[];
   glossary?: GlossaryTerm[];
@@ -175,6 +195,7 @@ function normalize(raw: RawSchema): PolicySchema {
   return {
     id: raw.id,
     name: { ...raw.name },
+    ...(raw.description ? { description: { ...raw.description } } : {}),
     requiredFields: [...raw.requiredFields],
     nets: raw.nets.map((net) => ({
       id: net.id,
