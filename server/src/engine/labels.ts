@@ -14,10 +14,10 @@ const SIMPLIFIED_LABELS: Record<FieldKind, string[]> = {
 };
 
 const ENGLISH_LABELS: Record<FieldKind, string[]> = {
-  owner: ['Lead agency', 'Lead unit', 'Responsible', 'Owner', 'Lead'],
-  coOwners: ['Co-owners', 'Supporting', 'Partners', 'Support'],
-  metric: ['Metric', 'KPI', 'Target'],
-  deadline: ['Deadline', 'Due date', 'Due', 'By'],
+  owner: ['Lead agency', 'Lead department', 'Lead unit', 'Responsible agency', 'Responsible department', 'Responsible', 'Owner', 'Lead'],
+  coOwners: ['Co-owners', 'Collaborating departments', 'Collaborating Depts', 'Partner agencies', 'Supporting agencies', 'Supporting', 'Partners', 'Support'],
+  metric: ['Key Performance Indicators', 'Performance measure', 'Metric', 'KPIs', 'KPI', 'Target'],
+  deadline: ['Completion date', 'Target date', 'Deadline', 'Timeline', 'Timeframe', 'Due date', 'Due', 'By'],
 };
 
 /** Labels a quick fix inserts, per script. */
@@ -154,11 +154,68 @@ export function allLabels(): ReadonlyArray<{ label: string; kind: FieldKind }> {
   return labelTables().entries;
 }
 
-/** Split a list of units written as 市卫健委、市发改委，各区人民政府 into names. */
+/** What joins units in a list: 、，,；;／/ and a line break inside a table cell (<br>). */
+const UNIT_SEPARATOR = /[、，,；;／/]|<br\s*\/?>/iuy;
+const OPEN_BRACKETS = new Set(['(', '（', '〔', '[', '【']);
+const CLOSE_BRACKETS = new Set([')', '）', '〕', ']', '】']);
+
+/** Words that tell how units share the work, not which units: 市民政局按职责分工负责 is 市民政局. */
+const UNIT_TRAILERS = /(?:按职责分工负责|按職責分工負責|按职责分工|按職責分工|按职责负责|按職責負責|分别负责|分別負責|共同负责|共同負責|负责|負責|牵头|牽頭|配合)$/u;
+
+/**
+ * The units of a list written as 市卫健委、市发改委，各区人民政府, each with its offset in
+ * `value`. Never split inside parentheses (各县(市、区)政府 is one unit); a trailing 等 stays
+ * (市卫生健康委等), as written; trailing sentence punctuation and words such as 按职责分工负责
+ * are not part of a unit. Not split on 及/和/and either: unit names contain them
+ * (Political and Legal Affairs Commission, 市级各有关部门及各县市区政府).
+ */
+export function unitSpans(value: string): Array<{ value: string; start: number }> {
+  const units: Array<{ value: string; start: number }> = [];
+  const push = (from: number, to: number) => {
+    let start = from;
+    let end = to;
+    while (start < end && /[\s*_]/u.test(value[start])) start++;
+    for (;;) {
+      while (end > start && /[\s*_。.；;，,、：:]/u.test(value[end - 1])) end--;
+      const trailer = UNIT_TRAILERS.exec(value.slice(start, end));
+      if (!trailer || trailer.index === 0) break;
+      end -= trailer[0].length;
+    }
+    if (end > start) units.push({ value: value.slice(start, end), start });
+  };
+  let depth = 0;
+  let from = 0;
+  UNIT_SEPARATOR.lastIndex = 0;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (OPEN_BRACKETS.has(ch)) depth++;
+    else if (CLOSE_BRACKETS.has(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      UNIT_SEPARATOR.lastIndex = i;
+      const match = UNIT_SEPARATOR.exec(value);
+      if (match && match.index === i) {
+        push(from, i);
+        from = i + match[0].length;
+        i = from - 1;
+      }
+    }
+  }
+  push(from, value.length);
+  return units;
+}
+
+/** Split a list of units written as 市卫健委、市发改委，各区人民政府 into names (see unitSpans). */
 export function splitUnits(value: string): string[] {
-  return value
-    // Not on English "and": unit names contain it (Political and Legal Affairs Commission).
-    .split(/[、，,；;／/]|及(?=[市区省县各])|和(?=[市区省县各])/u)
-    .map((unit) => unit.trim().replace(/^[等]+|等$/u, '').trim())
-    .filter((unit) => unit.length > 0);
+  return unitSpans(value).map((unit) => unit.value);
+}
+
+/** Words a unit's name ends with (局, 委, 办, 政府, 管委会, Bureau, Department …), in both scripts. */
+const UNIT_WORD =
+  /(?:局|委|办|辦|厅|廳|署|处|處|司|政府|管委会|管委會|中心|部|部门|部門|院|室|会|會|组|組|队|隊|所|站|集团|集團|公司|街道|乡镇|鄉鎮|各区|各區|县级市|縣級市|各县|各縣|单位|單位|机构|機構|Bureau|Department|Dept\.?|Office|Agency|Commission|Council|Authority|Division|Services|Board|Committee|Team|Unit|Ministry)(?:等)?$/u;
+
+/** Does this name read as a unit (ends with a unit word, or is on the roster)? */
+export function looksLikeUnit(name: string, roster: readonly string[] = []): boolean {
+  const trimmed = name.trim();
+  if (trimmed.length < 2 || trimmed.length > 40) return false;
+  return UNIT_WORD.test(trimmed) || roster.includes(trimmed);
 }

@@ -45,7 +45,7 @@ export function at(re: RegExp, s: string, pos: number): RegExpExecArray | null {
 }
 
 /** 内 that starts another word (内部, 内容 …), not "within". */
-export const NOT_WITHIN_AFTER = new Set([...'部容外涵在地需存设科阁侧蒙陆河网控核生资销务置循联宣审里衣服脏']);
+export const NOT_WITHIN_AFTER = new Set([...'部容外涵地需存设科阁侧蒙陆河网控核生资销务置循联宣审里衣服脏']);
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 export const iso = (y: number, m: number, d: number): string => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;

@@ -7,7 +7,7 @@
  * knows these Chinese plan conventions; the scans are linear regex passes.
  */
 import type { Field, Span } from '../types';
-import { kindOfLabel, labelBefore } from '../labels';
+import { kindOfLabel, labelBefore, looksLikeUnit, unitSpans } from '../labels';
 
 const OPEN_TO_CLOSE: Record<string, string> = { '（': '）', '(': ')', '〔': '〕', '【': '】', '[': ']' };
 
@@ -101,7 +101,17 @@ function fieldsFromLabels(text: string, hits: LabelHit[], to: number, base: numb
   const fields: Field[] = [];
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i];
-    const valueEnd = i + 1 < hits.length ? hits[i + 1].start : to;
+    let valueEnd = i + 1 < hits.length ? hits[i + 1].start : to;
+    if (hit.kind === 'owner' || hit.kind === 'coOwners') {
+      // A list of units ends with its sentence: 〔责任单位：省发展改革委、商务厅按职责分工负责。具体任务均涉及…，下同。〕
+      // (Scan the value only: indexOf past it would make a long line of fields quadratic.)
+      for (let i = hit.colonEnd; i < valueEnd; i++) {
+        if (text.charCodeAt(i) === 0x3002 /* 。 */) {
+          valueEnd = i;
+          break;
+        }
+      }
+    }
     const valueSpan = trimmedSpan(text, hit.colonEnd, valueEnd);
     if (!hit.kind) continue;
     fields.push({
@@ -178,19 +188,27 @@ export function extractFields(text: string, base: number): ExtractedFields {
 
 /** Does this line start with a field label (a field line such as `责任单位：市民政局`)? */
 export function startsWithLabel(line: string): boolean {
-  const trimmed = line.replace(/^[\s*_]+/u, '');
+  // A whole line in brackets counts too: （责任单位：市民政局） after a group of items.
+  const trimmed = line.replace(/^[\s*_]+/u, '').replace(/^[（(〔【[][\s]*/u, '');
   const hit = findLabels(trimmed, 0, Math.min(trimmed.length, 40))[0];
   return hit !== undefined && hit.start === 0;
 }
 
-const VERB_LEAD = /(?:^|[，,。；;（(、\s]|由)([\u4e00-\u9fffA-Za-z0-9、]{2,40}?)(?:牵头|牽頭)(?:负责|負責)?/gu;
+const VERB_LEAD = /(?:^|[，,。；;（(〔、\s]|由)([\u4e00-\u9fffA-Za-z0-9、]{2,40}?)(?:牵头|牽頭)(?:负责|負責)?/gu;
+/** 由市民政局负责 (by X, responsible): X owns. */
+const VERB_BY = /由([\u4e00-\u9fffA-Za-z0-9、]{2,40}?)(?:负责|負責|承担|承擔)/u;
 const VERB_CO = /^[，,、\s]*([\u4e00-\u9fffA-Za-z0-9、]{2,40}?)(?:按职责分工负责|按職責分工負責|配合|参与|參與|协同|協同|共同负责|共同負責|负责|負責)/u;
 
 /** The verb form of an owner: X牵头，Y配合 / 由X牵头. */
 export function extractVerbOwner(text: string, base: number): Field[] {
   VERB_LEAD.lastIndex = 0;
   const match = VERB_LEAD.exec(text);
-  if (!match) return [];
+  if (!match) {
+    const by = VERB_BY.exec(text);
+    if (!by || !looksLikeUnit(by[1].split('、')[0])) return [];
+    const start = (by.index ?? 0) + 1;
+    return [{ kind: 'owner', label: null, labelSpan: null, value: by[1], valueSpan: { start: base + start, end: base + start + by[1].length }, source: 'verb' }];
+  }
   let unit = match[1];
   let unitStart = (match.index ?? 0) + match[0].indexOf(unit);
   if (unit.startsWith('由')) {
@@ -222,4 +240,31 @@ export function extractVerbOwner(text: string, base: number): Field[] {
     });
   }
   return fields;
+}
+
+/** Parentheses that hold prose, not units: (以下简称…), (2023-24 至 2032-33 年度), (含…). */
+const PROSE_IN_BRACKETS = /简称|簡稱|以下|含|包括|如|即|例如|年度|\d{4}|e\.g\.|i\.e\.|including/u;
+
+/**
+ * Owners in unlabelled trailing parentheses: …消除至少 75%。(政務司副司長辦公室/相關政策局),
+ * …（市卫健委、市民政局）. Only the last bracket of the text, with nothing but sentence
+ * punctuation after it, and only when every part of it reads as a unit (a unit word such
+ * as 局 委 办 政府 Bureau Department, or a name on the roster): prose in parentheses is not
+ * an owner.
+ */
+export function extractBracketOwner(text: string, base: number, roster: readonly string[] = []): { field: Field; bracket: Bracket } | null {
+  const groups = findBrackets(text);
+  const last = groups[groups.length - 1];
+  if (!last) return null;
+  if (!/^[\s。.；;，,]*$/u.test(text.slice(last.close + 1))) return null;
+  const inner = text.slice(last.open + 1, last.close);
+  if (inner.trim().length === 0 || inner.length > 120 || PROSE_IN_BRACKETS.test(inner)) return null;
+  const units = unitSpans(inner);
+  if (units.length === 0 || !units.every((unit) => looksLikeUnit(unit.value, roster))) return null;
+  const valueSpan = trimmedSpan(text, last.open + 1, last.close);
+  const separator = /[；;]/u.exec(inner)?.[0] ?? (text[last.open] === '(' ? '; ' : '；');
+  return {
+    field: { kind: 'owner', label: null, labelSpan: null, value: text.slice(valueSpan.start, valueSpan.end), valueSpan: { start: base + valueSpan.start, end: base + valueSpan.end }, source: 'inline' },
+    bracket: { open: base + last.open, close: base + last.close, openChar: text[last.open], closeChar: text[last.close], separator, colon: text[last.open] === '(' ? ':' : '：' },
+  };
 }

@@ -1,6 +1,6 @@
 /** Derived facts of a measure: lead owner and co-owners, metric, deadline. */
 import type { Field, Measure, Span } from '../types';
-import { isResponsibleListLabel, splitUnits } from '../labels';
+import { isResponsibleListLabel, unitSpans } from '../labels';
 import { findDeadlines, parseDeadline } from '../deadline';
 import { findQuantities } from './quantity';
 import { simplify } from '../script';
@@ -8,15 +8,10 @@ import { PLACEHOLDER_PATTERN, VAGUE_METRICS, VAGUE_METRICS_EN } from '../vocabul
 
 /** The units of an owner field, each with its own span. */
 export function unitsOf(field: Field): Array<{ value: string; span: Span }> {
-  const units: Array<{ value: string; span: Span }> = [];
-  let cursor = 0;
-  for (const unit of splitUnits(field.value)) {
-    const index = field.value.indexOf(unit, cursor);
-    if (index < 0) continue;
-    units.push({ value: unit, span: { start: field.valueSpan.start + index, end: field.valueSpan.start + index + unit.length } });
-    cursor = index + unit.length;
-  }
-  return units;
+  return unitSpans(field.value).map((unit) => ({
+    value: unit.value,
+    span: { start: field.valueSpan.start + unit.start, end: field.valueSpan.start + unit.start + unit.value.length },
+  }));
 }
 
 function leadOwner(measure: Measure): { owner: Field | null; coOwners: string[] } {
@@ -97,6 +92,8 @@ export function finalizeMeasure(measure: Measure, prose: Span[], text: string, d
       source: 'text',
     };
     measure.deadlineValue = found.value;
+    // 年底前 or 5年内 with no document date to count from: a deadline that needs a year.
+    if (found.value === null) measure.deadlineProblem = found.problem ?? 'needs-year';
   }
 
   const metricField = measure.fields.find((field) => field.kind === 'metric' && field.value.length > 0) ?? null;
@@ -111,5 +108,7 @@ export function finalizeMeasure(measure: Measure, prose: Span[], text: string, d
     }));
     metricHasQuantity = findQuantities(simplify(metricField.value), metricField.valueSpan.start, fieldDeadlines).length > 0;
   }
-  measure.hasMetric = quantities.length > 0 || metricHasQuantity || (metricField !== null && !isVagueMetricText(metricField.value));
+  // A metric is a stated quantity (a number, a percentage, a count or a quota) in the measure or
+  // its metric field; 指标：全覆盖 or a KPI that names a deliverable without one is not measurable.
+  measure.hasMetric = quantities.length > 0 || metricHasQuantity;
 }

@@ -8,7 +8,9 @@ import { parse as parseYaml } from 'yaml';
 import type { PolicySchema } from '../schema';
 import type { DocumentMeta, Field, FieldKind, InsertionPoint, Measure, NetLikeHeading, NetSection, Span } from '../types';
 import { parseMarkdown } from './markdown';
-import { extractFields, extractVerbOwner, startsWithLabel } from './fields';
+import { extractBracketOwner, extractFields, extractVerbOwner, startsWithLabel } from './fields';
+import { actionLine, type ActionLine, DATE_LINE, isAddresseeLine, isTaskLabel, NUMBERING, numberingLevel, ORDINAL_IS, standaloneLabel } from './numbering';
+import { findQuantities } from './quantity';
 import { matchNet, matchNetLike } from './nets';
 import { finalizeMeasure } from './measure';
 import { kindOfLabel } from '../labels';
@@ -18,6 +20,8 @@ export interface ModelOptions {
   schema: PolicySchema;
   /** Default document date (config); the frontmatter `date` wins. */
   documentDate?: string | null;
+  /** Known units (config `owners`): names in trailing parentheses on it are owners. */
+  roster?: readonly string[];
 }
 
 /** What a section needs to know about the text before it: the net (or misspelled net) it sits in. */
@@ -60,16 +64,13 @@ export interface Fragment {
   outContext: SectionContext;
 }
 
-/** Numbering that starts a measure in a paragraph Markdown does not treat as a list. */
-const NUMBERING =
-  /^[ \t]*(?:\d{1,4}[ \t]*[.、．](?![\d])|[（(][ \t]*(?:\d{1,3}|[一二三四五六七八九十百]+)[ \t]*[)）]|[一二三四五六七八九十百]+[ \t]*[、．.]|\d{1,3}[)）]|[①-⑳⑴-⒇])[ \t]*/u;
-/** 一是…；二是… inside one paragraph. */
-const ORDINAL_IS = /(?:^|(?<=[。；;]))[ \t]*[一二三四五六七八九十]+是/gu;
 
 interface Draft {
   measure: Measure;
   /** Spans of the measure's own prose (for quantities, text deadlines, vague words). */
   prose: Span[];
+  /** An English action line ("By <date>, <Dept> will …") the measure starts with. */
+  action?: { line: Line; parts: ActionLine };
 }
 
 interface Line {
@@ -141,23 +142,32 @@ function trimSpan(text: string, span: Span): Span {
 }
 
 
-const TABLE_TEXT_HEADER = /任务|措施|事项|工作内容|举措|項目|项目|measure|task|action|initiative/iu;
 const TABLE_NET_HEADER = /^(?:所属)?(?:网|网络|五张网)$|^net$/iu;
+/** Columns of people (分管领导, 责任人, 县领导), not units: not an owner column. */
+const PEOPLE_HEADER = /领导|负责人|责任人|联系人|同志|包保|^分管|leader|person|contact|official/iu;
 
 type ColumnKind = FieldKind | 'text' | 'net' | null;
 
+/**
+ * What a task table's column holds, by meaning, not by one header word: task columns
+ * (重点任务, 工作任务, 目标任务, 主要内容 …), owner columns (牵头单位, 牵头责任单位, 主要责任单位,
+ * 责任单位), co-owner columns (配合单位, 协同配合单位, 协办单位), deadline columns (完成时限,
+ * 时间节点, 完成时间). A column of people is none of them.
+ */
 function columnKind(header: string): ColumnKind {
   const simplified = simplify(header.trim()).replace(/[*_\s]/gu, '');
   if (simplified.length === 0) return null;
+  if (PEOPLE_HEADER.test(simplified)) return null;
+  if (/^(?:序号|编号|no\.?|#)$/iu.test(simplified)) return null;
+  if (TABLE_NET_HEADER.test(simplified)) return 'net';
+  if (/配合|协同|协办|参与|support|partner|collaborat/iu.test(simplified)) return 'coOwners';
+  if (/牵头|责任单位|责任部门|主责|负责单位|负责部门|承办|owner|lead|responsible|agency|department/iu.test(simplified)) return 'owner';
+  if (/时限|时间|期限|节点|deadline|due|timeline|timeframe|date/iu.test(simplified)) return 'deadline';
+  if (isTaskLabel(header)) return 'text';
   const kind = kindOfLabel(simplified) ?? kindOfLabel(header.trim());
   if (kind) return kind;
-  if (TABLE_NET_HEADER.test(simplified)) return 'net';
-  if (/牵头|责任|负责|owner|lead|responsible/iu.test(simplified)) return 'owner';
-  if (/配合|协同|参与|support|partner/iu.test(simplified)) return 'coOwners';
-  if (/时限|时间|期限|deadline|due/iu.test(simplified)) return 'deadline';
-  if (/指标|目标|metric|kpi|target/iu.test(simplified)) return 'metric';
-  if (/序号|编号|^no\.?$|^#$/iu.test(simplified)) return null;
-  if (TABLE_TEXT_HEADER.test(simplified)) return 'text';
+  if (/指标|目标值|预期|metric|kpi|target|indicator/iu.test(simplified)) return 'metric';
+  if (/項目|项目|内容|measure|task|action|initiative/iu.test(simplified)) return 'text';
   return null;
 }
 
@@ -180,6 +190,19 @@ class ModelBuilder {
   private headingMeasure: { depth: number; draft: Draft } | null = null;
   /** The measure that following field lines attach to. */
   private lastDraft: Draft | null = null;
+  /** The schema has nets (five-nets); without (tasks), every heading's section holds measures. */
+  private readonly hasNets: boolean;
+  /** Inside a cover letter (from its addressee line to the signature's date or a heading). */
+  private coverLetter = false;
+  /** Measures since the last heading: a cover letter only opens before the first. */
+  private measuresSinceHeading = 0;
+  /** A label standing alone on its line (责任单位 ⏎ 市民政局): the next paragraph is its value. */
+  private pendingLabel: { kind: FieldKind | 'text'; label: string; labelSpan: Span; draft: Draft | null; taken: number } | null = null;
+  /**
+   * Measures in a row at one level (numbered paragraphs) or in one list: an owner given
+   * once after them, in brackets or at the end of a bullet group, belongs to each.
+   */
+  private run: { drafts: Draft[]; level: number | null; list: boolean } = { drafts: [], level: null, list: false };
 
   constructor(
     private text: string,
@@ -189,6 +212,7 @@ class ModelBuilder {
   ) {
     this.net = context.netId === null ? null : { netId: context.netId, depth: context.netDepth, section: null };
     this.unknownNetDepth = context.unknownNetDepth;
+    this.hasNets = options.schema.nets.length > 0;
   }
 
   build(): Fragment {
@@ -232,9 +256,10 @@ class ModelBuilder {
         case 'paragraph':
           this.textSpans.push({ start: startOf(node), end: endOf(node) });
           this.collectCode(node);
-          this.onParagraph(node);
+          this.onParagraph(node, blocks[index + 1]);
           break;
         case 'list':
+          this.pendingLabel = null;
           this.onList(node, false);
           break;
         case 'table':
@@ -249,9 +274,11 @@ class ModelBuilder {
         case 'blockquote':
           this.textSpans.push({ start: startOf(node), end: endOf(node) });
           this.lastDraft = null;
+          this.pendingLabel = null;
           break;
         default:
           this.lastDraft = null;
+          this.pendingLabel = null;
       }
     }
   }
@@ -314,6 +341,10 @@ class ModelBuilder {
     // Any heading ends a heading measure's body, so a section never continues a measure.
     this.headingMeasure = null;
     this.lastDraft = null;
+    this.pendingLabel = null;
+    this.coverLetter = false;
+    this.measuresSinceHeading = 0;
+    this.run = { drafts: [], level: null, list: false };
 
     const content = this.headingContent(node);
     const headingText = this.text.slice(content.start, content.end);
@@ -335,7 +366,7 @@ class ModelBuilder {
       this.nets.push(section);
       return;
     }
-    if (!this.net || depth <= this.net.depth) {
+    if (this.hasNets && (!this.net || depth <= this.net.depth)) {
       const netLike = matchNetLike(headingText, content.start, this.options.schema);
       if (netLike) {
         this.unknownNets.push({ heading: headingText, name: netLike.name, nameSpan: netLike.nameSpan, closest: netLike.closest, sectionDepth: depth });
@@ -353,8 +384,8 @@ class ModelBuilder {
 
   /** A sub-heading is a measure when its body starts with field lines (or it has a field bracket). */
   private isMeasureHeading(blocks: Content[], index: number, headingText: string): boolean {
-    if (extractFields(headingText, 0).fields.length > 0) return this.net !== null || this.unknownNetDepth !== null;
-    if (this.net === null && this.unknownNetDepth === null) return false;
+    if (extractFields(headingText, 0).fields.length > 0) return this.inSection();
+    if (!this.inSection()) return false;
     const next = blocks[index + 1];
     if (!next) return false;
     if (next.type === 'paragraph') return startsWithLabel(this.text.slice(startOf(next), endOf(next)));
@@ -365,7 +396,10 @@ class ModelBuilder {
     return false;
   }
 
+  /** Does a numbered item here count as a measure without labelled fields? */
   private inSection(): boolean {
+    if (this.coverLetter) return false;
+    if (!this.hasNets) return true;
     return this.net !== null || this.unknownNetDepth !== null;
   }
 
@@ -377,14 +411,24 @@ class ModelBuilder {
     const regionText = this.text.slice(textRegion.start, textRegion.end);
     const extracted = extractFields(regionText, textRegion.start);
     let fields = extracted.fields;
-    if (!fields.some((field) => field.kind === 'owner')) fields = [...fields, ...extractVerbOwner(regionText, textRegion.start)];
-    const textSpan = trimSpan(this.text, { start: textRegion.start, end: textRegion.start + extracted.textEnd });
-    const insertion: InsertionPoint = extracted.fieldBracket
+    let textEnd = extracted.textEnd;
+    let fieldBracket = extracted.fieldBracket;
+    if (!fields.some((field) => field.kind === 'owner')) {
+      const bracketOwner = fieldBracket ? null : extractBracketOwner(regionText, textRegion.start, this.options.roster);
+      if (bracketOwner) {
+        // …（市卫健委、市民政局）: the units in trailing parentheses own the measure.
+        fields = [...fields, bracketOwner.field];
+        fieldBracket = bracketOwner.bracket;
+        textEnd = Math.min(textEnd, bracketOwner.bracket.open - textRegion.start);
+      } else fields = [...fields, ...extractVerbOwner(regionText, textRegion.start)];
+    }
+    const textSpan = trimSpan(this.text, { start: textRegion.start, end: textRegion.start + textEnd });
+    const insertion: InsertionPoint = fieldBracket
       ? {
           mode: 'bracket',
-          offset: extracted.fieldBracket.close,
-          separator: extracted.fieldBracket.separator ?? (extracted.fieldBracket.openChar === '(' ? '; ' : '；'),
-          colon: extracted.fieldBracket.colon,
+          offset: fieldBracket.close,
+          separator: fieldBracket.separator ?? (fieldBracket.openChar === '(' ? '; ' : '；'),
+          colon: fieldBracket.colon,
         }
       : { mode: 'append', offset: trimSpan(this.text, textRegion).end, open: '（', close: '）' };
     const measure: Measure = {
@@ -406,12 +450,13 @@ class ModelBuilder {
       prose: [],
       insertion,
     };
-    const draft: Draft = { measure, prose: [{ start: prose.start, end: Math.min(prose.end, textRegion.start + extracted.textEnd) }] };
+    const draft: Draft = { measure, prose: [{ start: prose.start, end: Math.min(prose.end, textRegion.start + textEnd) }] };
     return draft;
   }
 
   /** Keep a measure: in its net, or as an orphan when it carries fields. */
   private commit(draft: Draft): void {
+    this.measuresSinceHeading++;
     this.drafts.push(draft);
     this.allMeasures.push(draft.measure);
     if (this.net?.section) this.net.section.measures.push(draft.measure);
@@ -428,6 +473,7 @@ class ModelBuilder {
     const lineText = this.text.slice(line.start, line.end);
     const extracted = extractFields(lineText, line.start);
     const fields = extracted.fields.map((field): Field => ({ ...field, source: 'line' }));
+    this.shareWithGroup(draft, fields, lineText);
     for (const field of fields) draft.measure.fields.push(field);
     draft.measure.span.end = Math.max(draft.measure.span.end, line.end);
     if (draft.measure.insertion.mode !== 'bracket' && draft.measure.insertion.mode !== 'cell') {
@@ -435,20 +481,80 @@ class ModelBuilder {
     }
   }
 
-  private onParagraph(node: Paragraph): void {
+  /**
+   * Grouped owners: one （责任单位：…） line after sub-items (1)–(4), or an owner given once at
+   * the end of a bullet group, belongs to each item of the group that names none — when no
+   * item of the group names its own.
+   */
+  private shareWithGroup(target: Draft, fields: Field[], lineText: string): void {
+    const group = this.run.drafts;
+    if (group.length < 2 || group[group.length - 1] !== target) return;
+    const bracketed = /^[\s*_]*[（(〔【[]/u.test(lineText);
+    if (!bracketed && !this.run.list) return;
+    for (const field of fields) {
+      if (field.kind !== 'owner' && field.kind !== 'coOwners') continue;
+      if (group.some((member) => member.measure.fields.some((own) => own.kind === field.kind))) continue;
+      for (const member of group) if (member !== target) member.measure.fields.push({ ...field });
+    }
+  }
+
+  /** Remember a measure as the latest of its row (numbered paragraphs of one level). */
+  private joinRun(draft: Draft, level: number | null): void {
+    if (this.run.list || this.run.level !== level) this.run = { drafts: [], level, list: false };
+    this.run.drafts.push(draft);
+  }
+
+  /** What the next block is, for deciding whether a numbered line heads a group or titles a section. */
+  private nextKind(next: Content | undefined): { kind: 'end' | 'heading' | 'list' | 'field' | 'label' | 'numbered' | 'action' | 'prose' | 'other'; level?: number; colonEnd?: boolean } {
+    if (!next) return { kind: 'end' };
+    if (next.type === 'heading') return { kind: 'heading' };
+    if (next.type === 'list') return { kind: 'list' };
+    if (next.type !== 'paragraph') return { kind: 'other' };
+    const first = linesOf(this.text, startOf(next), endOf(next))[0]?.text ?? '';
+    if (startsWithLabel(first)) return { kind: 'field' };
+    if (standaloneLabel(first)) return { kind: 'label' };
+    const numbered = NUMBERING.exec(first);
+    if (numbered) return { kind: 'numbered', level: numberingLevel(numbered[0]) };
+    if (actionLine(first)) return { kind: 'action' };
+    return { kind: 'prose' };
+  }
+
+  /**
+   * A numbered line that is not a measure: a group header whose deeper-numbered items follow
+   * (（一）加强应急体系 ⏎ 1. …), one that ends with a colon before its items (2. 改善环境衛生及市容:),
+   * or a short section title followed by its own body. Lines with fields or a stated target are
+   * measures.
+   */
+  private isHeader(text: string, level: number, next: ReturnType<ModelBuilder['nextKind']>, hasFields: boolean): boolean {
+    if (hasFields) return false;
+    if (next.kind === 'numbered' && next.level !== undefined && next.level > level) return true;
+    const body = text.trim();
+    const colonEnd = /[:：]$/u.test(body);
+    if (colonEnd && (next.kind === 'list' || next.kind === 'numbered')) return true;
+    if (next.kind !== 'prose' && next.kind !== 'list') return false;
+    const titleLike = body.length <= 30 && !/[。；;，,]/u.test(body.replace(/[。.]$/u, ''));
+    return titleLike && findQuantities(simplify(body), 0, []).length === 0;
+  }
+
+  private onParagraph(node: Paragraph, nextBlock: Content | undefined): void {
     const lines = linesOf(this.text, startOf(node), endOf(node));
+    if (this.coverLetterParagraph(lines)) return;
+    if (this.takePendingLabel(node, lines)) return;
     let current: Draft | null = null;
     let currentEnd = 0;
+    let currentLevel: number | null = null;
     const flush = () => {
       if (!current) return;
       current.measure.span.end = Math.max(current.measure.span.end, currentEnd);
       if (this.wantsMeasure(current)) {
         this.commit(current);
         this.lastDraft = current;
-      }
+        this.joinRun(current, currentLevel);
+      } else this.lastDraft = null; // a numbered line that is no measure: field lines after it attach to nothing
       current = null;
     };
-    for (const line of lines) {
+    for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
+      const line = lines[lineIndex];
       const lineEnd = line.start + line.text.length;
       const target: Draft | null = current ?? this.headingMeasure?.draft ?? this.lastDraft;
       if (startsWithLabel(line.text) && target) {
@@ -460,19 +566,54 @@ class ModelBuilder {
         this.attachFieldLine(target, { start: line.start, end: lineEnd }, lineEnd, indent, 'line');
         continue;
       }
-      const numbered = NUMBERING.exec(line.text);
-      const ordinals = [...line.text.matchAll(ORDINAL_IS)];
-      if (numbered || ordinals.length > 0) {
+      const alone = standaloneLabel(line.text);
+      if (alone && lineIndex + 1 < lines.length) {
+        // 责任单位 ⏎ 市民政局 inside one paragraph: the next line is the value.
         flush();
-        const segments = ordinals.length > 0 ? ordinals.map((match) => match.index ?? 0) : [0];
-        for (let i = 0; i < segments.length; i++) {
-          const segmentStart = line.start + segments[i];
-          const segmentEnd = i + 1 < segments.length ? line.start + segments[i + 1] : lineEnd;
-          const prefix = numbered && i === 0 ? numbered[0].length : (/^[ \t]*/u.exec(this.text.slice(segmentStart, segmentEnd))?.[0].length ?? 0);
+        const value = lines[lineIndex + 1];
+        this.applyLabelValue(alone, line, { start: value.start, end: value.start + value.text.length });
+        lineIndex++;
+        continue;
+      }
+      const numbered = NUMBERING.exec(line.text);
+      const ordinals = numbered ? [] : [...line.text.matchAll(ORDINAL_IS)];
+      const action = numbered || ordinals.length > 0 ? null : this.inSection() || !this.hasNets ? actionLine(line.text) : null;
+      if (numbered || ordinals.length > 0 || action) {
+        flush();
+        if (numbered) {
+          const level = numberingLevel(numbered[0]);
+          const region = { start: line.start + numbered[0].length, end: lineEnd };
+          const lastLine = lineIndex === lines.length - 1;
+          const nextLine = lines[lineIndex + 1];
+          const nextInParagraph = nextLine ? NUMBERING.exec(nextLine.text) : null;
+          const next = lastLine ? this.nextKind(nextBlock) : nextInParagraph ? { kind: 'numbered' as const, level: numberingLevel(nextInParagraph[0]) } : null;
+          const draft = this.newMeasure('paragraph', region, region, { start: line.start, end: lineEnd });
+          const hasFields = draft.measure.fields.length > 0;
+          if (next && this.inSection() && this.isHeader(this.text.slice(region.start, region.end), level, next, hasFields)) {
+            this.lastDraft = null;
+            this.run = { drafts: [], level: null, list: false };
+            continue;
+          }
+          current = draft;
+          currentEnd = lineEnd;
+          currentLevel = level;
+          continue;
+        }
+        if (action) {
+          current = this.actionMeasure(line, action);
+          currentEnd = lineEnd;
+          currentLevel = null;
+          continue;
+        }
+        for (let i = 0; i < ordinals.length; i++) {
+          const segmentStart = line.start + (ordinals[i].index ?? 0);
+          const segmentEnd = i + 1 < ordinals.length ? line.start + (ordinals[i + 1].index ?? 0) : lineEnd;
+          const prefix = /^[ \t]*/u.exec(this.text.slice(segmentStart, segmentEnd))?.[0].length ?? 0;
           const region = { start: segmentStart + prefix, end: segmentEnd };
           flush();
           current = this.newMeasure('paragraph', region, region, { start: segmentStart, end: segmentEnd });
           currentEnd = segmentEnd;
+          currentLevel = null;
         }
         continue;
       }
@@ -480,21 +621,116 @@ class ModelBuilder {
         // A continuation line of a numbered measure: extend its text region.
         const draft: Draft = current;
         const region = { start: draft.measure.textSpan.start, end: lineEnd };
-        const rebuilt = this.newMeasure('paragraph', region, region, { start: draft.measure.span.start, end: lineEnd });
-        current = rebuilt;
+        current = draft.action ? this.actionMeasure(draft.action.line, draft.action.parts, lineEnd, draft) : this.newMeasure('paragraph', region, region, { start: draft.measure.span.start, end: lineEnd });
         currentEnd = lineEnd;
         continue;
       }
       const candidate = this.newMeasure('paragraph', { start: line.start, end: lineEnd }, { start: line.start, end: lineEnd }, { start: line.start, end: lineEnd });
-      if (candidate.measure.fields.length > 0) {
+      // A field line with no measure before it (责任单位：… after a line that is no measure) starts none:
+      // a measure with no text and every following owner would be worse than nothing.
+      if (candidate.measure.fields.some((field) => field.value.length > 0) && !startsWithLabel(line.text)) {
         current = candidate;
         currentEnd = lineEnd;
+        currentLevel = null;
       } else {
         // Prose between measures (an introduction): field lines after it attach to nothing.
         this.lastDraft = null;
+        this.run = { drafts: [], level: null, list: false };
       }
     }
     flush();
+  }
+
+  /**
+   * A cover letter runs from its addressee line (各区人民政府，市人民政府各部门：) to the
+   * signature's date (or the next heading): nothing in it is a measure. True when this
+   * paragraph belongs to one.
+   */
+  private coverLetterParagraph(lines: Line[]): boolean {
+    if (!this.coverLetter && this.measuresSinceHeading === 0 && this.net === null && lines.length > 0 && isAddresseeLine(lines[0].text)) this.coverLetter = true;
+    if (!this.coverLetter) return false;
+    if (lines.some((line) => DATE_LINE.test(line.text))) this.coverLetter = false;
+    this.lastDraft = null;
+    this.pendingLabel = null;
+    return true;
+  }
+
+  /**
+   * Labels alone on their line, the value in the next paragraph (具体任务 ⏎ … ⏎ 责任单位 ⏎
+   * 卫健局、文旅局), as in 任务登记表 pasted from Word; English "Key Performance Indicators"
+   * followed by its indicators. True when this paragraph was a label or its value.
+   */
+  private takePendingLabel(node: Paragraph, lines: Line[]): boolean {
+    const pending = this.pendingLabel;
+    const first = lines[0]?.text ?? '';
+    const alone = lines.length === 1 ? standaloneLabel(first) : null;
+    if (alone) {
+      const start = lines[0].start;
+      this.pendingLabel = { kind: alone, label: first.trim(), labelSpan: { start, end: start + first.length }, draft: this.headingMeasure?.draft ?? this.lastDraft, taken: 0 };
+      return true;
+    }
+    if (!pending) return false;
+    if (NUMBERING.test(first) || startsWithLabel(first) || actionLine(first)) {
+      this.pendingLabel = null;
+      return false;
+    }
+    const value = { start: startOf(node), end: endOf(node) };
+    if (pending.kind === 'metric' && pending.taken > 0 && pending.draft) {
+      // More indicators under the same label: part of the measure's targets.
+      pending.draft.prose.push(value);
+      pending.draft.measure.span.end = Math.max(pending.draft.measure.span.end, value.end);
+      pending.taken++;
+      return true;
+    }
+    this.applyLabelValue(pending.kind, { text: pending.label, start: pending.labelSpan.start }, value, pending.draft);
+    pending.taken++;
+    if (pending.kind !== 'metric') this.pendingLabel = null;
+    else pending.draft = this.lastDraft;
+    return true;
+  }
+
+  /** A standalone label and its value: a new measure for a task label, a field of the measure before it otherwise. */
+  private applyLabelValue(kind: FieldKind | 'text', label: Line, value: Span, target: Draft | null = this.headingMeasure?.draft ?? this.lastDraft): void {
+    const labelSpan = { start: label.start + (label.text.length - label.text.trimStart().length), end: label.start + label.text.trimEnd().length };
+    const valueSpan = trimSpan(this.text, value);
+    if (kind === 'text') {
+      // The measure is its text; the label before it is a column title, not part of it.
+      const draft = this.newMeasure('paragraph', valueSpan, valueSpan, { ...valueSpan });
+      this.commit(draft);
+      this.lastDraft = draft;
+      this.run = { drafts: [], level: null, list: false };
+      return;
+    }
+    if (!target || valueSpan.start === valueSpan.end) return;
+    const labelText = this.text.slice(labelSpan.start, labelSpan.end).replace(/[:：*_\s]+$/u, '');
+    target.measure.fields.push({
+      kind,
+      label: labelText,
+      labelSpan: { start: labelSpan.start, end: labelSpan.start + labelText.length },
+      value: this.text.slice(valueSpan.start, valueSpan.end),
+      valueSpan,
+      source: 'line',
+    });
+    target.measure.span.end = Math.max(target.measure.span.end, valueSpan.end);
+    this.lastDraft = target;
+  }
+
+  /** "By June 2023, Health Services will develop a communications plan": the subject owns it, by June 2023. */
+  private actionMeasure(line: Line, action: ActionLine, end = line.start + line.text.length, extend?: Draft): Draft {
+    const start = extend ? extend.measure.span.start : line.start;
+    const region = { start: extend ? extend.measure.textSpan.start : line.start, end };
+    const draft = this.newMeasure('paragraph', region, region, { start, end });
+    const at = (span: { start: number; end: number }): Span => ({ start: line.start + span.start, end: line.start + span.end });
+    const owner = at(action.owner);
+    const deadline = at(action.deadline);
+    if (!draft.measure.fields.some((field) => field.kind === 'owner')) {
+      draft.measure.fields.push({ kind: 'owner', label: null, labelSpan: null, value: this.text.slice(owner.start, owner.end), valueSpan: owner, source: 'verb' });
+    }
+    if (!draft.measure.fields.some((field) => field.kind === 'deadline')) {
+      draft.measure.fields.push({ kind: 'deadline', label: null, labelSpan: null, value: this.text.slice(deadline.start, deadline.end), valueSpan: deadline, source: 'verb' });
+    }
+    draft.action = { line, parts: action };
+    return draft;
   }
 
   private itemParagraph(item: ListItem): Paragraph | null {
@@ -512,6 +748,7 @@ class ModelBuilder {
   }
 
   private onList(list: List, nested: boolean): void {
+    const members: Draft[] = [];
     for (const item of list.children) {
       const paragraph = this.itemParagraph(item);
       this.collectCode(item);
@@ -523,6 +760,8 @@ class ModelBuilder {
       const paragraphText = this.text.slice(startOf(paragraph), endOf(paragraph));
       const target = this.headingMeasure?.draft ?? this.lastDraft;
       if (startsWithLabel(paragraphText) && target) {
+        // A field item: it belongs to the measure before it (and, at the end of a bullet group, to each).
+        if (members.length >= 2 && members[members.length - 1] === target) this.run = { drafts: [...members], level: null, list: true };
         for (const line of linesOf(this.text, startOf(paragraph), endOf(paragraph))) {
           const lineEnd = line.start + line.text.length;
           this.attachFieldLine(target, { start: line.start, end: lineEnd }, endOf(item), this.itemPrefix(item, paragraph), 'sublist');
@@ -539,7 +778,7 @@ class ModelBuilder {
             const subParagraph = this.itemParagraph(subItem);
             if (!subParagraph) return false;
             const subText = this.text.slice(startOf(subParagraph), endOf(subParagraph));
-            return !startsWithLabel(subText) && extractFields(subText, 0).fields.length > 0;
+            return !startsWithLabel(subText) && (extractFields(subText, 0).fields.length > 0 || (this.inSection() && this.isGroupTitle(paragraphText)));
           }),
         );
       if (nestedAreMeasures) {
@@ -547,18 +786,24 @@ class ModelBuilder {
         for (const sub of nestedLists) this.onList(sub, true);
         continue;
       }
-      // The measure's own text: paragraph lines up to the first field line.
+      // The measure's own text: paragraph lines up to the first field line, or to a line that
+      // starts with a measure numbering (Word's pasted 　　6．… folded into this item).
       const lines = linesOf(this.text, startOf(paragraph), endOf(paragraph));
       let textEnd = endOf(paragraph);
       const fieldLines: Span[] = [];
+      const numberedLines: Line[] = [];
       for (let i = 1; i < lines.length; i++) {
         if (startsWithLabel(lines[i].text)) {
-          if (fieldLines.length === 0) textEnd = lines[i - 1].start + lines[i - 1].text.length;
+          if (fieldLines.length === 0 && numberedLines.length === 0) textEnd = lines[i - 1].start + lines[i - 1].text.length;
           fieldLines.push({ start: lines[i].start, end: lines[i].start + lines[i].text.length });
+        } else if (fieldLines.length === 0 && NUMBERING.test(lines[i].text)) {
+          if (numberedLines.length === 0) textEnd = lines[i - 1].start + lines[i - 1].text.length;
+          numberedLines.push(lines[i]);
         }
       }
       const region = { start: startOf(paragraph), end: textEnd };
-      const draft = this.newMeasure('list', region, region, { start: startOf(item), end: endOf(item) });
+      const itemEnd = numberedLines.length > 0 ? textEnd : endOf(item);
+      const draft = this.newMeasure('list', region, region, { start: startOf(item), end: itemEnd });
       for (const line of fieldLines) this.attachFieldLine(draft, line, line.end, /^[ \t]*/u.exec(this.text.slice(lineStartOf(this.text, line.start), line.start))?.[0] ?? '', 'line');
       for (const sub of nestedLists) {
         for (const subItem of sub.children) {
@@ -575,13 +820,32 @@ class ModelBuilder {
           }
         }
       }
-      if (this.wantsMeasure(draft) || nested) {
-        if (this.wantsMeasure(draft)) {
-          this.commit(draft);
-          this.lastDraft = draft;
+      if (this.wantsMeasure(draft)) {
+        this.commit(draft);
+        this.lastDraft = draft;
+        members.push(draft);
+      } else this.lastDraft = null;
+      // Each pasted numbered line is a measure of its own, wherever Markdown put it.
+      numberedLines.forEach((line, i) => {
+        const end = i + 1 < numberedLines.length ? numberedLines[i + 1].start - 1 : endOf(paragraph);
+        const numbering = NUMBERING.exec(line.text)?.[0] ?? '';
+        const lineRegion = trimSpan(this.text, { start: line.start + numbering.length, end });
+        const pasted = this.newMeasure('paragraph', lineRegion, lineRegion, { start: line.start, end: lineRegion.end });
+        if (this.wantsMeasure(pasted)) {
+          this.commit(pasted);
+          this.lastDraft = pasted;
+          members.push(pasted);
         }
-      }
+      });
     }
+    this.run = { drafts: members, level: null, list: true };
+  }
+
+  /** A list item that titles the items nested under it: it ends with a colon, or is a short title. */
+  private isGroupTitle(text: string): boolean {
+    const body = text.trim();
+    if (/[:：]$/u.test(body)) return true;
+    return body.length <= 30 && !/[。；;，,]/u.test(body.replace(/[。.]$/u, '')) && findQuantities(simplify(body), 0, []).length === 0;
   }
 
   private cellContent(cellStart: number, cellEnd: number): Span {
@@ -657,4 +921,4 @@ export function buildFragment(text: string, options: ModelOptions, context: Sect
   return new ModelBuilder(text, options, context, first).build();
 }
 
-export { NUMBERING };
+export { NUMBERING } from './numbering';
