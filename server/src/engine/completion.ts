@@ -16,7 +16,7 @@ import { localize, bilingual, scriptForLocale } from './i18n';
 import { simplify, traditionalize } from './script';
 import { CANONICAL_LABELS, FIELD_NAMES, PLACEHOLDER, allLabels, kindOfLabel, labelPattern } from './labels';
 import { netSectionTemplate } from './rules/missing-net';
-import { PLACEHOLDER_PATTERN, VAGUE_OWNERS } from './vocabulary';
+import { hasPlaceholder, isVagueOwner } from './vocabulary';
 
 export type CompletionCategory = 'label' | 'owner' | 'net' | 'term' | 'snippet';
 
@@ -201,7 +201,7 @@ function ownerEntries(input: CompletionInput, offset: number, context: OwnerCont
   for (const unit of input.knownOwners) {
     // Owners other drafts use, minus the vague ones (有关部门) and placeholders, in this draft's script.
     const key = simplify(unit);
-    if (VAGUE_OWNERS.some((word) => key.includes(word)) || new RegExp(PLACEHOLDER_PATTERN.source, 'u').test(unit)) continue;
+    if (isVagueOwner(unit) || hasPlaceholder(unit)) continue;
     add(script === 'hans' ? key : script === 'hant' ? traditionalize(unit) : unit, M.fromDrafts, 1);
   }
   return entries;

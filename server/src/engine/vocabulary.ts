@@ -1,7 +1,13 @@
 /**
- * Vague words the rules look for. Traditional forms are matched because texts are
+ * The vocabulary every part of Five Nets reads — vague owners, vague targets, placeholders —
+ * and the one test of each (the vague-owner rule, completion and the report ask the same
+ * functions, so they cannot disagree). Field labels live in labels.ts, net names in the
+ * schemas. Vague words the rules look for. Traditional forms are matched because texts are
  * simplified (length-preserving, see script.ts) before these scans.
  */
+
+import { lowerSameLength } from './casefold';
+import { simplify } from './script';
 
 /** Owners that name nobody: 有关部门, relevant departments. Longest first. */
 export const VAGUE_OWNERS = [
@@ -27,3 +33,38 @@ export const VAGUE_METRICS_EN = [
 
 /** Placeholders a template leaves for a person to fill. */
 export const PLACEHOLDER_PATTERN = /【\s*(?:待填写|待填寫|待定|待补充|待補充|TBD|TODO)\s*】|\[\s*(?:TBD|TODO|to be filled)\s*\]|\b(?:TBD|TODO|FIXME)\b|待填写|待填寫|X{2,}|×{2,}|〇〇〇|某某/gu;
+
+/**
+ * Where vague owner words (有关部门, relevant departments) occur in a unit list, as offsets into
+ * it: the simplified script for Chinese (length-preserving), case-folded for English, longest
+ * words first and never two hits on one place.
+ */
+export function vagueOwnerHits(value: string): Array<{ index: number; length: number }> {
+  const simplified = simplify(value);
+  const lower = lowerSameLength(value);
+  const hits: Array<{ index: number; length: number }> = [];
+  for (const word of VAGUE_OWNERS) {
+    let index = simplified.indexOf(word);
+    while (index >= 0) {
+      if (!hits.some((hit) => index < hit.index + hit.length && hit.index < index + word.length)) hits.push({ index, length: word.length });
+      index = simplified.indexOf(word, index + word.length);
+    }
+  }
+  for (const word of VAGUE_OWNERS_EN) {
+    const index = lower.indexOf(word);
+    if (index >= 0 && !hits.some((hit) => index < hit.index + hit.length && hit.index < index + word.length)) hits.push({ index, length: word.length });
+  }
+  return hits;
+}
+
+/** Does this owner name nobody in particular (有关部门, relevant departments)? */
+export function isVagueOwner(name: string): boolean {
+  return vagueOwnerHits(name).length > 0;
+}
+
+const PLACEHOLDER_TEST = new RegExp(PLACEHOLDER_PATTERN.source, 'u');
+
+/** Does the text hold a template placeholder (【待填写】, TBD) anywhere? */
+export function hasPlaceholder(text: string): boolean {
+  return PLACEHOLDER_TEST.test(text);
+}

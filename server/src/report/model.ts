@@ -10,7 +10,7 @@ import { RULES, lint, netName, taskRows } from '../engine';
 import type { LintOptions, Locale, PolicyModel, Severity, TaskRow } from '../engine';
 import type { PolicySchema } from '../engine/schema';
 import { simplify } from '../engine/script';
-import { PLACEHOLDER_PATTERN, VAGUE_OWNERS, VAGUE_OWNERS_EN } from '../engine/vocabulary';
+import { hasPlaceholder, isVagueOwner } from '../engine/vocabulary';
 import { VERSION } from '../version';
 import { translator } from './i18n';
 
@@ -311,11 +311,9 @@ export function ownerKey(name: string): string {
   return simplify(name.trim()).replace(/\s+/gu, ' ').toLowerCase();
 }
 
-const PLACEHOLDER = new RegExp(PLACEHOLDER_PATTERN.source, 'u');
-
-function isVagueOwner(name: string): boolean {
-  const key = ownerKey(name);
-  return VAGUE_OWNERS.some((word) => key.includes(word)) || VAGUE_OWNERS_EN.some((word) => key.includes(word)) || PLACEHOLDER.test(name);
+/** The report's "vague" owner: what the vague-owner rule reports, or an unfilled placeholder. */
+function isUnclearOwner(name: string): boolean {
+  return isVagueOwner(name) || hasPlaceholder(name);
 }
 
 function summarizeOwners(tasks: readonly ReportTask[], locale: Locale): OwnerSummary[] {
@@ -324,7 +322,7 @@ function summarizeOwners(tasks: readonly ReportTask[], locale: Locale): OwnerSum
     const key = ownerKey(name);
     let found = byKey.get(key);
     if (!found) {
-      found = { name: name.trim(), leads: 0, coOwns: 0, total: 0, vague: isVagueOwner(name) };
+      found = { name: name.trim(), leads: 0, coOwns: 0, total: 0, vague: isUnclearOwner(name) };
       byKey.set(key, found);
     }
     return found;

@@ -4,7 +4,7 @@ import { isResponsibleListLabel, unitSpans } from '../labels';
 import { findDeadlines, parseDeadline } from '../deadline';
 import { findQuantities } from './quantity';
 import { simplify } from '../script';
-import { PLACEHOLDER_PATTERN, VAGUE_METRICS, VAGUE_METRICS_EN } from '../vocabulary';
+import { PLACEHOLDER_PATTERN } from '../vocabulary';
 
 /** The units of an owner field, each with its own span. */
 export function unitsOf(field: Field): Array<{ value: string; span: Span }> {
@@ -56,10 +56,6 @@ export function isPlaceholder(value: string): boolean {
   return value.replace(PLACEHOLDER_PATTERN, '').trim().length === 0 && value.trim().length > 0;
 }
 
-export function isVagueMetricText(value: string): boolean {
-  const simplified = simplify(value).toLowerCase();
-  return VAGUE_METRICS.some((word) => simplified.includes(word)) || VAGUE_METRICS_EN.some((word) => simplified.includes(word));
-}
 
 export function finalizeMeasure(measure: Measure, prose: Span[], text: string, documentDate: string | null): void {
   measure.prose = prose;

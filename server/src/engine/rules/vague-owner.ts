@@ -1,8 +1,6 @@
 import type { Rule } from '../rule';
 import { PLACEHOLDER } from '../labels';
-import { simplify } from '../script';
-import { VAGUE_OWNERS, VAGUE_OWNERS_EN } from '../vocabulary';
-import { lowerSameLength } from '../casefold';
+import { vagueOwnerHits } from '../vocabulary';
 
 export const rule: Rule = {
   meta: {
@@ -26,24 +24,10 @@ export const rule: Rule = {
     },
   },
   check(context) {
-    const english = VAGUE_OWNERS_EN.map((word) => word.toLowerCase());
     for (const measure of context.measures) {
       for (const field of measure.fields) {
         if (field.kind !== 'owner' && field.kind !== 'coOwners') continue;
-        const simplified = simplify(field.value);
-        const lower = lowerSameLength(field.value); // indexes are offsets into the value
-        const hits: Array<{ index: number; length: number }> = [];
-        for (const word of VAGUE_OWNERS) {
-          let index = simplified.indexOf(word);
-          while (index >= 0) {
-            if (!hits.some((hit) => index < hit.index + hit.length && hit.index < index + word.length)) hits.push({ index, length: word.length });
-            index = simplified.indexOf(word, index + word.length);
-          }
-        }
-        for (const word of english) {
-          const index = lower.indexOf(word);
-          if (index >= 0) hits.push({ index, length: word.length });
-        }
+        const hits = vagueOwnerHits(field.value);
         for (const hit of hits) {
           const start = field.valueSpan.start + hit.index;
           const span = { start, end: start + hit.length };
