@@ -349,3 +349,24 @@ describe('real plan formats', () => {
     });
   });
 });
+
+describe('quick fixes follow the draft\'s own style', () => {
+  const fixed = (text: string, rule: string): string => {
+    const fix = lintAuto(text).diagnostics.find((d) => d.rule === rule && d.range.start.line === 6)?.fix;
+    assert.ok(fix, rule);
+    const edit = fix.edits[0];
+    return text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
+  };
+
+  it('an item whose siblings give fields as paragraphs gets a field paragraph after it', () => {
+    const text = '# 方案\n\n1.新建储备库3个。\n\n责任单位：市应急局\n\n2.新建避难场所10处。\n';
+    assert.equal(fixed(text, 'missing-owner'), '# 方案\n\n1.新建储备库3个。\n\n责任单位：市应急局\n\n2.新建避难场所10处。\n\n牵头单位：【待填写】\n');
+    const after = lintAuto(fixed(text, 'missing-owner'));
+    assert.equal(after.diagnostics.filter((d) => d.rule === 'missing-owner').length, 0);
+  });
+
+  it('an item with owners in trailing parentheses gets its deadline inside them', () => {
+    const text = '# 方案\n\n1.新建储备库3个。（市应急局）\n\n\n\n2.新建避难场所10处。（市住建局、市应急局）\n';
+    assert.equal(fixed(text, 'missing-deadline'), '# 方案\n\n1.新建储备库3个。（市应急局）\n\n\n\n2.新建避难场所10处。（市住建局、市应急局；完成时限：【待填写】）\n');
+  });
+});

@@ -68,6 +68,8 @@ export interface InsertionPoint {
   colon?: string;
   /** For 'cell' mode: one offset per field kind whose column exists and is empty. */
   cells?: Partial<Record<FieldKind, Span>>;
+  /** For 'line': the new field line is a paragraph of its own (a blank line before it), as its siblings' are. */
+  blankLine?: boolean;
   /** Bracket pair to use in 'append' mode. */
   open?: string;
   close?: string;

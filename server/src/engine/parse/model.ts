@@ -194,6 +194,8 @@ class ModelBuilder {
   private readonly hasNets: boolean;
   /** Inside a cover letter (from its addressee line to the signature's date or a heading). */
   private coverLetter = false;
+  /** The colon of field lines written as paragraphs of their own after an item, if any were. */
+  private fieldParagraphColon: string | null = null;
   /** Measures since the last heading: a cover letter only opens before the first. */
   private measuresSinceHeading = 0;
   /** A label standing alone on its line (责任单位 ⏎ 市民政局): the next paragraph is its value. */
@@ -221,6 +223,7 @@ class ModelBuilder {
     // values: after parsing, the model reads a copy with comments blanked out (same offsets).
     this.text = maskComments(this.text, tree);
     this.walk(tree);
+    this.followSiblingStyle();
     // The frontmatter date (first section) wins over the configured one.
     const documentDate = this.meta?.date ?? this.options.documentDate ?? null;
     for (const draft of this.drafts) finalizeMeasure(draft.measure, draft.prose, this.text, documentDate);
@@ -468,6 +471,20 @@ class ModelBuilder {
     return this.inSection() || draft.measure.fields.some((field) => field.label !== null);
   }
 
+  /**
+   * Quick fixes follow the draft's own style: where items give their fields as paragraphs of
+   * their own after the item (1.… ⏎⏎ 责任单位：…), an item with no field gets its missing ones
+   * the same way, not as a bracket appended to its text.
+   */
+  private followSiblingStyle(): void {
+    if (!this.fieldParagraphColon) return;
+    for (const draft of this.drafts) {
+      const measure = draft.measure;
+      if (measure.shape !== 'paragraph' || measure.insertion.mode !== 'append' || measure.fields.length > 0) continue;
+      measure.insertion = { mode: 'line', offset: measure.span.end, separator: '', colon: this.fieldParagraphColon, blankLine: true };
+    }
+  }
+
   /** Attach field lines (责任单位：市民政局) to a measure. */
   private attachFieldLine(draft: Draft, line: Span, insertionAfter: number, prefix: string, mode: 'line' | 'sublist'): void {
     const lineText = this.text.slice(line.start, line.end);
@@ -563,6 +580,7 @@ class ModelBuilder {
           draft.measure.span.end = lineEnd;
         }
         const indent = /^[ \t]*/u.exec(line.text)?.[0] ?? '';
+        if (!current && lineIndex === 0 && target.measure.shape === 'paragraph') this.fieldParagraphColon = /：/u.test(line.text) ? '：' : ':';
         this.attachFieldLine(target, { start: line.start, end: lineEnd }, lineEnd, indent, 'line');
         continue;
       }
