@@ -370,3 +370,15 @@ describe('quick fixes follow the draft\'s own style', () => {
     assert.equal(fixed(text, 'missing-deadline'), '# 方案\n\n1.新建储备库3个。（市应急局）\n\n\n\n2.新建避难场所10处。（市住建局、市应急局；完成时限：【待填写】）\n');
   });
 });
+
+describe('cover letters never swallow the plan', () => {
+  it('the letter ends at the plan title when the signature has no date', () => {
+    const text = '各区人民政府，市直各部门：\n\n现将方案印发给你们，请认真贯彻落实。\n\n市人民政府办公厅\n\n2023年重点工作任务分解方案\n\n1.新建学校3所。\n\n2.完善制度。\n';
+    assert.deepEqual(rows(text).map((row) => row.line), [9, 11]);
+  });
+
+  it('an item naming its owner ends the letter', () => {
+    const text = '各區人民政府，市直各部門：\n\n1.新建學校3所。（牽頭單位：市教育局）\n\n2.完善制度。\n';
+    assert.deepEqual(rows(text).map((row) => row.line), [3, 5]);
+  });
+});

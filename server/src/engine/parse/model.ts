@@ -142,6 +142,9 @@ function trimSpan(text: string, span: Span): Span {
 }
 
 
+/** The title line of a plan after its cover letter: short, no sentence punctuation, ends like a plan's name. */
+const PLAN_TITLE = /^[^。；;，,：:]{4,60}(?:方案|计划|計劃|要点|要點|清单|清單|分工|分解|任务表|任務表|实施意见|實施意見|措施|规划|規劃)(?:[(（][^)）]{1,20}[)）])?$/u;
+
 const TABLE_NET_HEADER = /^(?:所属)?(?:网|网络|五张网)$|^net$/iu;
 /** Columns of people (分管领导, 责任人, 县领导), not units: not an owner column. */
 const PEOPLE_HEADER = /领导|负责人|责任人|联系人|同志|包保|^分管|leader|person|contact|official/iu;
@@ -667,6 +670,13 @@ class ModelBuilder {
   private coverLetterParagraph(lines: Line[]): boolean {
     if (!this.coverLetter && this.measuresSinceHeading === 0 && this.net === null && lines.length > 0 && isAddresseeLine(lines[0].text)) this.coverLetter = true;
     if (!this.coverLetter) return false;
+    // The letter ends at the plan's title line (…实施方案) with no date before it, and never
+    // swallows an item that names its owner: that is the plan.
+    const first = lines[0]?.text ?? '';
+    if (PLAN_TITLE.test(first.trim()) || lines.some((line) => startsWithLabel(line.text) || extractFields(line.text, 0).fields.some((field) => field.kind === 'owner' && field.label !== null))) {
+      this.coverLetter = false;
+      return false;
+    }
     if (lines.some((line) => DATE_LINE.test(line.text))) this.coverLetter = false;
     this.lastDraft = null;
     this.pendingLabel = null;
