@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import { IncrementalLinter, lint } from '../../server/src/engine';
 import { taskRows, type TaskRow } from '../../server/src/engine/export';
 import { builtinSchema } from '../../server/src/engine/schema';
+import { numberingLevel } from '../../server/src/engine/parse/numbering';
 
 function lintAuto(text: string) {
   return lint(text, { schema: builtinSchema(), schemaFrom: 'auto', documentDate: '2023-01-01' });
@@ -122,7 +123,7 @@ describe('real plan formats', () => {
     });
 
     it('numbered paragraphs in every style: 204. 1、 （一） (1) ① 6.1.1 ６． and 一是', () => {
-      for (const numbering of ['204.', '1、', '（二）', '(3)', '①', '6.1.1 ', '　　６．']) {
+      for (const numbering of ['204.', '1、', '（二）', '(3)', '①', '6.1.1 ', '　　６．', '**2.** ']) {
         const text = `# 方案\n\n${numbering}推进项目建设，新建项目3个。\n\n${numbering}完善制度。\n`;
         assert.deepEqual(rows(text).map((row) => row.line), [3, 5], numbering);
       }
@@ -380,5 +381,11 @@ describe('cover letters never swallow the plan', () => {
   it('an item naming its owner ends the letter', () => {
     const text = '各區人民政府，市直各部門：\n\n1.新建學校3所。（牽頭單位：市教育局）\n\n2.完善制度。\n';
     assert.deepEqual(rows(text).map((row) => row.line), [3, 5]);
+  });
+});
+
+describe('numbering levels', () => {
+  it('orders 一、 > （一） > 1. > (1) > ①, bold or not', () => {
+    assert.deepEqual(['一、', '（一）', '1.', '**1.** ', '　　６．', '(1)', '1)', '①', '6.1 ', '6.1.1 '].map(numberingLevel), [1, 2, 3, 3, 3, 4, 4, 5, 4, 5]);
   });
 });

@@ -12,9 +12,10 @@ import type { FieldKind } from '../types';
 /**
  * Numbering at the start of a line. A number must not run into a digit or a Latin letter
  * (3.5亿元 and 4.D.i are not numbering); dotted numbers (6.1.1) need a space after them.
+ * A bold run may open the line (**1. 推进…。** 具体内容…).
  */
 export const NUMBERING =
-  /^[ \t\u3000]*(?:[0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3}){1,3}(?=[ \t\u3000])|[0-9０-９]{1,4}[ \t]*[.、．](?![0-9０-９A-Za-z])|[（(][ \t]*(?:[0-9０-９]{1,3}|[一二三四五六七八九十百]+)[ \t]*[)）]|[一二三四五六七八九十百]+[ \t]*[、．.]|[0-9０-９]{1,3}[)）]|[①-⑳⑴-⒇])[ \t\u3000]*/u;
+  /^[ \t\u3000]*(?:\*\*|__)?[ \t\u3000]*(?:[0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3}){1,3}(?=[ \t\u3000])|[0-9０-９]{1,4}[ \t]*[.、．](?![0-9０-９A-Za-z])|[（(][ \t]*(?:[0-9０-９]{1,3}|[一二三四五六七八九十百]+)[ \t]*[)）]|[一二三四五六七八九十百]+[ \t]*[、．.]|[0-9０-９]{1,3}[)）]|[①-⑳⑴-⒇])[ \t\u3000]*/u;
 
 /** 一是…；二是… inside one paragraph. */
 export const ORDINAL_IS = /(?:^|(?<=[。；;]))[ \t]*[一二三四五六七八九十]+是/gu;
@@ -25,7 +26,7 @@ export const ORDINAL_IS = /(?:^|(?<=[。；;]))[ \t]*[一二三四五六七八�
  * a deeper one heads a group.
  */
 export function numberingLevel(marker: string): number {
-  const m = marker.trim();
+  const m = marker.replace(/^[\s*_\u3000]+/u, '');
   if (/^[一二三四五六七八九十百]+/u.test(m)) return 1;
   if (/^[（(][ \t]*[一二三四五六七八九十百]/u.test(m)) return 2;
   const dotted = /^[0-9０-９]+((?:[.．][0-9０-９]+)+)/u.exec(m);
