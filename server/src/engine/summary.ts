@@ -3,7 +3,7 @@
  * "Complete" means every required field is present, as in the task table (export.ts).
  */
 import type { PolicySchema, RequiredField } from './schema';
-import type { Field, Measure, NetSection, PolicyModel } from './types';
+import type { Field, Measure, NetSection, PolicyModel, Span } from './types';
 import { isPlaceholder } from './parse/measure';
 
 /** A field written but not filled in: empty, or only a template placeholder (【待填写】, TBD). */
@@ -50,4 +50,112 @@ export function measureTitle(measure: Measure, length = 40): string {
   const flat = measure.text.replace(/<!--[\s\S]*?-->/gu, '').replace(/\s+/gu, ' ').trim();
   const chars = Array.from(flat);
   return chars.length > length ? `${chars.slice(0, length).join('')}…` : flat;
+}
+
+/** A heading of the draft (any level, ATX or setext). */
+export interface DraftHeading {
+  /** The heading's text, without its marks, underline or HTML comments. */
+  title: string;
+  depth: number;
+  /** The heading, marks and underline included. */
+  span: Span;
+  /** Its text without marks (the first line of a setext heading). */
+  titleSpan: Span;
+}
+
+const ATX = /^(#{1,6})(?:[ \t]+|$)/u;
+const SETEXT_UNDERLINE = /\n {0,3}(=+|-+)[ \t]*$/u;
+
+/**
+ * The headings of a draft, in order, read from the model's text spans: the parser records
+ * every top-level heading as one (from its first mark to its underline), and no paragraph,
+ * list item or cell span can start like an ATX heading at the start of a line. The parse
+ * model keeps no heading list of its own (only net headings), and parsing again with
+ * remark-parse for the outline would double the cost of every edit of a large draft.
+ */
+export function draftHeadings(text: string, model: PolicyModel): DraftHeading[] {
+  const headings: DraftHeading[] = [];
+  for (const span of model.textSpans) {
+    // Up to three spaces, then the heading: a span after a list marker or > is a paragraph.
+    const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+    const indent = text.slice(lineStart, span.start);
+    if (!/^ {0,3}$/u.test(indent)) continue;
+    const source = text.slice(span.start, span.end).replace(/\r\n?/gu, '\n');
+    const atx = ATX.exec(source);
+    let depth: number;
+    let titleStart: number;
+    let titleEnd: number;
+    let written: string;
+    if (atx && !source.includes('\n')) {
+      depth = atx[1].length;
+      titleStart = span.start + atx[0].length;
+      titleEnd = span.end;
+      const closing = /(?:[ \t]+#+)?[ \t]*$/u.exec(text.slice(titleStart, titleEnd));
+      if (closing) titleEnd -= closing[0].length;
+      titleEnd = Math.max(titleStart, titleEnd);
+      written = text.slice(titleStart, titleEnd);
+    } else {
+      const underline = SETEXT_UNDERLINE.exec(source);
+      if (!underline) continue;
+      depth = underline[1].startsWith('=') ? 1 : 2;
+      titleStart = span.start;
+      titleEnd = span.start + text.slice(span.start, span.end).search(/\r?\n/u);
+      written = source.slice(0, underline.index);
+    }
+    const title = written.replace(/<!--[\s\S]*?-->/gu, '').replace(/\s+/gu, ' ').trim();
+    headings.push({ title, depth, span: { start: span.start, end: span.end }, titleSpan: { start: titleStart, end: titleEnd } });
+  }
+  return headings;
+}
+
+/** A heading of a plan without nets, the measures under it and its sub-headings. */
+export interface PlanSection {
+  heading: DraftHeading;
+  /** From the heading to the next heading of the same or a higher level. */
+  span: Span;
+  /** Measures between the heading and the next heading of any level. */
+  measures: Measure[];
+  children: PlanSection[];
+}
+
+export interface PlanOutline {
+  /** Measures before the first heading. */
+  before: Measure[];
+  sections: PlanSection[];
+}
+
+/**
+ * The plan's own sections (for a schema without nets, where headings are the sections):
+ * headings nested by level, each with the measures written under it. A heading that is a
+ * measure itself (### 建设X（牵头单位：…）) is a measure of the section above, not a section.
+ */
+export function planOutline(text: string, model: PolicyModel): PlanOutline {
+  const measures = allMeasures(model).slice().sort((a, b) => a.span.start - b.span.start);
+  const measureHeadings = new Set(measures.filter((measure) => measure.shape === 'heading').map((measure) => measure.span.start));
+  const headings = draftHeadings(text, model).filter((heading) => !measureHeadings.has(heading.span.start));
+  const outline: PlanOutline = { before: [], sections: [] };
+  const open: PlanSection[] = [];
+  const flat: PlanSection[] = [];
+  for (const heading of headings) {
+    for (let last = open.at(-1); last && last.heading.depth >= heading.depth; last = open.at(-1)) {
+      last.span.end = heading.span.start;
+      open.pop();
+    }
+    const section: PlanSection = { heading, span: { start: heading.span.start, end: text.length }, measures: [], children: [] };
+    (open.length > 0 ? open[open.length - 1].children : outline.sections).push(section);
+    open.push(section);
+    flat.push(section);
+  }
+  // Each measure goes to the last heading that starts before it.
+  let next = 0;
+  for (const measure of measures) {
+    while (next < flat.length && flat[next].heading.span.start <= measure.span.start) next++;
+    (next === 0 ? outline.before : flat[next - 1].measures).push(measure);
+  }
+  return outline;
+}
+
+/** Every measure of a plan section, its sub-sections' included. */
+export function sectionMeasures(section: PlanSection): Measure[] {
+  return [...section.measures, ...section.children.flatMap(sectionMeasures)];
 }

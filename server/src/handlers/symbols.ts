@@ -1,9 +1,13 @@
-/** textDocument/documentSymbol: nets -> measures, for the Outline view and breadcrumbs. */
+/**
+ * textDocument/documentSymbol, for the Outline view and breadcrumbs: nets -> measures; for
+ * a schema without nets (tasks), the plan's own headings, nested by level, -> measures.
+ */
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver/node';
 import { localize } from '../engine';
 import type { LineIndex, Measure, NetSection, Span } from '../engine';
 import { netName } from '../engine';
-import { measureTitle } from '../engine/summary';
+import { hasNets } from '../engine/schema';
+import { measureTitle, planOutline, sectionMeasures, type PlanSection } from '../engine/summary';
 import type { Analysis, Drafts } from './drafts';
 import { toRange } from './convert';
 import { MESSAGES } from './messages';
@@ -36,12 +40,52 @@ export function headingName(analysis: Analysis, net: NetSection): string {
   return written || netName(analysis.options.schema, net.netId, analysis.locale);
 }
 
+interface Placed {
+  start: number;
+  symbol: DocumentSymbol;
+}
+
+const inOrder = (entries: Placed[]) => entries.sort((a, b) => a.start - b.start).map((entry) => entry.symbol);
+
+/**
+ * A heading of a plan without nets: its measures, then its sub-headings, in document order.
+ * A measure reaching past the section's end (a table row) goes to `stray`, to stand alone.
+ */
+function sectionSymbol(analysis: Analysis, section: PlanSection, stray: Placed[]): DocumentSymbol {
+  const { text } = analysis;
+  const { lines } = analysis.result;
+  const span = trimEnd(text, section.span);
+  const children: Placed[] = [];
+  for (const measure of section.measures) (within(measure.span, span) ? children : stray).push({ start: measure.span.start, symbol: measureSymbol(text, lines, measure) });
+  for (const child of section.children) children.push({ start: child.span.start, symbol: sectionSymbol(analysis, child, stray) });
+  const heading = trimEnd(text, section.heading.span);
+  return {
+    name: section.heading.title || text.slice(heading.start, heading.end) || '…',
+    detail: localize(MESSAGES.measureCount, analysis.locale, { count: sectionMeasures(section).length }),
+    kind: SymbolKind.Namespace,
+    range: toRange(lines, span),
+    selectionRange: toRange(lines, within(section.heading.titleSpan, span) ? section.heading.titleSpan : { start: span.start, end: span.start }),
+    children: inOrder(children),
+  };
+}
+
+/** The outline of a plan without nets: measures before the first heading, then its headings as a tree. */
+function planSymbols(analysis: Analysis): DocumentSymbol[] {
+  const { text } = analysis;
+  const { model, lines } = analysis.result;
+  const outline = planOutline(text, model);
+  const top: Placed[] = outline.before.map((measure) => ({ start: measure.span.start, symbol: measureSymbol(text, lines, measure) }));
+  for (const section of outline.sections) top.push({ start: section.span.start, symbol: sectionSymbol(analysis, section, top) });
+  return inOrder(top);
+}
+
 export async function documentSymbols(drafts: Drafts, params: DocumentSymbolParams): Promise<DocumentSymbol[]> {
   const analysis = await drafts.analyze(params.textDocument.uri);
   if (!analysis) return [];
+  if (!hasNets(analysis.options.schema)) return planSymbols(analysis);
   const { text } = analysis;
   const { model, lines } = analysis.result;
-  const top: Array<{ start: number; symbol: DocumentSymbol }> = [];
+  const top: Placed[] = [];
   for (const net of model.nets) {
     const span = trimEnd(text, net.span);
     const inside = net.measures.filter((measure) => within(measure.span, net.span));
@@ -60,5 +104,5 @@ export async function documentSymbols(drafts: Drafts, params: DocumentSymbolPara
     });
   }
   for (const measure of model.orphanMeasures) top.push({ start: measure.span.start, symbol: measureSymbol(text, lines, measure) });
-  return top.sort((a, b) => a.start - b.start).map((entry) => entry.symbol);
+  return inOrder(top);
 }
