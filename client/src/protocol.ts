@@ -38,6 +38,22 @@ export interface DocumentStats {
    * metric, deadline) missing, empty or still an unfilled placeholder such as 【待填写】.
    */
   incomplete: number;
+  /**
+   * The id of the schema the draft is checked against: `five-nets`, `tasks` (no nets: the
+   * plan's own headings are its sections, and netsTotal is 0) or a config's own schema.
+   * '' when not a draft.
+   */
+  schema: string;
+  /** The schema's name in the server's locale for the draft (任务分工, 任務分工, Task Assignment). '' when not a draft. */
+  schemaName: string;
+  /**
+   * Why this schema: named by the draft's frontmatter `schema:`, by the config file's
+   * `schema:`, or chosen automatically (five-nets when a heading names one of its nets,
+   * else tasks). null when not a draft.
+   */
+  schemaFrom: 'frontmatter' | 'config' | 'auto' | 'cli' | null;
+  /** `schemaFrom` in words, in the locale of `schemaName` ("chosen automatically: no heading names a net"). '' when not a draft. */
+  schemaReason: string;
 }
 
 /**

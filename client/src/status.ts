@@ -1,7 +1,9 @@
 /**
  * The status bar item for the active draft: nets present, measures, incomplete measures
- * (`$(checklist) 5/5 nets · 24 measures · 7 incomplete`). The numbers come from the
- * server (`fivenets/documentStats`); clicking the item opens the Problems view.
+ * (`$(checklist) 5/5 nets · 24 measures · 7 incomplete`), or for a schema without nets its
+ * name (`$(checklist) Task Assignment · 12 measures · 3 incomplete`); the tooltip says which
+ * schema the draft is checked against and why. The numbers and words come from the server
+ * (`fivenets/documentStats`); clicking the item opens the Problems view.
  */
 import {
   Disposable,
@@ -21,21 +23,25 @@ import { DOCUMENT_STATS_METHOD, type DocumentStats, type DocumentStatsParams } f
 const UPDATE_DELAY_MS = 150;
 
 export function formatStats(stats: DocumentStats): { text: string; tooltip: string } {
+  // A schema without nets (tasks) names itself where the nets would be counted.
+  const byNets = stats.netsTotal > 0;
   const parts = [
-    l10n.t('{0}/{1} nets', stats.netsPresent, stats.netsTotal),
+    byNets ? l10n.t('{0}/{1} nets', stats.netsPresent, stats.netsTotal) : stats.schemaName,
     stats.measures === 1 ? l10n.t('1 measure') : l10n.t('{0} measures', stats.measures),
     l10n.t('{0} incomplete', stats.incomplete),
   ];
-  return {
-    text: `$(checklist) ${parts.join(' · ')}`,
-    tooltip: l10n.t(
-      'Five Nets: {0} of {1} nets have a section; {2} measures, {3} missing an owner, a metric or a deadline. Click to show the problems.',
-      stats.netsPresent,
-      stats.netsTotal,
-      stats.measures,
-      stats.incomplete,
-    ),
-  };
+  const summary = byNets
+    ? l10n.t(
+        'Five Nets: {0} of {1} nets have a section; {2} measures, {3} missing an owner, a metric or a deadline. Click to show the problems.',
+        stats.netsPresent,
+        stats.netsTotal,
+        stats.measures,
+        stats.incomplete,
+      )
+    : l10n.t('Five Nets: {0} measures, {1} missing an owner, a metric or a deadline. Click to show the problems.', stats.measures, stats.incomplete);
+  // An older server sends no schema: the tooltip then says nothing about it.
+  const schema = stats.schemaName ? `\n${l10n.t('Schema: {0} ({1})', stats.schemaName, stats.schemaReason)}` : '';
+  return { text: `$(checklist) ${parts.filter((part) => part).join(' · ')}`, tooltip: `${summary}${schema}` };
 }
 
 export class DraftStatus implements Disposable {

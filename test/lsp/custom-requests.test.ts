@@ -59,6 +59,13 @@ const DISK_DRAFTS = [
 
 const stats = (client: TestClient, uri: string) => client.request<DocumentStats | null>('fivenets/documentStats', { uri });
 
+/** What documentStats says of a Markdown file that is not a draft. */
+const NOT_A_DRAFT: DocumentStats = { isDraft: false, netsPresent: 0, netsTotal: 0, measures: 0, incomplete: 0, schema: '', schemaName: '', schemaFrom: null, schemaReason: '' };
+
+/** The schema part of documentStats for a five-nets draft (zh-CN), by why it was chosen. */
+const FIVE_NETS_AUTO = { schema: 'five-nets', schemaName: '五张网', schemaFrom: 'auto', schemaReason: '自动选择：有标题点出了其中的网' } as const;
+const FIVE_NETS_FRONTMATTER = { schema: 'five-nets', schemaName: '五张网', schemaFrom: 'frontmatter', schemaReason: '文稿头部写明 schema: five-nets' } as const;
+
 /** Only placeholders, like 【待填写】 (the test's own reading of "unfilled"). */
 const placeholderOnly = (value: string | null) => value !== null && value.replace(new RegExp(PLACEHOLDER_PATTERN.source, 'gu'), '').trim() === '';
 
@@ -114,12 +121,12 @@ describe('custom requests', function () {
     it('counts nets present, measures and incomplete measures of a draft', async () => {
       const uri = await open('policies/astral.md');
       // One net of five; measure 2 lacks a metric and a deadline.
-      assert.deepEqual(await stats(client, uri), { isDraft: true, netsPresent: 1, netsTotal: 5, measures: 3, incomplete: 1 });
+      assert.deepEqual(await stats(client, uri), { isDraft: true, netsPresent: 1, netsTotal: 5, measures: 3, incomplete: 1, ...FIVE_NETS_AUTO });
     });
 
     it('answers isDraft false with zeros for a Markdown file that is not a draft, null for an unknown one', async () => {
       const uri = await open('README.md');
-      assert.deepEqual(await stats(client, uri), { isDraft: false, netsPresent: 0, netsTotal: 0, measures: 0, incomplete: 0 });
+      assert.deepEqual(await stats(client, uri), NOT_A_DRAFT);
       assert.equal(await stats(client, uriOf(file('policies', 'closed.md'))), null, 'a draft that is not open');
       assert.equal(await stats(client, uriOf(file('nowhere.md'))), null);
     });
@@ -133,7 +140,7 @@ describe('custom requests', function () {
       const incomplete = rows.filter((row) => row.missing.length > 0 || [row.owner, row.deadline].some(placeholderOnly) || (placeholderOnly(row.metric) && !/\d/u.test(row.text))).length;
       const nets = new Set(rows.map((row) => row.net).filter((net) => net !== null)).size;
       assert.ok(rows.length > 20 && incomplete > 0 && incomplete < rows.length, `${rows.length} measures, ${incomplete} incomplete`);
-      assert.deepEqual(await stats(client, uri), { isDraft: true, netsPresent: nets, netsTotal: 5, measures: rows.length, incomplete });
+      assert.deepEqual(await stats(client, uri), { isDraft: true, netsPresent: nets, netsTotal: 5, measures: rows.length, incomplete, ...FIVE_NETS_FRONTMATTER });
     });
 
     it('follows edits: a filled deadline completes a measure, a placeholder does not', async () => {
@@ -142,10 +149,10 @@ describe('custom requests', function () {
       const line = '2. 𠮷😀推进应急避难场所建设（牵头单位：市应急管理局）';
       const end = line.length - 1;
       await client.change(uri, [{ range: { start: { line: 10, character: end }, end: { line: 10, character: end } }, text: '；指标：建成20处；完成时限：【待填写】' }]);
-      assert.deepEqual(await stats(client, uri), { isDraft: true, netsPresent: 1, netsTotal: 5, measures: 3, incomplete: 1 });
+      assert.deepEqual(await stats(client, uri), { isDraft: true, netsPresent: 1, netsTotal: 5, measures: 3, incomplete: 1, ...FIVE_NETS_AUTO });
       const placeholder = client.text(uri).split('\n')[10].indexOf('【待填写】');
       await client.change(uri, [{ range: { start: { line: 10, character: placeholder }, end: { line: 10, character: placeholder + 5 } }, text: '2021年6月底前' }]);
-      assert.deepEqual(await stats(client, uri), { isDraft: true, netsPresent: 1, netsTotal: 5, measures: 3, incomplete: 0 });
+      assert.deepEqual(await stats(client, uri), { isDraft: true, netsPresent: 1, netsTotal: 5, measures: 3, incomplete: 0, ...FIVE_NETS_AUTO });
     });
 
     it('treats an untitled document as a draft when its frontmatter names the schema (New Policy Draft)', async () => {
@@ -153,10 +160,10 @@ describe('custom requests', function () {
       await client.open(UNTITLED, NEW_DRAFT);
       assert.ok((await published).diagnostics.some((diagnostic) => diagnostic.code === 'unfilled-placeholder'));
       // Every net has one measure, every field a placeholder.
-      assert.deepEqual(await stats(client, UNTITLED), { isDraft: true, netsPresent: 5, netsTotal: 5, measures: 5, incomplete: 5 });
+      assert.deepEqual(await stats(client, UNTITLED), { isDraft: true, netsPresent: 5, netsTotal: 5, measures: 5, incomplete: 5, ...FIVE_NETS_FRONTMATTER });
       const plain = 'untitled:Untitled-2';
       await client.open(plain, '# 笔记\n\n## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n');
-      assert.deepEqual(await stats(client, plain), { isDraft: false, netsPresent: 0, netsTotal: 0, measures: 0, incomplete: 0 });
+      assert.deepEqual(await stats(client, plain), NOT_A_DRAFT);
       await client.close(plain);
     });
 

@@ -1,14 +1,15 @@
 /**
  * The editor on drafts checked against the `tasks` schema (no nets: the plan's own headings
- * are its sections), over stdio: the outline as the plan's heading tree, code lenses on
+ * are its sections), over stdio: the status bar numbers and which schema was used and why,
+ * the hover on the document title, the outline as the plan's heading tree, code lenses on
  * headings with measures, and the overview. Expected values are written out by hand from
  * the drafts below.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ClientCapabilities, CodeLens, DocumentSymbol, Range } from 'vscode-languageserver/node';
-import type { OverviewResult } from '../../server/src/handlers/protocol';
+import type { ClientCapabilities, CodeLens, DocumentSymbol, Hover, Range } from 'vscode-languageserver/node';
+import type { DocumentStats, OverviewResult } from '../../server/src/handlers/protocol';
 import { TestClient, buildServer, makeWorkspace, uriOf } from './harness';
 
 const CLIENT: ClientCapabilities = {
@@ -86,6 +87,11 @@ function assertNested(symbols: DocumentSymbol[] | undefined, outer?: Range): voi
   }
 }
 
+function hoverText(hover: Hover | null): string {
+  assert.ok(hover, 'expected a hover');
+  return (hover.contents as { value: string }).value;
+}
+
 describe('tasks drafts in the editor', function () {
   this.timeout(30_000);
   let root: string;
@@ -93,8 +99,10 @@ describe('tasks drafts in the editor', function () {
   let plan: string;
   let enPlan: string;
   const file = (...parts: string[]) => path.join(root, ...parts);
+  const hover = (uri: string, line: number, character: number) => client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
   const symbols = (uri: string) => client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
   const lenses = (uri: string) => client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+  const stats = (uri: string) => client.request<DocumentStats | null>('fivenets/documentStats', { uri });
 
   before(async function () {
     this.timeout(120_000);
@@ -117,6 +125,91 @@ describe('tasks drafts in the editor', function () {
   after(async () => {
     await client?.stop();
     fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  describe('status bar (fivenets/documentStats)', () => {
+    it('counts the measures of a tasks draft and says the schema was chosen automatically', async () => {
+      assert.deepEqual(await stats(plan), {
+        isDraft: true,
+        netsPresent: 0,
+        netsTotal: 0,
+        measures: 4,
+        incomplete: 2,
+        schema: 'tasks',
+        schemaName: '任务分工',
+        schemaFrom: 'auto',
+        schemaReason: '自动选择：没有标题点出任何一张网',
+      });
+    });
+
+    it("names the schema in the draft's locale and says the frontmatter chose it", async () => {
+      assert.deepEqual(await stats(enPlan), {
+        isDraft: true,
+        netsPresent: 0,
+        netsTotal: 0,
+        measures: 3,
+        incomplete: 1,
+        schema: 'tasks',
+        schemaName: 'Task Assignment',
+        schemaFrom: 'frontmatter',
+        schemaReason: "the draft's frontmatter says schema: tasks",
+      });
+    });
+
+    it('follows an edit that names a net: the draft becomes a five-nets draft', async () => {
+      const uri = uriOf(file('policies', 'switch.md'));
+      await client.open(uri, PLAN);
+      assert.equal((await stats(uri))?.schema, 'tasks');
+      await client.change(uri, [{ range: range(13, 3, 13, 9), text: '城市精细管理网' }]);
+      const after = await stats(uri);
+      assert.deepEqual(
+        { schema: after?.schema, schemaName: after?.schemaName, schemaFrom: after?.schemaFrom, netsPresent: after?.netsPresent, netsTotal: after?.netsTotal },
+        { schema: 'five-nets', schemaName: '五张网', schemaFrom: 'auto', netsPresent: 1, netsTotal: 5 },
+      );
+      assert.equal(after?.schemaReason, '自动选择：有标题点出了其中的网');
+      await client.close(uri);
+    });
+  });
+
+  describe('hover on the document title', () => {
+    it("shows the schema's name, description and why on the first heading", async () => {
+      const result = await hover(plan, 0, 4);
+      assert.deepEqual(result?.range, range(0, 2, 0, 18));
+      assert.equal(
+        hoverText(result),
+        '**任务分工**\n\n通用任务分工：章节即方案自身的标题，每项措施都须写明责任单位、量化指标和完成时限。\n\n检查方案 `tasks`：自动选择：没有标题点出任何一张网',
+      );
+    });
+
+    it('shows it on the frontmatter title: and schema: lines, in English', async () => {
+      for (const line of [1, 2]) {
+        const text = hoverText(await hover(enPlan, line, 3));
+        assert.match(text, /^\*\*Task Assignment\*\*\n\nAny implementation plan: its own headings are the sections/u);
+        assert.ok(text.endsWith("Schema `tasks`: the draft's frontmatter says schema: tasks"), text);
+      }
+      assert.deepEqual((await hover(enPlan, 2, 3))?.range, range(2, 0, 2, 13));
+      assert.equal(await hover(enPlan, 0, 1), null, 'the frontmatter fence says nothing');
+    });
+
+    it('takes the first heading as the title when it is a setext heading after a measure', async () => {
+      const result = await hover(enPlan, 7, 3);
+      assert.deepEqual(result?.range, range(7, 0, 7, 21));
+      assert.match(hoverText(result), /^\*\*Task Assignment\*\*/u);
+      assert.equal(await hover(enPlan, 10, 5), null, 'a later heading is not the title');
+    });
+
+    it('says which schema a five-nets draft uses on its title, and keeps the net hover on net names', async () => {
+      const astral = uriOf(file('policies', 'astral.md'));
+      const published = client.nextDiagnostics(astral, 1);
+      await client.open(astral, fs.readFileSync(file('policies', 'astral.md'), 'utf8'));
+      await published;
+      const title = hoverText(await hover(astral, 5, 8));
+      assert.match(title, /^\*\*五张网\*\*\n\n武汉“五张网”：措施归入五张网的章节/u);
+      assert.ok(title.endsWith('检查方案 `five-nets`：自动选择：有标题点出了其中的网'), title);
+      assert.match(hoverText(await hover(astral, 1, 3)), /^\*\*五张网\*\*/u, 'the frontmatter title line');
+      assert.equal(await hover(astral, 2, 3), null, 'the date line says nothing');
+      assert.match(hoverText(await hover(astral, 7, 8)), /^\*\*城市应急处置网\*\*/u);
+    });
   });
 
   describe('outline (textDocument/documentSymbol)', () => {

@@ -1,10 +1,12 @@
 /**
  * What the editor shows on hover, as Markdown: a glossary term, a net heading (its
  * description and how complete its measures are), a field label (what it must hold), a
- * deadline value (the dates it means and the days left) or an owner (roster, measures
- * owned). Pure: the caller passes the lint result it already has.
+ * deadline value (the dates it means and the days left), an owner (roster, measures
+ * owned) or the document's title (the schema the draft is checked against, and why).
+ * Pure: the caller passes the lint result it already has.
  */
-import type { GlossaryTerm, PolicySchema, RequiredField } from './schema';
+import type { GlossaryTerm, PolicySchema, RequiredField, ScriptNames } from './schema';
+import type { SchemaFrom } from './schema/select';
 import type { FieldKind, Locale, Measure, PolicyModel, Span } from './types';
 import type { LineIndex } from './lines';
 import type { Localized } from './rule';
@@ -13,7 +15,7 @@ import { simplify, traditionalize } from './script';
 import { CANONICAL_LABELS, FIELD_NAMES, kindOfLabel, labelPattern } from './labels';
 import { daysBetween } from './deadline';
 import { unitsOf } from './parse/measure';
-import { allMeasures, summarizeNet } from './summary';
+import { allMeasures, draftHeadings, summarizeNet, type DraftHeading } from './summary';
 
 export interface HoverInput {
   text: string;
@@ -27,9 +29,11 @@ export interface HoverInput {
   today: string;
   /** The draft's date (frontmatter, then config), or null. */
   documentDate: string | null;
+  /** Why `schema` was chosen for this draft (the lint result's `schema.from`). */
+  schemaFrom: SchemaFrom;
 }
 
-export type HoverKind = 'label' | 'deadline' | 'owner' | 'net' | 'glossary';
+export type HoverKind = 'label' | 'deadline' | 'owner' | 'net' | 'glossary' | 'schema';
 
 export interface HoverResult {
   kind: HoverKind;
@@ -61,7 +65,27 @@ const M = {
   leads: { en: 'Leads {count} measures in this draft', 'zh-CN': '在本文稿中牵头 {count} 项措施' },
   supports: { en: 'Supports {count} more as a co-owner', 'zh-CN': '另配合 {count} 项措施' },
   aliases: { en: 'Also written: {aliases}', 'zh-CN': '又作：{aliases}' },
+  schema: { en: 'Schema `{id}`: {reason}', 'zh-CN': '检查方案 `{id}`：{reason}' },
+  fromCli: { en: 'given on the command line with --schema', 'zh-CN': '命令行参数 --schema 指定' },
+  fromFrontmatter: { en: "the draft's frontmatter says schema: {id}", 'zh-CN': '文稿头部写明 schema: {id}' },
+  fromConfig: { en: 'the config file says schema: {id}', 'zh-CN': '配置文件写明 schema: {id}' },
+  fromAutoNets: { en: 'chosen automatically: a heading names one of its nets', 'zh-CN': '自动选择：有标题点出了其中的网' },
+  fromAutoNoNets: { en: 'chosen automatically: no heading names a net', 'zh-CN': '自动选择：没有标题点出任何一张网' },
 } satisfies Record<string, Localized>;
+
+/** A name of the schema (a schema's or a net's) in the locale's script. */
+export function nameIn(names: ScriptNames, locale: Locale): string {
+  return locale === 'en' ? names.en : locale === 'zh-TW' ? names['zh-Hant'] : names['zh-Hans'];
+}
+
+/** Why a draft is checked against this schema, in words (the title's hover, the status bar). */
+export function schemaReason(schema: PolicySchema, from: SchemaFrom, locale: Locale): string {
+  if (from === 'cli') return localize(M.fromCli, locale);
+  if (from === 'frontmatter') return localize(M.fromFrontmatter, locale, { id: schema.id });
+  if (from === 'config') return localize(M.fromConfig, locale, { id: schema.id });
+  // Automatic choice: five-nets when a heading names one of its nets, else tasks (schema/select.ts).
+  return localize(schema.nets.length > 0 ? M.fromAutoNets : M.fromAutoNoNets, locale);
+}
 
 
 
@@ -151,7 +175,7 @@ function measuresAt(index: MeasureIndex, offset: number): Measure[] {
 }
 
 export function hoverAt(input: HoverInput, offset: number): HoverResult | null {
-  if (input.model.meta.frontmatterSpan && offset < input.model.meta.frontmatterSpan.end) return null;
+  if (input.model.meta.frontmatterSpan && offset < input.model.meta.frontmatterSpan.end) return frontmatterHover(input, offset);
   if (input.model.codeSpans.some((span) => offset >= span.start && offset < span.end)) return null;
   const index = measureIndex(input.model);
   const measures = measuresAt(index, offset);
@@ -159,7 +183,47 @@ export function hoverAt(input: HoverInput, offset: number): HoverResult | null {
   if (field) return field;
   // On a net heading the net's own name describes the net; other words may be glossary terms.
   const inName = input.model.nets.some((net) => contains(net.nameSpan, offset));
-  return inName ? netHover(input, offset) : (glossaryHover(input, offset) ?? netHover(input, offset));
+  return inName ? netHover(input, offset) : (titleHover(input, offset) ?? glossaryHover(input, offset) ?? netHover(input, offset));
+}
+
+/** The schema's name, description and why it was chosen, over `span`. */
+function schemaHover(input: HoverInput, span: Span): HoverResult {
+  const { schema, locale } = input;
+  const lines = [`**${escapeMarkdown(nameIn(schema.name, locale))}**`, ''];
+  if (schema.description) lines.push(escapeMarkdown(nameIn(schema.description, locale)), '');
+  lines.push(localize(M.schema, locale, { id: schema.id, reason: schemaReason(schema, input.schemaFrom, locale) }));
+  return { kind: 'schema', span, markdown: lines.join('\n') };
+}
+
+/** In the frontmatter, only its `title:` and `schema:` lines say something: the schema. */
+function frontmatterHover(input: HoverInput, offset: number): HoverResult | null {
+  const line = input.lines.positionAt(offset).line;
+  const start = input.lines.lineStart(line);
+  const text = input.text.slice(start, input.lines.lineEnd(line));
+  const key = /^(?:title|schema)[ \t]*:/u.exec(text);
+  if (!key) return null;
+  const end = start + text.trimEnd().length;
+  return offset < end ? schemaHover(input, { start, end }) : null;
+}
+
+const titleCache = new WeakMap<PolicyModel, DraftHeading | null>();
+
+/** The document's title: its first heading, unless that heads a net or is a measure. */
+function titleOf(input: HoverInput): DraftHeading | null {
+  let title = titleCache.get(input.model);
+  if (title === undefined) {
+    const first = draftHeadings(input.text, input.model)[0] ?? null;
+    const taken = first !== null && (input.model.nets.some((net) => net.headingSpan.start === first.span.start) || allMeasures(input.model).some((measure) => measure.span.start === first.span.start));
+    title = taken ? null : first;
+    titleCache.set(input.model, title);
+  }
+  return title;
+}
+
+function titleHover(input: HoverInput, offset: number): HoverResult | null {
+  const title = titleOf(input);
+  if (!title || !contains(title.span, offset)) return null;
+  return schemaHover(input, title.titleSpan.end > title.titleSpan.start ? title.titleSpan : title.span);
 }
 
 function labelHover(input: HoverInput, measures: Measure[], offset: number): HoverResult | null {
@@ -254,7 +318,7 @@ function netHover(input: HoverInput, offset: number): HoverResult | null {
   if (!net) return null;
   const locale = input.locale;
   const summary = summarizeNet(section, input.schema);
-  const name = locale === 'en' ? net.names.en : locale === 'zh-TW' ? net.names['zh-Hant'] : net.names['zh-Hans'];
+  const name = nameIn(net.names, locale);
   const labels = CANONICAL_LABELS[scriptForLocale(locale)];
   const fields = input.schema.requiredFields.map((field: RequiredField) => labels[field]).join(locale === 'en' ? ', ' : '、');
   const lines = [

@@ -103,6 +103,7 @@ export function featureInput(analysis: Analysis) {
     locale: analysis.locale,
     today: today(),
     documentDate: analysis.documentDate,
+    schemaFrom: analysis.result.schema.from,
   };
 }
 
