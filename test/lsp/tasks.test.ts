@@ -1,23 +1,24 @@
 /**
  * The editor on drafts checked against the `tasks` schema (no nets: the plan's own headings
- * are its sections), over stdio: the status bar numbers and which schema was used and why,
- * the hover on the document title, the outline as the plan's heading tree, code lenses on
- * headings with measures, and the overview. Expected values are written out by hand from
+ * are its sections), over stdio: squiggles, quick fixes and folding, the status
+ * bar numbers and which schema was used and why, the hover on the document title, the
+ * outline as the plan's heading tree, code lenses on headings with measures, and the overview. Expected values are written out by hand from
  * the drafts below.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ClientCapabilities, CodeLens, DocumentSymbol, Hover, Range } from 'vscode-languageserver/node';
+import type { ClientCapabilities, CodeAction, CodeLens, Diagnostic, DocumentSymbol, FoldingRange, Hover, Range } from 'vscode-languageserver/node';
 import type { DocumentStats, OverviewResult } from '../../server/src/handlers/protocol';
 import { TestClient, buildServer, makeWorkspace, uriOf } from './harness';
 
 const CLIENT: ClientCapabilities = {
-  workspace: { configuration: true, workspaceFolders: true },
+  workspace: { configuration: true, workspaceFolders: true, workspaceEdit: { documentChanges: true } },
   textDocument: {
-    publishDiagnostics: { versionSupport: true },
+    publishDiagnostics: { versionSupport: true, dataSupport: true },
     hover: { contentFormat: ['markdown'] },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
   },
 };
 
@@ -98,6 +99,7 @@ describe('tasks drafts in the editor', function () {
   let client: TestClient;
   let plan: string;
   let enPlan: string;
+  let planDiagnostics: Diagnostic[];
   const file = (...parts: string[]) => path.join(root, ...parts);
   const hover = (uri: string, line: number, character: number) => client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
   const symbols = (uri: string) => client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
@@ -118,13 +120,46 @@ describe('tasks drafts in the editor', function () {
     ]) {
       const published = client.nextDiagnostics(uri, 1);
       await client.open(uri, text);
-      await published;
+      const { diagnostics } = await published;
+      if (uri === plan) planDiagnostics = diagnostics;
     }
   });
 
   after(async () => {
     await client?.stop();
     fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  describe('squiggles, quick fixes and folding', () => {
+    it('reports the missing fields of measures and none of the net rules', () => {
+      assert.deepEqual(
+        planDiagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]),
+        [
+          ['missing-deadline', 7],
+          ['missing-metric', 15],
+        ],
+      );
+    });
+
+    it('offers the quick fix that adds the field inside the measure’s own bracket', async () => {
+      const missing = planDiagnostics[0];
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: plan }, range: missing.range, context: { diagnostics: [missing] } });
+      const insert = actions.find((action) => action.title === '插入“完成时限”模板');
+      assert.deepEqual(insert?.edit?.documentChanges, [{ textDocument: { uri: plan, version: 1 }, edits: [{ range: range(7, 22, 7, 22), newText: '；完成时限：【待填写】' }] }]);
+    });
+
+    it('folds each heading’s section, nested', async () => {
+      assert.deepEqual(
+        (await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: plan } })).map((fold) => [fold.startLine, fold.endLine]),
+        [
+          [0, 15],
+          [2, 11],
+          [4, 7],
+          [9, 11],
+          [13, 15],
+        ],
+      );
+    });
   });
 
   describe('status bar (fivenets/documentStats)', () => {
