@@ -1,6 +1,6 @@
 /**
  * The editor on drafts checked against the `tasks` schema (no nets: the plan's own headings
- * are its sections), over stdio: squiggles, quick fixes and folding, the status
+ * are its sections), over stdio: squiggles, quick fixes, completion and folding, the status
  * bar numbers and which schema was used and why, the hover on the document title, the
  * outline as the plan's heading tree, code lenses on headings with measures, and the overview. Expected values are written out by hand from
  * the drafts below.
@@ -8,7 +8,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ClientCapabilities, CodeAction, CodeLens, Diagnostic, DocumentSymbol, FoldingRange, Hover, Range } from 'vscode-languageserver/node';
+import type { ClientCapabilities, CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Range } from 'vscode-languageserver/node';
 import type { DocumentStats, OverviewResult } from '../../server/src/handlers/protocol';
 import { TestClient, buildServer, makeWorkspace, uriOf } from './harness';
 
@@ -18,6 +18,7 @@ const CLIENT: ClientCapabilities = {
     publishDiagnostics: { versionSupport: true, dataSupport: true },
     hover: { contentFormat: ['markdown'] },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    completion: { completionItem: { snippetSupport: true } },
     codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
   },
 };
@@ -130,7 +131,12 @@ describe('tasks drafts in the editor', function () {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  describe('squiggles, quick fixes and folding', () => {
+  describe('squiggles, quick fixes, completion and folding', () => {
+    const complete = async (uri: string, line: number, character: number) => {
+      const answer = await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+      return (Array.isArray(answer) ? answer : (answer?.items ?? [])).map((item) => item.label);
+    };
+
     it('reports the missing fields of measures and none of the net rules', () => {
       assert.deepEqual(
         planDiagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]),
@@ -146,6 +152,21 @@ describe('tasks drafts in the editor', function () {
       const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: plan }, range: missing.range, context: { diagnostics: [missing] } });
       const insert = actions.find((action) => action.title === '插入“完成时限”模板');
       assert.deepEqual(insert?.edit?.documentChanges, [{ textDocument: { uri: plan, version: 1 }, edits: [{ range: range(7, 22, 7, 22), newText: '；完成时限：【待填写】' }] }]);
+    });
+
+    it("completes with the tasks schema's terms, not the five nets' names", async () => {
+      const uri = uriOf(file('policies', 'complete.md'));
+      await client.open(uri, `${PLAN}\n## \n\n`);
+      const labels = await complete(uri, 19, 0);
+      assert.ok(labels.includes('完成时限：') && labels.includes('措施模板（牵头单位、指标、完成时限）'), labels.join(' '));
+      assert.ok(labels.includes('按职责分工负责') && labels.includes('牵头单位'), 'tasks glossary terms');
+      assert.ok(labels.includes('应急一张图'), "the config's own terms");
+      const netNames = ['五张网', '城市应急处置网', '公共卫生防护网', '基层社会治理网', '矛盾风险化解网', '城市精细管理网'];
+      assert.deepEqual(labels.filter((label) => netNames.includes(label)), [], 'no net names');
+      assert.deepEqual(await complete(uri, 17, 3), [], 'no net names in a heading');
+      const owners = await complete(uri, 7, 18);
+      assert.ok(owners.includes('市住房城乡建设局') && owners.includes('市政务服务局'), `owners of the draft: ${owners.join(' ')}`);
+      await client.close(uri);
     });
 
     it('folds each heading’s section, nested', async () => {

@@ -173,7 +173,7 @@ export class Drafts {
   private readonly explicit = new Map<string, FivenetsConfig>();
   private readonly matchers = new Map<string, (file: string) => boolean>();
   private readonly toldTooLarge = new Set<string>();
-  private readonly glossaries = new WeakMap<ResolvedConfig, GlossaryTerm[]>();
+  private readonly glossaries = new WeakMap<ResolvedConfig, Map<PolicySchema, GlossaryTerm[]>>();
   private readonly knownRules = RULES.map((rule) => rule.meta.id);
   readonly configProblems: ConfigProblems;
   folders: string[] = [];
@@ -265,7 +265,7 @@ export class Drafts {
         result,
         options,
         resolved: classification.resolved,
-        glossary: this.glossaryOf(classification.resolved),
+        glossary: this.glossaryOf(classification.resolved, chosen),
         locale: classification.locale,
         documentDate: result.model.meta.date ?? classification.resolved.config.date ?? null,
         resultId: `${this.generation}:${document.version}`,
@@ -284,12 +284,18 @@ export class Drafts {
     };
   }
 
-  /** One glossary array per config, so hovers can cache their term index. */
-  private glossaryOf(resolved: ResolvedConfig): GlossaryTerm[] {
-    let glossary = this.glossaries.get(resolved);
+  /**
+   * One glossary array per config and schema, so hovers can cache their term index: the
+   * terms of the schema the draft is checked against (a tasks draft gets the tasks terms,
+   * not the five nets'), with the config's own terms.
+   */
+  private glossaryOf(resolved: ResolvedConfig, schema: PolicySchema): GlossaryTerm[] {
+    let bySchema = this.glossaries.get(resolved);
+    if (!bySchema) this.glossaries.set(resolved, (bySchema = new Map()));
+    let glossary = bySchema.get(schema);
     if (!glossary) {
-      glossary = effectiveGlossary(resolved);
-      this.glossaries.set(resolved, glossary);
+      glossary = effectiveGlossary({ ...resolved, schema });
+      bySchema.set(schema, glossary);
     }
     return glossary;
   }
