@@ -8,7 +8,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ClientCapabilities, CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Range } from 'vscode-languageserver/node';
+import type { ClientCapabilities, CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Range, SymbolInformation } from 'vscode-languageserver/node';
 import type { DocumentStats, OverviewResult } from '../../server/src/handlers/protocol';
 import { TestClient, buildServer, makeWorkspace, uriOf } from './harness';
 
@@ -352,6 +352,24 @@ describe('tasks drafts in the editor', function () {
           [range(7, 0, 8, 21), '2 measures · 1 incomplete'],
           [range(10, 0, 10, 54), '2 measures · 1 incomplete'],
         ],
+      );
+    });
+  });
+
+  describe('workspace symbols', () => {
+    it('finds measures of a tasks draft on disk, read with the tasks schema', async () => {
+      // Numbered items without labels: measures of a tasks plan, not of a five-nets one.
+      fs.writeFileSync(file('policies', 'disk-tasks.md'), ['# 重点任务分工', '', '## 一、扩大投资', '', '1. 新开工重大项目120个，2021年底前完成。', '2. 改造老旧小区50个（市住房城乡建设局负责）', ''].join('\n'));
+      const found = await client.request<SymbolInformation[]>('workspace/symbol', { query: '重大项目' });
+      const onDisk = uriOf(file('policies', 'disk-tasks.md'));
+      assert.deepEqual(
+        found.filter((symbol) => symbol.location.uri === onDisk),
+        [{ name: '新开工重大项目120个，2021年底前完成。', kind: 24, location: { uri: onDisk, range: range(4, 0, 4, 25) } }],
+      );
+      const byOwner = await client.request<SymbolInformation[]>('workspace/symbol', { query: '市住房城乡建设局' });
+      assert.deepEqual(
+        byOwner.filter((symbol) => symbol.location.uri === onDisk).map((symbol) => [symbol.name, symbol.containerName]),
+        [['改造老旧小区50个', '市住房城乡建设局']],
       );
     });
   });

@@ -8,6 +8,7 @@ import { SymbolKind, type CancellationToken, type SymbolInformation, type Worksp
 import { LineIndex, buildModel, netName } from '../engine';
 import type { Locale, PolicyModel } from '../engine';
 import type { PolicySchema } from '../engine/schema';
+import { chooseSchema } from '../engine/schema/select';
 import { simplify } from '../engine/script';
 import { allMeasures, measureTitle } from '../engine/summary';
 import type { Drafts } from './drafts';
@@ -71,7 +72,9 @@ export class WorkspaceSymbolsFeature {
     let entries = this.disk.get(draft);
     if (!entries) {
       const { text, classification } = draft;
-      const schema = classification.resolved.schema;
+      // The schema this draft is checked against (frontmatter, config or its headings), as an open one is.
+      const { resolved } = classification;
+      const { schema } = chooseSchema(text, resolved.schema, resolved.schemaFrom ?? 'config');
       const model = buildModel(text, { schema, documentDate: classification.resolved.config.date ?? null });
       entries = entriesOf(draft.uri, text, model, new LineIndex(text), schema, classification.locale);
       this.disk.set(draft, entries);
