@@ -6,7 +6,7 @@
  * pasted from Word). Written by hand: these are conventions of Chinese plans, not Markdown.
  */
 import { kindOfLabel } from '../labels';
-import { simplify } from '../script';
+import { simplify, traditionalize } from '../script';
 import type { FieldKind } from '../types';
 
 /**
@@ -70,21 +70,28 @@ const TASK_LABELS_EN = /^(?:tasks?|actions?|measures?|initiatives?|activities|ob
 /** Line labels for a measure's metric in English plans: "Key Performance Indicators". */
 const METRIC_LINE_LABELS_EN = /^(?:key performance indicators?|kpis?|performance (?:measures?|indicators?|targets?)|targets?|metrics?|success measures?)$/iu;
 
+/** Task labels in both scripts, made once (OpenCC is too slow to run on every short line). */
+let taskLabels: Set<string> | null = null;
+
+function isTaskLabelText(bare: string): boolean {
+  taskLabels ??= new Set(TASK_LABELS.flatMap((label) => [label, traditionalize(label)]));
+  return taskLabels.has(bare) || TASK_LABELS_EN.test(bare);
+}
+
 /** A label standing alone: a field label, or a task label; `**`, a trailing colon and spaces allowed. */
 export function standaloneLabel(line: string): FieldKind | 'text' | null {
   if (line.length > 60) return null; // a label line is short; never scan a long line here
   const bare = line.replace(/^[\s*_#]+|[\s*_]+$/gu, '').replace(/[:：]$/u, '').trim();
-  if (bare.length === 0 || bare.length > 40) return null;
-  const simplified = simplify(bare);
-  if (TASK_LABELS.includes(simplified) || TASK_LABELS_EN.test(bare)) return 'text';
+  if (bare.length === 0 || bare.length > 30) return null;
+  if (isTaskLabelText(bare)) return 'text';
   if (METRIC_LINE_LABELS_EN.test(bare)) return 'metric';
-  return kindOfLabel(simplified) ?? kindOfLabel(bare);
+  return kindOfLabel(bare);
 }
 
 /** Task-column titles, for tables (重点任务, 工作内容, Action …). */
 export function isTaskLabel(header: string): boolean {
   const simplified = simplify(header.trim()).replace(/[*_\s]/gu, '');
-  return TASK_LABELS.includes(simplified) || TASK_LABELS_EN.test(header.trim()) || /任务|措施|举措|事项|工作内容|主要内容/u.test(simplified);
+  return isTaskLabelText(simplified) || TASK_LABELS_EN.test(header.trim()) || /任务|措施|举措|事项|工作内容|主要内容/u.test(simplified);
 }
 
 /** A line that is only a date (a signature's 2023年1月3日, 2018-02-14): the end of a cover letter. */

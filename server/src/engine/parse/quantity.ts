@@ -101,29 +101,24 @@ const SLOGAN_AFTER =
 const QUOTES: Record<string, string> = { '“': '”', '「': '」', '『': '』', '‘': '’', '"': '"', '《': '》', '〈': '〉' };
 /** A quotation longer than this is not a name (and a stray quote mark cannot swallow the text). */
 const MAX_QUOTED_NAME = 24;
+const QUOTE_OPEN = /[“「『‘"《〈]/gu;
 const MAX_TITLE = 80;
 
 /** Spans of quoted names and titles in `text`; one pass, each lookahead bounded. */
 function nameSpans(text: string): Span[] {
   const spans: Span[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const close = QUOTES[text.charAt(i)];
-    if (close === undefined) {
-      i++;
-      continue;
-    }
+  // Jump from opening mark to opening mark (most text has none) instead of visiting every character.
+  QUOTE_OPEN.lastIndex = 0;
+  for (let match = QUOTE_OPEN.exec(text); match; match = QUOTE_OPEN.exec(text)) {
+    const i = match.index;
+    const close = QUOTES[match[0]];
     const title = close === '》' || close === '〉';
     const limit = Math.min(text.length, i + 2 + (title ? MAX_TITLE : MAX_QUOTED_NAME));
-    let end = i + 1;
-    while (end < limit && text.charAt(end) !== close) end++;
-    if (end >= limit) {
-      i++;
-      continue;
-    }
+    const end = text.indexOf(close, i + 1);
+    if (end < 0 || end >= limit) continue;
     // A quoted sentence (“…达到2000名左右，…40%”) is a quoted target, not a name.
     if (title || !/[，,；;。]/u.test(text.slice(i + 1, end))) spans.push({ start: i, end: end + 1 });
-    i = end + 1;
+    QUOTE_OPEN.lastIndex = end + 1;
   }
   return spans;
 }
@@ -150,7 +145,9 @@ function isFormula(text: string, end: number): boolean {
 
 export function findQuantities(text: string, offset: number, exclude: Span[]): Span[] {
   const found: Span[] = [];
-  const names = nameSpans(text);
+  let names: Span[] | null = null;
+  // The English patterns need a Latin letter; most Chinese measures have none.
+  const latin = /[A-Za-z]/u.test(text);
   const overlapsExcluded = (start: number, end: number) =>
     exclude.some((span) => start < span.end - offset && end > span.start - offset);
   const patterns: Array<{ pattern: RegExp; quota: boolean }> = [
@@ -162,6 +159,7 @@ export function findQuantities(text: string, offset: number, exclude: Span[]): S
     { pattern: ENGLISH_COUNT, quota: false },
   ];
   for (const { pattern, quota } of patterns) {
+    if (!latin && (pattern === ENGLISH_FREQUENCY || pattern === ENGLISH_COUNT_FREQUENCY || pattern === ENGLISH_COUNT)) continue;
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) {
       const start = match.index ?? 0;
@@ -171,7 +169,7 @@ export function findQuantities(text: string, offset: number, exclude: Span[]): S
       if (/^\d{4}\s*[年]/u.test(match[0])) continue;
       if (overlapsExcluded(start, end)) continue;
       if (quota && match[0].startsWith('一') && NOT_QUOTA_ONE_PREV.has(text.charAt(start - 1))) continue;
-      if (!quota && inside(names, start, end)) continue;
+      if (!quota && inside((names ??= nameSpans(text)), start, end)) continue;
       if (isOrdinal(text, start) || isFormula(text, end) || unitStartsNoun(text, end) || SLOGAN_AFTER.test(text.slice(end, end + 4))) continue;
       if (pattern === ENGLISH_COUNT && !/^\d/u.test(match[0]) && EN_TIME_PLURAL.test(match[0])) continue;
       if (pattern === ENGLISH_COUNT && EN_YEAR_NAME.test(match[0])) continue;
