@@ -313,6 +313,25 @@ describe('tasks drafts in the editor', function () {
       await client.close(uri);
     });
 
+    it('reads headings alike with LF, CRLF and CR line breaks, and up to three spaces before them', async () => {
+      const lines = ['# 方案 #', '', '   ## 一、投资 <!-- fivenets-disable missing-metric -->', '', '1. 新开工项目120个（牵头单位：市发改委；完成时限：2021年底前）', '', '二、改革', '------', '', '1. 推进一网通办（牵头单位：市政务服务局；完成时限：2021年底前）', ''];
+      for (const [index, eol] of ['\n', '\r\n', '\r'].entries()) {
+        const uri = uriOf(file('policies', `eol-${index}.md`));
+        await client.open(uri, lines.join(eol));
+        const tree = await symbols(uri);
+        assert.deepEqual(
+          shape(tree),
+          ['3 方案 | 2 项措施', '  3 一、投资 | 1 项措施', '    24 新开工项目120个 | 市发改委 · 2021年底前', '  3 二、改革 | 1 项措施', '    24 推进一网通办 | 市政务服务局 · 2021年底前'],
+          JSON.stringify(eol),
+        );
+        assert.deepEqual(tree[0].children?.map((child) => [child.range, child.selectionRange]), [
+          [range(2, 3, 4, 36), range(2, 6, 2, 51)],
+          [range(6, 0, 9, 35), range(6, 0, 6, 4)],
+        ]);
+        await client.close(uri);
+      }
+    });
+
     it('nests a deeper heading under the last shallower one, whatever levels are skipped', async () => {
       const uri = uriOf(file('policies', 'levels.md'));
       await client.open(uri, ['#### 附件', '', '1. 建设站点5个（责任单位：市卫健委；完成时限：2021年底前）', '', '# 总体要求', '', '### 工作措施', '', '1. 培训人员200名（责任单位：市人社局；完成时限：2021年底前）', ''].join('\n'));

@@ -64,7 +64,41 @@ export interface DraftHeading {
 }
 
 const ATX = /^(#{1,6})(?:[ \t]+|$)/u;
-const SETEXT_UNDERLINE = /\n {0,3}(=+|-+)[ \t]*$/u;
+const ATX_CLOSING = /(?:[ \t]+#+)?[ \t]*$/u;
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/u;
+const LINE_BREAK = /\r\n?|\n/gu;
+
+const isBreak = (char: string | undefined) => char === '\n' || char === '\r';
+
+/** The heading a text span holds, or null when it is a paragraph or a cell. */
+function headingOf(text: string, span: Span): DraftHeading | null {
+  // At most three spaces before it on its line: a span after a list marker or > is a paragraph.
+  let lineStart = span.start;
+  while (lineStart > 0 && text[lineStart - 1] === ' ') lineStart--;
+  if (lineStart > 0 && !isBreak(text[lineStart - 1])) return null;
+  let start = span.start;
+  while (start < span.end && text[start] === ' ') start++;
+  if (start - lineStart > 3) return null;
+  LINE_BREAK.lastIndex = start;
+  const firstBreak = LINE_BREAK.exec(text);
+  const firstLineEnd = firstBreak && firstBreak.index < span.end ? firstBreak.index : span.end;
+  const clean = (written: string) => written.replace(/<!--[\s\S]*?-->/gu, '').replace(/\s+/gu, ' ').trim();
+  if (firstLineEnd === span.end) {
+    const atx = ATX.exec(text.slice(start, span.end));
+    if (!atx) return null;
+    const titleStart = start + atx[0].length;
+    const titleEnd = Math.max(titleStart, span.end - (ATX_CLOSING.exec(text.slice(titleStart, span.end))?.[0].length ?? 0));
+    return { title: clean(text.slice(titleStart, titleEnd)), depth: atx[1].length, span: { start: span.start, end: span.end }, titleSpan: { start: titleStart, end: titleEnd } };
+  }
+  // A setext heading: its text lines, then a line of = (level 1) or - (level 2).
+  let lastLineStart = span.end;
+  while (lastLineStart > start && !isBreak(text[lastLineStart - 1])) lastLineStart--;
+  const underline = SETEXT_UNDERLINE.exec(text.slice(lastLineStart, span.end));
+  if (!underline) return null;
+  return { title: clean(text.slice(start, lastLineStart)), depth: underline[1].startsWith('=') ? 1 : 2, span: { start: span.start, end: span.end }, titleSpan: { start, end: firstLineEnd } };
+}
+
+const headingCache = new WeakMap<PolicyModel, DraftHeading[]>();
 
 /**
  * The headings of a draft, in order, read from the model's text spans: the parser records
@@ -72,38 +106,17 @@ const SETEXT_UNDERLINE = /\n {0,3}(=+|-+)[ \t]*$/u;
  * list item or cell span can start like an ATX heading at the start of a line. The parse
  * model keeps no heading list of its own (only net headings), and parsing again with
  * remark-parse for the outline would double the cost of every edit of a large draft.
+ * Computed once per model (the outline, lenses, folding and the title's hover share it).
  */
 export function draftHeadings(text: string, model: PolicyModel): DraftHeading[] {
-  const headings: DraftHeading[] = [];
-  for (const span of model.textSpans) {
-    // Up to three spaces, then the heading: a span after a list marker or > is a paragraph.
-    const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
-    const indent = text.slice(lineStart, span.start);
-    if (!/^ {0,3}$/u.test(indent)) continue;
-    const source = text.slice(span.start, span.end).replace(/\r\n?/gu, '\n');
-    const atx = ATX.exec(source);
-    let depth: number;
-    let titleStart: number;
-    let titleEnd: number;
-    let written: string;
-    if (atx && !source.includes('\n')) {
-      depth = atx[1].length;
-      titleStart = span.start + atx[0].length;
-      titleEnd = span.end;
-      const closing = /(?:[ \t]+#+)?[ \t]*$/u.exec(text.slice(titleStart, titleEnd));
-      if (closing) titleEnd -= closing[0].length;
-      titleEnd = Math.max(titleStart, titleEnd);
-      written = text.slice(titleStart, titleEnd);
-    } else {
-      const underline = SETEXT_UNDERLINE.exec(source);
-      if (!underline) continue;
-      depth = underline[1].startsWith('=') ? 1 : 2;
-      titleStart = span.start;
-      titleEnd = span.start + text.slice(span.start, span.end).search(/\r?\n/u);
-      written = source.slice(0, underline.index);
+  let headings = headingCache.get(model);
+  if (!headings) {
+    headings = [];
+    for (const span of model.textSpans) {
+      const heading = headingOf(text, span);
+      if (heading) headings.push(heading);
     }
-    const title = written.replace(/<!--[\s\S]*?-->/gu, '').replace(/\s+/gu, ' ').trim();
-    headings.push({ title, depth, span: { start: span.start, end: span.end }, titleSpan: { start: titleStart, end: titleEnd } });
+    headingCache.set(model, headings);
   }
   return headings;
 }
