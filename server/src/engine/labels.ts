@@ -17,7 +17,7 @@ const ENGLISH_LABELS: Record<FieldKind, string[]> = {
   owner: ['Lead agency', 'Lead department', 'Lead unit', 'Responsible agency', 'Responsible department', 'Responsible', 'Owner', 'Lead'],
   coOwners: ['Co-owners', 'Collaborating departments', 'Collaborating Depts', 'Partner agencies', 'Supporting agencies', 'Supporting', 'Partners', 'Support'],
   metric: ['Key Performance Indicators', 'Performance measure', 'Metric', 'KPIs', 'KPI', 'Target'],
-  deadline: ['Completion date', 'Target date', 'Deadline', 'Timeline', 'Timeframe', 'Due date', 'Due', 'By'],
+  deadline: ['Completion date', 'Deadline', 'Timeline', 'Timeframe', 'Due date', 'Due', 'By'],
 };
 
 /** Labels a quick fix inserts, per script. */
