@@ -361,6 +361,12 @@ describe('report', () => {
     const text = fs.readFileSync(path.join(root, 'seeds/wuhan-five-nets.policy.md'), 'utf8');
     const source = { path: 'wuhan.md', text, options: { schema: builtinSchema() } };
 
+    it('shows a tasks draft\'s measures with the heading of their section', () => {
+      const plan = '# 方案\n\n## 一、稳增长\n\n1. 新建学校3所（牵头单位：市教育局；完成时限：2020年底前）\n\n## 二、保民生\n\n1. 新建养老院2所（牵头单位：市民政局）\n';
+      const data = buildReport([{ path: 'plan.md', text: plan, options: { schema: builtinSchema(), schemaFrom: 'auto' } }], { today: TODAY });
+      assert.deepEqual(data.tasks.map((task) => [task.netName, task.owner]), [['一、稳增长', '市教育局'], ['二、保民生', '市民政局']]);
+    });
+
     it('is pure: the same drafts and today give the same report', () => {
       const a = renderJson(buildReport([source], { today: TODAY }));
       const b = renderJson(buildReport([source], { today: TODAY }));

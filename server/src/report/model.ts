@@ -11,6 +11,7 @@ import type { LintOptions, Locale, PolicyModel, Severity, TaskRow } from '../eng
 import type { PolicySchema } from '../engine/schema';
 import { simplify } from '../engine/script';
 import { hasPlaceholder, isVagueOwner } from '../engine/vocabulary';
+import { draftHeadings } from '../engine/summary';
 import { VERSION } from '../version';
 import { translator } from './i18n';
 
@@ -184,13 +185,17 @@ export function buildReport(sources: readonly ReportSource[], options: ReportOpt
   const files: ReportFile[] = [];
   const tasks: ReportTask[] = [];
   const problems: ReportProblem[] = [];
-  for (const { source, lines, model, diagnostics } of parsed) {
+  for (const { source, lines, model, diagnostics, schema: chosen } of parsed) {
     const href = source.href ?? source.path;
     const documentDate = model.meta.date ?? source.options.documentDate ?? null;
-    const rows = taskRows(source.path, model, lines, source.options.schema);
+    const rows = taskRows(source.path, model, lines, chosen.schema);
+    // A plan without nets (tasks): each measure is shown with the heading of the section it sits in.
+    const headings = chosen.schema.nets.length === 0 ? draftHeadings(source.text, model) : [];
     for (const row of rows) {
       const due = row.deadlineNormalized && row.deadlineNormalized !== 'ongoing' ? row.deadlineNormalized.end : null;
-      tasks.push({ ...row, netName: row.net === null ? '' : nameOf(row.net), href, due, status: dueStatus(row, documentDate, quarter) });
+      const offset = lines.offsetAt({ line: row.line - 1, character: 0 });
+      const section = headings.filter((heading) => heading.span.start < offset).at(-1)?.title ?? '';
+      tasks.push({ ...row, netName: row.net === null ? section : nameOf(row.net), href, due, status: dueStatus(row, documentDate, quarter) });
     }
     for (const diagnostic of diagnostics) {
       problems.push({
