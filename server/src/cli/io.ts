@@ -15,6 +15,10 @@ export interface DraftText {
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decodeDraft(bytes: Uint8Array): DraftText {
+  // Notepad's "Unicode" and Word's UTF-16 start with a byte order mark and are full of NUL bytes.
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw new InputError('UTF-16 text: save the draft as UTF-8');
+  }
   const probe = bytes.subarray(0, 8000);
   if (probe.includes(0)) throw new InputError('binary file (contains NUL bytes), not a draft');
   let text: string;
