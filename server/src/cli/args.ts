@@ -128,6 +128,7 @@ function parseShard(value: string | undefined): { index: number; count: number }
   const match = /^(\d+)\/(\d+)$/u.exec(value);
   const index = match ? Number(match[1]) : NaN;
   const count = match ? Number(match[2]) : NaN;
-  if (!match || count < 1 || index < 1 || index > count) fail(`--shard expects i/n with 1 <= i <= n, got "${value}"`);
+  // 99999999999999999999 is not a safe integer: it rounds, and the shard would select nothing.
+  if (!match || !Number.isSafeInteger(count) || !Number.isSafeInteger(index) || count < 1 || index < 1 || index > count) fail(`--shard expects i/n with 1 <= i <= n, got "${value}"`);
   return { index, count };
 }
