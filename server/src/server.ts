@@ -51,8 +51,12 @@ function serverCapabilities(pull: boolean): ServerCapabilities {
   return capabilities;
 }
 
+function isObject<T extends object>(value: T | null | undefined): value is T {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function folderPaths(folders: ReadonlyArray<{ uri: string }> | null | undefined): string[] {
-  return (folders ?? []).map((folder) => uriToPath(folder.uri)).filter((folder): folder is string => folder !== null);
+  return (Array.isArray(folders) ? folders : []).filter((folder) => typeof folder?.uri === 'string').map((folder) => uriToPath(folder.uri)).filter((folder): folder is string => folder !== null);
 }
 
 const connection = createConnection(ProposedFeatures.all);
@@ -73,15 +77,17 @@ let overview: OverviewFeature;
 let refresh: () => Promise<void>;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  client = params.capabilities;
+  // A client may leave out what the protocol calls required (capabilities): default it
+  // rather than fail initialize and answer null to everything after.
+  client = isObject(params.capabilities) ? params.capabilities : {};
   const pull = client.textDocument?.diagnostic !== undefined;
   const options = (params.initializationOptions ?? {}) as { debounceMs?: unknown; maxProblems?: unknown };
   const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS;
   // 0: send every diagnostic.
   const maxProblems = typeof options.maxProblems === 'number' && Number.isInteger(options.maxProblems) && options.maxProblems >= 0 ? options.maxProblems : DEFAULT_MAX_PROBLEMS;
   settings = new SettingsStore(connection, client.workspace?.configuration === true, log);
-  drafts = new Drafts(connection, documents, settings, log, normalizeLocale(params.locale));
-  const rootPath = params.rootUri ? uriToPath(params.rootUri) : null;
+  drafts = new Drafts(connection, documents, settings, log, normalizeLocale(typeof params.locale === 'string' ? params.locale : null));
+  const rootPath = typeof params.rootUri === 'string' ? uriToPath(params.rootUri) : null;
   drafts.folders = params.workspaceFolders ? folderPaths(params.workspaceFolders) : rootPath ? [rootPath] : [];
   diagnostics = new DiagnosticsFeature(connection, drafts, log, pull, debounceMs, maxProblems);
   codeActions = new CodeActionsFeature(drafts, {
