@@ -51,7 +51,7 @@ export class WorkspaceDrafts {
     const resolved = this.drafts.resolve(path.join(folder, 'untitled.md'), folder);
     const fromConfig = this.drafts.explicitConfig(resolved).include;
     const found = await glob(settings.include, { cwd: folder, ignore: IGNORE, absolute: true, dot: false });
-    if (fromConfig) found.push(...(await glob(fromConfig, { cwd: resolved.dir, ignore: IGNORE, absolute: true, dot: false })));
+    if (fromConfig) for (const file of await glob(fromConfig, { cwd: resolved.dir, ignore: IGNORE, absolute: true, dot: false })) found.push(file);
     return [...new Set(found.map((file) => path.normalize(file)))].sort();
   }
 
