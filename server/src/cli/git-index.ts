@@ -7,6 +7,7 @@
  * the cached path (fast.ts) loads on every run; the part needed here is the entry walk below.
  */
 import * as path from 'node:path';
+import { repositoryRoot } from '../engine/config-files';
 import { readRegularFile } from '../engine/read-file';
 
 /** An index larger than this is not read (the Linux kernel's is about 10 MB). */
@@ -14,19 +15,15 @@ const MAX_INDEX_SIZE = 256 * 1024 * 1024;
 
 /** The work tree root and git dir that hold `file`, or null outside a repository. */
 function repositoryOf(file: string): { root: string; gitDir: string } | null {
-  for (let dir = path.dirname(file); ; ) {
-    const dotGit = path.join(dir, '.git');
-    try {
-      const text = readRegularFile(dotGit, 64 * 1024).toString('utf8');
-      // A worktree or submodule: `.git` is a file naming the git dir.
-      const match = /^gitdir: (.+)$/mu.exec(text);
-      if (match) return { root: dir, gitDir: path.resolve(dir, match[1].trim()) };
-    } catch (error) {
-      if ((error as { problem?: string }).problem === 'directory') return { root: dir, gitDir: dotGit };
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
+  const root = repositoryRoot(path.dirname(file));
+  if (root === null) return null;
+  const dotGit = path.join(root, '.git');
+  try {
+    // A worktree or submodule: `.git` is a file naming the git dir.
+    const match = /^gitdir: (.+)$/mu.exec(readRegularFile(dotGit, 64 * 1024).toString('utf8'));
+    return match ? { root, gitDir: path.resolve(root, match[1].trim()) } : null;
+  } catch (error) {
+    return (error as { problem?: string }).problem === 'directory' ? { root, gitDir: dotGit } : null;
   }
 }
 
