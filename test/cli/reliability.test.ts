@@ -332,6 +332,55 @@ describe('reliability round 2', function () {
     });
   });
 
+  describe('6. a schema path stays inside the repository that holds the config (CLI too)', () => {
+    it('refuses ../ out of the repository, an absolute path and a link out; takes ../ inside it', async () => {
+      const schema = fs.readFileSync(path.join(REPO, 'test/fixtures/config/escape/outside-schema.yaml'));
+      const repo = path.join(dir, 'repo');
+      fs.mkdirSync(path.join(repo, '.git'), { recursive: true });
+      fs.mkdirSync(path.join(repo, 'policies'));
+      fs.mkdirSync(path.join(repo, 'schemas'));
+      fs.writeFileSync(path.join(dir, 'outside.yaml'), schema);
+      fs.writeFileSync(path.join(repo, 'schemas', 's.yaml'), schema);
+      fs.symlinkSync(path.join(dir, 'outside.yaml'), path.join(repo, 'policies', 'link.yaml'));
+      fs.writeFileSync(path.join(repo, 'policies', 'd.md'), DRAFT);
+      const config = path.join(repo, 'policies', '.fivenets.yaml');
+      for (const [value, message] of [
+        ['../../outside.yaml', /schema path \.\.\/\.\.\/outside\.yaml is outside the repository$/mu],
+        [path.join(dir, 'outside.yaml'), /is absolute: give a path relative to the config file/u],
+        ['./link.yaml', /schema path \.\/link\.yaml is outside the repository$/mu],
+      ] as const) {
+        fs.writeFileSync(config, `schema: ${JSON.stringify(value)}\n`);
+        assertOneLine(await cli(['lint', 'policies/d.md'], repo), message);
+      }
+      fs.writeFileSync(config, 'schema: ../schemas/s.yaml\n');
+      const inside = await cli(['lint', 'policies/d.md'], repo);
+      assert.notEqual(inside.code, 2, inside.stderr);
+      assert.equal(inside.stderr, '');
+      // Outside any repository the config's own folder is the limit.
+      fs.rmSync(path.join(repo, '.git'), { recursive: true });
+      assertOneLine(await cli(['lint', 'policies/d.md'], repo), /schema path \.\.\/schemas\/s\.yaml is outside the repository$/mu);
+    });
+  });
+
+  describe('9. a folder is crawled without following links: no crawl out, no loop, each real file once', () => {
+    it('a link to a folder outside, a link loop and a second name for a draft: one file reported', async () => {
+      const repo = path.join(dir, 'repo');
+      fs.mkdirSync(path.join(repo, 'sub'), { recursive: true });
+      fs.mkdirSync(path.join(dir, 'outside'));
+      fs.writeFileSync(path.join(dir, 'outside', 'x.md'), DRAFT);
+      fs.writeFileSync(path.join(repo, 'sub', 'own.md'), DRAFT);
+      fs.symlinkSync('../outside', path.join(repo, 'ext'));
+      fs.symlinkSync('..', path.join(repo, 'sub', 'loop'));
+      fs.symlinkSync('own.md', path.join(repo, 'sub', 'alias.md'));
+      const run = await cli(['lint', '.', '--format', 'json'], repo);
+      assert.equal(run.code, 1, run.stderr);
+      assert.deepEqual(JSON.parse(run.stdout).files.map((file: { path: string }) => file.path), ['sub/own.md']);
+      // Named twice (by its name and by a link), a draft is still linted once.
+      const twice = await cli(['lint', 'sub/own.md', 'sub/alias.md', '--format', 'json'], repo);
+      assert.equal(JSON.parse(twice.stdout).files.length, 1);
+    });
+  });
+
   describe('10. merge-sarif joins 200,000 results without a stack overflow', () => {
     it('merges a log of 200,000 results with another', async () => {
       const log = (count: number) => ({
