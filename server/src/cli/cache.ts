@@ -26,6 +26,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locale } from '../engine/types';
+import { globProblem } from '../engine/globs';
 import { readRegularFile } from '../engine/read-file';
 import { VERSION } from '../version';
 import { checkJsonDiagnostics } from './formatters/json';
@@ -316,6 +317,7 @@ function isConfigRecord(value: unknown): value is ConfigRecord {
     inputs.every((input) => Array.isArray(input) && input.length === 2 && typeof input[0] === 'string' && HASH.test(String(input[1]))) &&
     typeof value.dir === 'string' &&
     isStrings(value.ignore) &&
+    value.ignore.every((glob) => globProblem(glob) === null) &&
     isCount(value.maxFileSize) &&
     typeof value.optionsHash === 'string' &&
     HASH.test(value.optionsHash)

@@ -13,6 +13,7 @@ import { builtinSchema, builtinSchemaIds, getBuiltinSchema, loadSchemaFile, type
 import { LocatedError, closest, parseData, readDataFile, validateData, type ErrorFactory, type ParsedData } from './schema/located';
 import type { Locale, SeveritySetting } from './types';
 import { configIn, isBuiltinSchemaId, repositoryRoot } from './config-files';
+import { globProblem } from './globs';
 
 export interface FivenetsConfig {
   /** Built-in schema id ("five-nets") or a path, relative to the config file, to a schema file. */
@@ -171,16 +172,7 @@ interface RawConfig {
   maxFileSize?: number;
 }
 
-/**
- * Globs are compiled to regular expressions (picomatch), which pass ( ) groups and a + after
- * ) or ] through as regex: `ignore: ["(a+)+$"]` became a catastrophic pattern run against
- * every path. Globs here are paths with *, **, ?, [abc] and {a,b}; nothing else reaches a regex.
- */
-export function globProblem(glob: string): string | null {
-  if (/[()]/u.test(glob)) return `"${glob}" uses ( ): globs are paths with *, **, ?, [abc] and {a,b} (match a literal parenthesis with ?)`;
-  if (/[\]}]\+/u.test(glob)) return `"${glob}" uses + after ] or }: globs are paths with *, **, ?, [abc] and {a,b}`;
-  return null;
-}
+export { globProblem } from './globs';
 
 function isCalendarDate(text: string): boolean {
   const [y, m, d] = text.split('-').map(Number);
