@@ -5,6 +5,7 @@
  */
 import {
   CodeActionKind,
+  Message,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
@@ -12,6 +13,7 @@ import {
   type ClientCapabilities,
   type InitializeParams,
   type InitializeResult,
+  type MessageStrategy,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -59,7 +61,22 @@ function folderPaths(folders: ReadonlyArray<{ uri: string }> | null | undefined)
   return (Array.isArray(folders) ? folders : []).filter((folder) => typeof folder?.uri === 'string').map((folder) => uriToPath(folder.uri)).filter((folder): folder is string => folder !== null);
 }
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * A client may leave out `capabilities`, which the protocol calls required: the library's own
+ * initialize handling reads it before ours runs, threw, and the server then answered null to
+ * every request. The message is completed before the library sees it.
+ */
+const messageStrategy: MessageStrategy = {
+  handleMessage(message, next) {
+    if (Message.isRequest(message) && message.method === 'initialize') {
+      const params = isObject(message.params as object | null) ? (message.params as Record<string, unknown>) : {};
+      if (!isObject(params.capabilities as object | null)) message.params = { ...params, capabilities: {} };
+    }
+    next(message);
+  },
+};
+
+const connection = createConnection(ProposedFeatures.all, { messageStrategy });
 const documents = new TextDocuments(TextDocument);
 const log = new ErrorLog(connection);
 // The last line of defence: a stray rejection is an internal error to report, not a crash.
