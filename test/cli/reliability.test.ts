@@ -17,6 +17,7 @@ import { formatStylish } from '../../server/src/cli/formatters/stylish';
 import { FileReadError, readRegularFile } from '../../server/src/engine/read-file';
 import type { TaskRow } from '../../server/src/engine';
 import { LintCache } from '../../server/src/cli/cache';
+import { globProblem } from '../../server/src/engine/config';
 
 // The fs module object the CLI calls into (a test patches it to edit a draft mid-run).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -359,6 +360,21 @@ describe('reliability round 2', function () {
       // Outside any repository the config's own folder is the limit.
       fs.rmSync(path.join(repo, '.git'), { recursive: true });
       assertOneLine(await cli(['lint', 'policies/d.md'], repo), /schema path \.\.\/schemas\/s\.yaml is outside the repository$/mu);
+    });
+  });
+
+  describe('7. a glob from a repository cannot hang the CLI', () => {
+    it('ignore: ["*a*a*…*b"] with a 60-character file name: a located config error at once, not a hang', () => {
+      fs.writeFileSync(path.join(dir, `${'a'.repeat(60)}.md`), DRAFT);
+      fs.writeFileSync(path.join(dir, '.fivenets.yaml'), 'ignore:\n  - "*a*a*a*a*a*a*a*a*a*a*a*a*b"\n');
+      const run = spawnCli(['lint', '.'], dir);
+      assert.equal(run.signal, null, 'finished');
+      assertOneLine(run, /\.fivenets\.yaml:2:5: ignore\[0\] "\*a\*a.*\*b" has 13 wildcards \(\* or \*\*\): at most 3/u);
+    });
+
+    it('ordinary globs pass', () => {
+      for (const glob of ['**/*.policy.md', 'policies/**/*.md', 'archive/**', '**/drafts/**/*.md', '{a,b}/*.md']) assert.equal(globProblem(glob), null, glob);
+      assert.match(String(globProblem('**/a/**/a/**/a/**/b')), /4 wildcards/u);
     });
   });
 
