@@ -533,5 +533,31 @@ describe('reliability round 2', function () {
       }
     });
   });
-});
 
+  describe('22. docs/reliability.md says what the code does', () => {
+    it('standard input is read bounded: an endless stdin ends with exit 2, and the doc says so', function () {
+      if (!fs.existsSync('/dev/zero')) this.skip();
+      fs.writeFileSync(path.join(dir, '.fivenets.yaml'), 'maxFileSize: 1024\n');
+      const zero = fs.openSync('/dev/zero', 'r');
+      try {
+        const run = spawnSync(process.execPath, [CLI, 'lint', '-'], { cwd: dir, stdio: [zero, 'pipe', 'pipe'], encoding: 'utf8', timeout: 15_000, killSignal: 'SIGKILL' });
+        assert.equal(run.signal, null, 'finished');
+        assertOneLine({ code: run.status, stderr: run.stderr }, /standard input is over the limit of 1024 bytes/u);
+      } finally {
+        fs.closeSync(zero);
+      }
+      const doc = fs.readFileSync(path.join(REPO, 'docs/reliability.md'), 'utf8');
+      assert.doesNotMatch(doc, /read whole before any size check/u);
+      assert.match(doc, /reading stops as soon as it passes\s+the config's `maxFileSize`/u);
+    });
+
+    it('every item the threat model cites has its describe in the reliability tests', () => {
+      const doc = fs.readFileSync(path.join(REPO, 'docs/reliability.md'), 'utf8');
+      const model = doc.slice(doc.indexOf('## Threat model'), doc.indexOf('## Known limits'));
+      const cited = new Set([...model.matchAll(/\((\d+)\)|\| (\d+)(?:, (\d+))?(?: \(CLI and server\))? \|/gu)].flatMap((match) => match.slice(1).filter(Boolean).map(Number)));
+      const tests = ['test/cli/reliability.test.ts', 'test/lsp/reliability.test.ts'].map((file) => fs.readFileSync(path.join(REPO, file), 'utf8')).join('\n');
+      assert.ok(cited.size >= 15, `cited: ${[...cited].join(', ')}`);
+      for (const item of cited) assert.match(tests, new RegExp(`describe\\('${item}\\. `, 'u'), `item ${item} has no describe`);
+    });
+  });
+});
