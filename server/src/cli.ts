@@ -22,6 +22,14 @@ function readStdin(maxBytes: number): Promise<Uint8Array> {
   });
 }
 
+// `fivenets rules | head -1`: the reader went away, which ends the run quietly, not with an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 main({
   argv: process.argv.slice(2),
   cwd: process.cwd(),

@@ -5,6 +5,7 @@
  */
 import {
   CodeActionKind,
+  Message,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
@@ -12,6 +13,7 @@ import {
   type ClientCapabilities,
   type InitializeParams,
   type InitializeResult,
+  type MessageStrategy,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -51,11 +53,30 @@ function serverCapabilities(pull: boolean): ServerCapabilities {
   return capabilities;
 }
 
-function folderPaths(folders: ReadonlyArray<{ uri: string }> | null | undefined): string[] {
-  return (folders ?? []).map((folder) => uriToPath(folder.uri)).filter((folder): folder is string => folder !== null);
+function isObject<T extends object>(value: T | null | undefined): value is T {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const connection = createConnection(ProposedFeatures.all);
+function folderPaths(folders: ReadonlyArray<{ uri: string }> | null | undefined): string[] {
+  return (Array.isArray(folders) ? folders : []).filter((folder) => typeof folder?.uri === 'string').map((folder) => uriToPath(folder.uri)).filter((folder): folder is string => folder !== null);
+}
+
+/**
+ * A client may leave out `capabilities`, which the protocol calls required: the library's own
+ * initialize handling reads it before ours runs, threw, and the server then answered null to
+ * every request. The message is completed before the library sees it.
+ */
+const messageStrategy: MessageStrategy = {
+  handleMessage(message, next) {
+    if (Message.isRequest(message) && message.method === 'initialize') {
+      const params = isObject(message.params as object | null) ? (message.params as Record<string, unknown>) : {};
+      if (!isObject(params.capabilities as object | null)) message.params = { ...params, capabilities: {} };
+    }
+    next(message);
+  },
+};
+
+const connection = createConnection(ProposedFeatures.all, { messageStrategy });
 const documents = new TextDocuments(TextDocument);
 const log = new ErrorLog(connection);
 // The last line of defence: a stray rejection is an internal error to report, not a crash.
@@ -73,15 +94,17 @@ let overview: OverviewFeature;
 let refresh: () => Promise<void>;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  client = params.capabilities;
+  // A client may leave out what the protocol calls required (capabilities): default it
+  // rather than fail initialize and answer null to everything after.
+  client = isObject(params.capabilities) ? params.capabilities : {};
   const pull = client.textDocument?.diagnostic !== undefined;
   const options = (params.initializationOptions ?? {}) as { debounceMs?: unknown; maxProblems?: unknown };
   const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS;
   // 0: send every diagnostic.
   const maxProblems = typeof options.maxProblems === 'number' && Number.isInteger(options.maxProblems) && options.maxProblems >= 0 ? options.maxProblems : DEFAULT_MAX_PROBLEMS;
   settings = new SettingsStore(connection, client.workspace?.configuration === true, log);
-  drafts = new Drafts(connection, documents, settings, log, normalizeLocale(params.locale));
-  const rootPath = params.rootUri ? uriToPath(params.rootUri) : null;
+  drafts = new Drafts(connection, documents, settings, log, normalizeLocale(typeof params.locale === 'string' ? params.locale : null));
+  const rootPath = typeof params.rootUri === 'string' ? uriToPath(params.rootUri) : null;
   drafts.folders = params.workspaceFolders ? folderPaths(params.workspaceFolders) : rootPath ? [rootPath] : [];
   diagnostics = new DiagnosticsFeature(connection, drafts, log, pull, debounceMs, maxProblems);
   codeActions = new CodeActionsFeature(drafts, {

@@ -162,7 +162,7 @@ describe('cli: the cached path', () => {
 
   it('ignores a cache in another format or cut short', async () => {
     const dir = project();
-    const cacheFile = path.join(dir, '.fivenetscache');
+    const cacheFile = path.join(dir, 'node_modules/.cache/fivenets/lintcache');
     const argv = ['.', '--format', 'json', '--cache'];
     const expected = await cli(['lint', ...argv], dir);
     for (const broken of ['{"tool":"0.1.0","entries":{}}', fs.readFileSync(cacheFile).subarray(0, fs.statSync(cacheFile).size - 100), '']) {
@@ -231,19 +231,24 @@ describe('cli: the cache file', () => {
   it('keeps entries it did not touch when it saves', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fivenets-cache-'));
     const file = path.join(dir, 'cache');
+    // Keys are SHA-256 hex and payloads follow the JSON contract: the cache checks both when it reads.
+    const [h1, h2, h3, o1, o2] = ['1', '2', '3', 'a', 'b'].map((digit) => digit.repeat(64));
+    const diagnostic = (severity: string) => ({ rule: 'missing-owner', severity, message: 'm', line: 1, column: 1, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, fix: null });
+    const oneError = JSON.stringify([diagnostic('error')]);
+    const twoWarnings = JSON.stringify([diagnostic('warning'), diagnostic('warning')]);
     const first = new LintCache(file);
-    first.set('/a.md', 'h1', 'o1', '[]', { errors: 0, warnings: 0, infos: 0 });
-    first.set('/b.md', 'h2', 'o1', '[\n  1\n]', { errors: 1, warnings: 0, infos: 0 });
+    first.set('/a.md', h1, o1, '[]', { errors: 0, warnings: 0, infos: 0 });
+    first.set('/b.md', h2, o1, oneError, { errors: 1, warnings: 0, infos: 0 });
     assert.equal(first.save(['/b.md']), null);
     first.close();
     const second = new LintCache(file);
-    second.set('/c.md', 'h3', 'o1', '[]', { errors: 0, warnings: 2, infos: 0 });
+    second.set('/c.md', h3, o1, twoWarnings, { errors: 0, warnings: 2, infos: 0 });
     assert.equal(second.save(['/c.md', '/a.md']), null);
     second.close();
     const third = new LintCache(file);
-    assert.equal(chunksToText([third.get('/b.md', 'h2', 'o1')?.json ?? '']), '[\n  1\n]');
-    assert.deepEqual(third.get('/c.md', 'h3', 'o1')?.counts, { errors: 0, warnings: 2, infos: 0 });
-    assert.equal(third.get('/a.md', 'h1', 'o2'), null, 'other options miss');
+    assert.equal(chunksToText([third.get('/b.md', h2, o1)?.json ?? '']), oneError);
+    assert.deepEqual(third.get('/c.md', h3, o1)?.counts, { errors: 0, warnings: 2, infos: 0 });
+    assert.equal(third.get('/a.md', h1, o2), null, 'other options miss');
     third.close();
   });
 });

@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { INTERNAL_ERROR_RULE, lint } from '../../server/src/engine';
 import type { LintResult } from '../../server/src/engine';
 import { builtinSchema } from '../../server/src/engine/schema';
-import { main } from '../../server/src/cli/main';
+import { cli, type Run } from '../cli/run';
 import { InputError, decodeDraft, describeFsError, readDraft } from '../../server/src/cli/io';
 
 // The fs module object that io.ts and main.ts call into (tests patch it to simulate races).
@@ -26,18 +26,6 @@ const realFs = require('node:fs') as typeof fs & Record<string, unknown>;
 const options = { schema: builtinSchema(), locale: 'en' as const, documentDate: '2020-07-01' };
 const DRAFT = '## 公共卫生防护网\n\n1. 新增发热门诊30个（牵头单位：市卫健委；完成时限：2020年10月底前）\n2. 建设负压病房100间（完成时限：2020年底前）\n';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(argv: string[], cwd: string): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main({ argv, cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
 
 /** Exit 2, one plain line per bad file on stderr, no stack trace, the good file still reported. */
 function assertReportsAndSkips(run: Run, bad: Array<{ name: string; message: RegExp }>, goodFiles = 1): void {

@@ -41,6 +41,12 @@ export const LINT_OPTIONS = {
   shard: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
+/**
+ * Where --cache keeps its file unless --cache-location says otherwise (relative to the working
+ * folder): out of the repository's tracked files, as ESLint, Babel and Prettier keep theirs.
+ */
+export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/fivenets/lintcache';
+
 export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'];
 
 export interface LintArgs {
@@ -95,7 +101,7 @@ export function parseLintArgs(args: string[]): LintArgs {
     output: values.output,
     jobs,
     cache: values.cache === true,
-    cacheLocation: values['cache-location'] ?? '.fivenetscache',
+    cacheLocation: values['cache-location'] ?? DEFAULT_CACHE_LOCATION,
     shard,
   };
 }
@@ -128,6 +134,7 @@ function parseShard(value: string | undefined): { index: number; count: number }
   const match = /^(\d+)\/(\d+)$/u.exec(value);
   const index = match ? Number(match[1]) : NaN;
   const count = match ? Number(match[2]) : NaN;
-  if (!match || count < 1 || index < 1 || index > count) fail(`--shard expects i/n with 1 <= i <= n, got "${value}"`);
+  // 99999999999999999999 is not a safe integer: it rounds, and the shard would select nothing.
+  if (!match || !Number.isSafeInteger(count) || !Number.isSafeInteger(index) || count < 1 || index < 1 || index > count) fail(`--shard expects i/n with 1 <= i <= n, got "${value}"`);
   return { index, count };
 }

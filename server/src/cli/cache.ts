@@ -12,14 +12,31 @@
  * loading the engine (see fast.ts): for each effective config, the files it was built from
  * (with their content hashes), its ignore globs, size limit and options hash; and the rule
  * table SARIF and --rule need. All of it is tied to the tool version like the entries.
+ *
+ * The cache is a file the run did not write itself (issue 12): a pull request could commit a
+ * forged one that says "no problems". So the default location is outside the repository's
+ * tracked files (node_modules/.cache/fivenets/, as ESLint, Babel and Prettier do), a cache
+ * file tracked by git is ignored with a warning, a location that is not a regular file (a
+ * link, /dev/null, a FIFO) is neither read nor replaced, every index entry is checked, and a
+ * payload is parsed and checked against the JSON contract before a report copies it: a
+ * broken entry is a miss (the draft is linted again), never an internal error.
  */
 import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Locale } from '../engine/types';
+import { globProblem } from '../engine/globs';
+import { readRegularFile } from '../engine/read-file';
 import { VERSION } from '../version';
+import { checkJsonDiagnostics } from './formatters/json';
 import type { Counts, ReportedSchema, RuleSummary } from './formatters/types';
+import { isTrackedByGit } from './git-index';
 import { FileSlice, fdSink, writeChunks, type Chunk } from './output';
+import { createTemporaryBeside } from './safe-write';
+
+/** A config or schema file is at most this large (schema/located.ts MAX_DATA_FILE_SIZE). */
+const MAX_INPUT_SIZE = 1024 * 1024;
 
 /** 3: compact JSON fragments (2 held indented ones). */
 const FORMAT = 4;
@@ -44,7 +61,7 @@ const oneShotHash = (crypto as { hash?: (algorithm: string, data: Uint8Array, en
 /** SHA-256 of a file's bytes (a config or schema file), or null when it cannot be read. */
 export function hashFile(file: string): string | null {
   try {
-    return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    return createHash('sha256').update(readRegularFile(file, MAX_INPUT_SIZE)).digest('hex');
   } catch {
     return null;
   }
@@ -102,8 +119,12 @@ export class LintCache {
   private rules: RuleTables = {};
   private fd: number | null = null;
   private dirty = false;
+  /** Why the cache is not used (then nothing is read or written), to print as a warning. */
+  readonly problem: string | null;
 
   constructor(readonly file: string) {
+    this.problem = unusable(file);
+    if (this.problem) return;
     try {
       this.load();
     } catch {
@@ -116,9 +137,12 @@ export class LintCache {
   }
 
   private load(): void {
-    const fd = fs.openSync(this.file, 'r');
+    // Not through a link, and a FIFO swapped in after the check does not block the open.
+    const fd = fs.openSync(this.file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
     this.fd = fd;
-    const size = fs.fstatSync(fd).size;
+    const opened = fs.fstatSync(fd);
+    if (!opened.isFile()) return;
+    const size = opened.size;
     let head = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
     let length = 0;
     let newline = -1;
@@ -136,21 +160,41 @@ export class LintCache {
       newline = head.subarray(0, length + read).indexOf(10, length);
       length += read;
     }
-    const index = JSON.parse(head.toString('utf8', 0, newline)) as Index;
-    // A cache written by another version (or format) is ignored: rules may have changed.
-    if (index.format !== FORMAT || index.tool !== VERSION || typeof index.entries !== 'object') return;
+    const index = JSON.parse(head.toString('utf8', 0, newline)) as unknown;
+    // A cache written by another version (or format), or not in the shape this one writes, is ignored.
+    if (!isIndex(index)) return;
     const base = newline + 1;
     for (const [file, [contentHash, optionsHash, position, bytes, errors, warnings, infos, schema]] of Object.entries(index.entries)) {
       if (base + position + bytes > size) throw new Error('truncated cache');
       this.entries.set(file, { contentHash, optionsHash, json: new FileSlice(fd, base + position, bytes), counts: { errors, warnings, infos }, schema: schemaOf(schema) });
     }
-    this.configs = index.configs ?? {};
-    this.rules = index.rules ?? {};
+    this.configs = index.configs;
+    this.rules = index.rules;
   }
 
+  /**
+   * The entry for a draft with these keys, its payload parsed and checked (with the counts the
+   * index gives), or null: a miss, or an entry that does not hold up, which is linted again.
+   */
   get(absolute: string, contentHash: string, optionsHash: string): CachedResult | null {
     const entry = this.entries.get(absolute);
-    return entry && entry.contentHash === contentHash && entry.optionsHash === optionsHash ? { json: entry.json, counts: entry.counts, schema: entry.schema } : null;
+    if (!entry || entry.contentHash !== contentHash || entry.optionsHash !== optionsHash) return null;
+    let bytes: Uint8Array = new Uint8Array(0);
+    let counts: Counts | null = null;
+    try {
+      bytes = entry.json instanceof FileSlice ? entry.json.read() : typeof entry.json === 'string' ? Buffer.from(entry.json, 'utf8') : entry.json;
+      counts = checkJsonDiagnostics(JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')));
+    } catch {
+      // Unreadable or not JSON: a miss.
+    }
+    if (!counts || counts.errors !== entry.counts.errors || counts.warnings !== entry.counts.warnings || counts.infos !== entry.counts.infos) {
+      this.entries.delete(absolute);
+      this.dirty = true;
+      return null;
+    }
+    // The checked bytes themselves (not the file again): what was parsed is what is reported.
+    entry.json = bytes;
+    return { json: bytes, counts, schema: entry.schema };
   }
 
   /** The keys of a file's entry (for tests and tools that inspect the cache). */
@@ -189,8 +233,8 @@ export class LintCache {
    * (the run's files) comes first in the payloads. Returns a problem to report, or null.
    */
   save(order: readonly string[]): string | null {
-    if (!this.dirty) return null;
-    const temporary = `${this.file}.${process.pid}.tmp`;
+    if (!this.dirty || this.problem) return null;
+    let temporary: string | null = null;
     try {
       const files = [...new Set([...order.filter((file) => this.entries.has(file)), ...this.entries.keys()])];
       const index: Index = { format: FORMAT, tool: VERSION, entries: {}, configs: this.configs, rules: this.rules };
@@ -205,18 +249,24 @@ export class LintCache {
         payloads.push(json);
         position += length;
       }
-      const fd = fs.openSync(temporary, 'w');
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      // Created exclusively under an unpredictable name: a link planted there cannot redirect the write.
+      const created = createTemporaryBeside(this.file);
+      temporary = created.temporary;
       try {
-        writeChunks([`${JSON.stringify(index)}\n`, ...payloads], fdSink(fd));
+        writeChunks([`${JSON.stringify(index)}\n`, ...payloads], fdSink(created.fd));
       } finally {
-        fs.closeSync(fd);
+        fs.closeSync(created.fd);
       }
+      // Checked again just before the rename: what took the cache's place meanwhile is not replaced.
+      const problem = unusable(this.file);
+      if (problem) throw Object.assign(new Error(problem), { code: 'not a regular file' });
       fs.renameSync(temporary, this.file);
       this.dirty = false;
       return null;
     } catch (error) {
       try {
-        fs.rmSync(temporary, { force: true });
+        if (temporary) fs.rmSync(temporary, { force: true });
       } catch {
         // Nothing more to do: the problem is reported.
       }
@@ -229,4 +279,64 @@ export class LintCache {
     if (this.fd !== null) fs.closeSync(this.fd);
     this.fd = null;
   }
+}
+
+/**
+ * Why `file` cannot serve as the cache, or null: it exists but is not a regular file (a link,
+ * /dev/null, a FIFO, a folder: replacing it would destroy it), or git tracks it (a committed
+ * cache is the pull request's word, not this tool's).
+ */
+function unusable(file: string): string | null {
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(file);
+  } catch {
+    return null;
+  }
+  if (!stat.isFile()) return `--cache-location ${file} is not a regular file (a link, device, pipe or folder): no cache is read or written`;
+  if (isTrackedByGit(file)) return `the cache ${file} is tracked by git: a committed cache is not trusted, so it is ignored (keep it out of the repository)`;
+  return null;
+}
+
+const HASH = /^[0-9a-f]{64}$/u;
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+function isEntry(value: unknown): value is IndexEntry {
+  if (!Array.isArray(value) || (value.length !== 7 && value.length !== 8)) return false;
+  // The eighth, when present, is the schema as `id|from`.
+  return HASH.test(String(value[0])) && HASH.test(String(value[1])) && value.slice(2, 7).every(isCount) && (value.length === 7 || typeof value[7] === 'string');
+}
+
+function isConfigRecord(value: unknown): value is ConfigRecord {
+  if (!isObject(value)) return false;
+  const inputs = value.inputs;
+  return (
+    Array.isArray(inputs) &&
+    inputs.every((input) => Array.isArray(input) && input.length === 2 && typeof input[0] === 'string' && HASH.test(String(input[1]))) &&
+    typeof value.dir === 'string' &&
+    isStrings(value.ignore) &&
+    value.ignore.every((glob) => globProblem(glob) === null) &&
+    isCount(value.maxFileSize) &&
+    typeof value.optionsHash === 'string' &&
+    HASH.test(value.optionsHash)
+  );
+}
+
+function isRuleTables(value: unknown): value is RuleTables {
+  if (!isObject(value)) return false;
+  return Object.entries(value).every(
+    ([locale, table]) =>
+      ['zh-CN', 'zh-TW', 'en'].includes(locale) &&
+      Array.isArray(table) &&
+      table.every((rule) => isObject(rule) && typeof rule.id === 'string' && typeof rule.description === 'string' && typeof rule.rationale === 'string' && typeof rule.fixable === 'boolean' && ['error', 'warning', 'info'].includes(String(rule.defaultSeverity))),
+  );
+}
+
+/** An index of this format and version, every part in the shape save() writes. */
+function isIndex(value: unknown): value is Index {
+  if (!isObject(value) || value.format !== FORMAT || value.tool !== VERSION) return false;
+  const { entries, configs, rules } = value;
+  return isObject(entries) && Object.values(entries).every(isEntry) && isObject(configs) && Object.values(configs).every(isConfigRecord) && isRuleTables(rules);
 }

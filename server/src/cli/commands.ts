@@ -20,7 +20,10 @@ import type { FileTask } from './task';
 import { LocatedError } from '../engine/schema/located';
 import type { PolicySchema } from '../engine/schema';
 import { UsageError } from './files';
-import { InputError, readDraft } from './io';
+import { InputError, describeFsError, readDraft } from './io';
+import { FileReadError, readRegularFile } from '../engine/read-file';
+import { refuseOutputThatIsInput, replaceFileAtomic } from './safe-write';
+import { hashBytes } from './task';
 import type { CliIO } from './main';
 import { FileReport } from './formatters/json';
 import { countSeverities, type FileResult, type RuleSummary } from './formatters/types';
@@ -53,7 +56,7 @@ Lint options:
   -o, --output <file>     Write the report to a file instead of stdout
   -j, --jobs <n>          Threads that lint (default: the number of cores minus one)
       --cache             Reuse results for unchanged files (content hash + config + version)
-      --cache-location <p> Cache file (default: .fivenetscache)
+      --cache-location <p> Cache file (default: node_modules/.cache/fivenets/lintcache)
       --shard <i/n>       Lint only the i-th of n deterministic slices (CI matrices)
 
 Export options:
@@ -141,9 +144,10 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
   const collected = await collect(io, options.positionals, common, options.stdinFilename);
   const shard = options.shard;
   const targets = shard ? collected.targets.filter((_target, position) => position % shard.count === shard.index - 1) : collected.targets;
+  if (options.output) refuseOutputThatIsInput(io.cwd, options.output, collected.targets.map((item) => item.target.absolute));
   const errors = [...collected.errors];
   const results: FileResult[] = [];
-  const writes: Array<{ file: string; text: string }> = [];
+  const writes: PendingFix[] = [];
 
   if (collected.stdin) {
     const display = displayOf(collected.stdin.target.display);
@@ -153,6 +157,7 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
 
   // Cache lookups happen here; misses become tasks for the worker pool.
   const cache = options.cache ? new LintCache(path.resolve(io.cwd, options.cacheLocation)) : null;
+  if (cache?.problem) io.stderr(`fivenets: warning: ${cache.problem}\n`);
   try {
     const optionsHashes = new Map<string, string>();
     const optionsHash = (item: Target) => {
@@ -196,9 +201,23 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
           ? new FileReport(display, { json: outcome.json, counts: outcome.counts, schema: outcome.schema })
           : new FileReport(display, { diagnostics: outcome.diagnostics ?? ([] as LintDiagnostic[]), schema: outcome.schema });
       perTarget[outcome.index] = report;
-      if (outcome.fixedText !== undefined) writes.push({ file: item.target.absolute, text: outcome.fixedText });
+      if (outcome.fixedText !== undefined) writes.push({ index: outcome.index, text: outcome.fixedText, sourceHash: outcome.sourceHash as string });
       if (cache && outcome.contentHash) {
         cache.set(item.target.absolute, outcome.contentHash, optionsHash(item), report.jsonDiagnostics as string, report.counts ?? countSeverities(report.diagnostics), outcome.schema);
+      }
+    }
+    // Fixes land only when every input could be read; a fix that does not land leaves the
+    // report describing the file as it is on disk, never the fixed text.
+    const unreadable = errors.length > 0 || perTarget.some((outcome) => typeof outcome === 'string');
+    const fixProblems: string[] = [];
+    if (writes.length > 0) {
+      const roots = fixRoots(io.cwd, options.positionals);
+      for (const write of writes) {
+        const item = targets[write.index];
+        const problem = unreadable ? null : applyFix(item, write, roots);
+        if (!unreadable && problem === null) continue;
+        if (problem) fixProblems.push(`${item.target.display}: ${problem}`);
+        perTarget[write.index] = lintOnDisk(item, displayOf(item.target.display));
       }
     }
     targets.forEach((item, index) => {
@@ -206,6 +225,7 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
       if (typeof outcome === 'string') errors.push(`${item.target.display}: ${outcome}`);
       else if (outcome) results.push(quiet(outcome));
     });
+    for (const problem of fixProblems) errors.push(problem);
     if (cache) {
       recordConfigs(cache, targets, common, optionsHash);
       for (const locale of LOCALES) if (!cache.ruleTable(locale)) cache.setRuleTable(locale, ruleSummaries(locale));
@@ -217,23 +237,100 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
     const ruleTable = () => ruleSummaries(locale);
     for (const error of errors) io.stderr(`fivenets: ${error}\n`);
     if (errors.length > 0) {
-      // Exit 2 writes nothing: no fixes land when any input could not be read.
-      if (writes.length > 0) io.stderr(`fivenets: --fix wrote nothing because ${errors.length} file(s) could not be read\n`);
+      // No fixes land when any input could not be read.
+      if (writes.length > 0 && unreadable) io.stderr(`fivenets: --fix wrote nothing because ${errors.length - fixProblems.length} file(s) could not be read\n`);
       // The files that could be read are still reported.
       if (results.length > 0) writeReport(io, options.output, render(options.format, results, io, ruleTable));
       return 2;
-    }
-    for (const write of writes) {
-      try {
-        fs.writeFileSync(write.file, write.text);
-      } catch (error) {
-        fail(`cannot write ${write.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-      }
     }
     writeReport(io, options.output, render(options.format, results, io, ruleTable));
     return exitCode(io, results, options.maxWarnings);
   } finally {
     cache?.close();
+  }
+}
+
+interface PendingFix {
+  /** Index of the draft in the run's targets. */
+  index: number;
+  text: string;
+  /** SHA-256 of the bytes that were linted (task.ts hashBytes). */
+  sourceHash: string;
+}
+
+/**
+ * Where --fix may write: the working folder, each folder named, and the folder each named
+ * file is in (real paths). A link found under a folder, or named, that leads elsewhere is
+ * linted but not written through.
+ */
+function fixRoots(cwd: string, positionals: readonly string[]): string[] {
+  const roots = [realpathOr(cwd)];
+  for (const arg of positionals) {
+    if (arg === '-') continue;
+    const absolute = path.resolve(cwd, arg);
+    let folder: string;
+    try {
+      folder = fs.statSync(absolute).isDirectory() ? absolute : path.dirname(absolute);
+    } catch {
+      continue;
+    }
+    roots.push(realpathOr(folder));
+  }
+  return roots;
+}
+
+function realpathOr(file: string): string {
+  try {
+    return fs.realpathSync.native(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
+function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
+}
+
+/**
+ * Write one draft's fixes, or say why not: the real file must be a regular file inside a fix
+ * root and still hold the bytes that were linted (an edit made meanwhile is never
+ * overwritten); it is replaced through a temporary file, keeping its mode.
+ */
+function applyFix(item: Target, write: PendingFix, roots: readonly string[]): string | null {
+  let real: string;
+  try {
+    real = fs.realpathSync.native(item.target.absolute);
+  } catch (error) {
+    return `not fixed: ${describeFsError(error, 'cannot write')}`;
+  }
+  if (!roots.some((root) => isInside(root, real))) return `not fixed: it is a link to ${real}, outside the folder being linted`;
+  let current: Buffer;
+  let mode: number;
+  try {
+    mode = fs.statSync(real).mode;
+    current = readRegularFile(real, item.maxBytes);
+  } catch (error) {
+    if (error instanceof FileReadError && (error.problem === 'too-large' || error.problem === 'grew')) return 'changed while being linted: not fixed (lint it again)';
+    return `not fixed: ${error instanceof FileReadError ? error.message : describeFsError(error, 'cannot read')}`;
+  }
+  if (hashBytes(current) !== write.sourceHash) return 'changed while being linted: not fixed (lint it again)';
+  try {
+    replaceFileAtomic(real, write.text, mode);
+  } catch (error) {
+    return `not fixed: ${describeFsError(error, 'cannot write')}`;
+  }
+  return null;
+}
+
+/** A draft's report from the text on disk now (after a fix did not land), or why it cannot be read. */
+function lintOnDisk(item: Target, display: string): FileReport | string {
+  try {
+    const result = lint(readDraft(item.target.absolute, item.maxBytes).text, item.options);
+    return new FileReport(display, { diagnostics: result.diagnostics, schema: { id: result.schema.schema.id, from: result.schema.from } });
+  } catch (error) {
+    if (error instanceof InputError) return error.message;
+    throw error;
   }
 }
 
@@ -273,6 +370,7 @@ async function runExport(io: CliIO, args: string[]): Promise<number> {
   if (!['csv', 'json'].includes(format)) fail(`--format must be csv or json, got "${format}"`);
   const common: Common = { config: values.config as string | undefined, schema: values.schema as string | undefined, locale: parseLocale(values.locale as string | undefined), severities: {} };
   const { loaded, errors } = await loadAll(io, positionals, common, values['stdin-filename'] as string | undefined);
+  if (values.output) refuseOutputThatIsInput(io.cwd, values.output as string, loaded.map((item) => item.target.absolute));
   for (const error of errors) io.stderr(`fivenets: ${error}\n`);
   if (errors.length > 0) return 2;
   const rows: TaskRow[] = [];

@@ -18,6 +18,7 @@ import type { FileResult } from './formatters/types';
 import { readDraftBytes, type ReadBuffer } from './io';
 import type { CliIO } from './main';
 import { exitCode, render, writeReport } from './render';
+import { refuseOutputThatIsInput } from './safe-write';
 
 /** What the cached path learned before handing over to the full lint. */
 export interface Handover {
@@ -36,6 +37,8 @@ export function lintFromCache(io: CliIO, args: string[]): number | Handover {
     const options = parseLintArgs(args);
     if (!options.cache || options.fix || options.schema !== undefined || options.positionals.length === 0 || options.positionals.includes('-')) return handover;
     cache = new LintCache(path.resolve(io.cwd, options.cacheLocation));
+    // The full lint prints the warning and runs without the cache.
+    if (cache.problem) return handover;
     const locale = options.locale ?? 'zh-CN';
     const ruleTable = cache.ruleTable(locale);
     if (!ruleTable) return handover;
@@ -94,6 +97,8 @@ export function lintFromCache(io: CliIO, args: string[]): number | Handover {
       results.push(options.quiet ? new FileReport(display, { diagnostics: report.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), schema: report.schema }) : report);
     }
     if (!complete) return handover;
+    // Throws when the report would replace a draft: the full lint refuses it.
+    if (options.output) refuseOutputThatIsInput(io.cwd, options.output, selected.map((draft) => draft.absolute));
 
     const report = render(options.format, results, io, () => ruleTable);
     try {

@@ -14,13 +14,20 @@ export class UsageError extends Error {}
 
 const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**'];
 
+/**
+ * Folders and globs are crawled without following symbolic links (tinyglobby's
+ * followSymbolicLinks: false): a link to /usr is not crawled, a link loop is not walked, and
+ * a link under the folder to a draft elsewhere is not linted (nor written by --fix). A link
+ * named explicitly is linted. Each real path is linted once, however many names reach it.
+ */
 export function expandTargets(args: string[], cwd: string, ignore: string[] = []): FileTarget[] {
   const seen = new Set<string>();
   const targets: FileTarget[] = [];
   const ignored = picomatch([...DEFAULT_IGNORE, ...ignore], { dot: true });
   const add = (absolute: string, display: string) => {
-    if (seen.has(absolute)) return;
-    seen.add(absolute);
+    const real = realpathOr(absolute);
+    if (seen.has(real)) return;
+    seen.add(real);
     targets.push({ absolute, display });
   };
   for (const arg of args) {
@@ -32,7 +39,7 @@ export function expandTargets(args: string[], cwd: string, ignore: string[] = []
       stat = null;
     }
     if (stat?.isDirectory()) {
-      const found = globSync(['**/*.md', '**/*.markdown'], { cwd: absolute, ignore: [...DEFAULT_IGNORE, ...ignore], dot: false })
+      const found = globSync(['**/*.md', '**/*.markdown'], { cwd: absolute, ignore: [...DEFAULT_IGNORE, ...ignore], dot: false, followSymbolicLinks: false })
         .sort()
         .map((relative) => path.join(absolute, relative));
       for (const file of found) add(file, displayPath(file, cwd));
@@ -40,7 +47,7 @@ export function expandTargets(args: string[], cwd: string, ignore: string[] = []
       // A file named explicitly is linted whatever its extension (the seed is a .txt).
       add(absolute, arg);
     } else if (isDynamicPattern(arg)) {
-      const found = globSync([arg], { cwd, ignore: [...DEFAULT_IGNORE, ...ignore] }).sort();
+      const found = globSync([arg], { cwd, ignore: [...DEFAULT_IGNORE, ...ignore], followSymbolicLinks: false }).sort();
       if (found.length === 0) throw new UsageError(`no files match ${arg}`);
       for (const relative of found) {
         const file = path.resolve(cwd, relative);
@@ -52,6 +59,14 @@ export function expandTargets(args: string[], cwd: string, ignore: string[] = []
     }
   }
   return targets;
+}
+
+function realpathOr(file: string): string {
+  try {
+    return fs.realpathSync.native(file);
+  } catch {
+    return file;
+  }
 }
 
 function displayPath(file: string, cwd: string): string {

@@ -13,6 +13,7 @@ import { buildReport, renderHtml, renderJson, renderMarkdown, type ReportSource 
 import { UsageError } from './files';
 import { describeFsError } from './io';
 import { loadAll } from './load';
+import { refuseOutputThatIsInput } from './safe-write';
 import type { CliIO } from './main';
 
 export const REPORT_USAGE = `Usage: fivenets report [paths…] [options]
@@ -107,6 +108,7 @@ export async function runReport(io: CliIO, args: string[]): Promise<number> {
   if (positionals.includes('-')) fail('report reads files, not standard input');
   if (positionals.length === 0) fail('no paths given (try fivenets report seeds/ --out report.html)');
   const { loaded, errors } = await loadAll(io, positionals, { config: values.config as string | undefined, locale: null, severities: {} }, undefined);
+  if (out) refuseOutputThatIsInput(io.cwd, out, loaded.map((item) => item.target.absolute));
   // Links to drafts are relative to the report, so the page works wherever the folder is copied.
   const linkBase = outFile ? path.dirname(outFile) : io.cwd;
   for (const error of errors) io.stderr(`fivenets: ${error}\n`);

@@ -1,10 +1,11 @@
 /** One unit of CLI work: read a draft, lint it (and fix it). Runs in the main thread or in a worker. */
 import type { LintDiagnostic, LintOptions } from '../engine';
 import { fixAll, lint } from '../engine';
+import { createHash } from 'node:crypto';
 import { hashText } from './cache';
 import { renderJsonDiagnostics } from './formatters/json';
 import { countSeverities, type Counts, type ReportedSchema } from './formatters/types';
-import { InputError, readDraft } from './io';
+import { InputError, decodeDraft, readDraftBytes } from './io';
 
 export interface FileTask {
   index: number;
@@ -27,6 +28,8 @@ export interface FileOutcome {
   fixedText?: string;
   /** The schema the draft was checked against, and why. */
   schema?: ReportedSchema;
+  /** With `fixedText`: SHA-256 of the bytes that were read (hashBytes()), to check the file is unchanged before writing. */
+  sourceHash?: string;
   error?: string;
 }
 
@@ -36,25 +39,33 @@ export interface FileOutcome {
  */
 export function runTask(task: FileTask, options: LintOptions, rendered = false): FileOutcome {
   try {
-    const draft = readDraft(task.absolute, task.maxBytes);
+    const bytes = readDraftBytes(task.absolute, task.maxBytes);
+    const draft = decodeDraft(bytes);
     let text = draft.text;
     let fixedText: string | undefined;
+    let sourceHash: string | undefined;
     if (task.fix) {
       const fixed = fixAll(text, options);
       if (fixed.text !== text) {
         text = fixed.text;
         fixedText = (draft.bom ? '\ufeff' : '') + fixed.text;
+        sourceHash = hashBytes(bytes);
       }
     }
     const result = lint(text, options);
     const { diagnostics } = result;
     const contentHash = hashText(text);
     const schema = { id: result.schema.schema.id, from: result.schema.from };
-    if (rendered) return { index: task.index, contentHash, json: renderJsonDiagnostics(diagnostics), counts: countSeverities(diagnostics), fixedText, schema };
-    return { index: task.index, contentHash, diagnostics, fixedText, schema };
+    if (rendered) return { index: task.index, contentHash, json: renderJsonDiagnostics(diagnostics), counts: countSeverities(diagnostics), fixedText, schema, sourceHash };
+    return { index: task.index, contentHash, diagnostics, fixedText, schema, sourceHash };
   } catch (error) {
     if (error instanceof InputError) return { index: task.index, error: error.message };
     // A crash inside the engine is a bug: report it for this file and keep going.
     return { index: task.index, error: `internal error: ${error instanceof Error ? error.message : String(error)} (please report this)` };
   }
+}
+
+/** SHA-256 of a file's bytes as read (BOM and all): what --fix compares before it writes. */
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

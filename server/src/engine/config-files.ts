@@ -26,3 +26,21 @@ export function configIn(dir: string): string | null {
 export function isBuiltinSchemaId(value: string): boolean {
   return /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/u.test(value);
 }
+
+/**
+ * The repository that holds `dir`: the nearest folder (itself or an ancestor) with a `.git`
+ * entry (a folder, or the file of a worktree or submodule), or null outside any repository.
+ */
+export function repositoryRoot(dir: string): string | null {
+  for (let current = path.resolve(dir); ; ) {
+    try {
+      fs.lstatSync(path.join(current, '.git'));
+      return current;
+    } catch {
+      // not here
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return null;
+    current = parent;
+  }
+}

@@ -12,7 +12,8 @@ import configJsonSchema from './schema/fivenets-config.schema.json';
 import { builtinSchema, builtinSchemaIds, getBuiltinSchema, loadSchemaFile, type GlossaryTerm, type PolicySchema } from './schema/index';
 import { LocatedError, closest, parseData, readDataFile, validateData, type ErrorFactory, type ParsedData } from './schema/located';
 import type { Locale, SeveritySetting } from './types';
-import { configIn, isBuiltinSchemaId } from './config-files';
+import { configIn, isBuiltinSchemaId, repositoryRoot } from './config-files';
+import { globProblem } from './globs';
 
 export interface FivenetsConfig {
   /** Built-in schema id ("five-nets") or a path, relative to the config file, to a schema file. */
@@ -171,16 +172,7 @@ interface RawConfig {
   maxFileSize?: number;
 }
 
-/**
- * Globs are compiled to regular expressions (picomatch), which pass ( ) groups and a + after
- * ) or ] through as regex: `ignore: ["(a+)+$"]` became a catastrophic pattern run against
- * every path. Globs here are paths with *, **, ?, [abc] and {a,b}; nothing else reaches a regex.
- */
-export function globProblem(glob: string): string | null {
-  if (/[()]/u.test(glob)) return `"${glob}" uses ( ): globs are paths with *, **, ?, [abc] and {a,b} (match a literal parenthesis with ?)`;
-  if (/[\]}]\+/u.test(glob)) return `"${glob}" uses + after ] or }: globs are paths with *, **, ?, [abc] and {a,b}`;
-  return null;
-}
+export { globProblem } from './globs';
 
 function isCalendarDate(text: string): boolean {
   const [y, m, d] = text.split('-').map(Number);
@@ -190,8 +182,8 @@ function isCalendarDate(text: string): boolean {
 
 /**
  * Load a config file and the schema it names. A `schema` path is resolved relative to the
- * config file; with `workspaceRoot`, a path resolving outside it (also through a symlink)
- * is refused. Throws ConfigError for problems in the config, SchemaError for problems
+ * config file; a path resolving outside `workspaceRoot` (or, without one, outside the
+ * repository that holds the config), also through a symlink, and an absolute path are refused. Throws ConfigError for problems in the config, SchemaError for problems
  * inside the schema file it points to.
  */
 export function loadConfigFile(file: string, options: ConfigOptions = {}): ResolvedConfig {
@@ -220,14 +212,19 @@ function resolveSchema(value: string, dir: string, parsed: ParsedData, workspace
   if (!/\.(ya?ml|json)$/i.test(value)) {
     parsed.fail(configError, `schema path ${value} must end in .yaml, .yml or .json`, at, 'value');
   }
+  if (path.isAbsolute(value)) {
+    parsed.fail(configError, `schema path ${value} is absolute: give a path relative to the config file, inside the ${workspaceRoot === undefined ? 'repository' : 'workspace'}`, at, 'value');
+  }
   const resolved = path.resolve(dir, value);
-  if (workspaceRoot !== undefined) {
-    // Check the path as written and with symlinks followed, against either spelling of the root.
-    const roots = [path.resolve(workspaceRoot), realpathOr(path.resolve(workspaceRoot))];
-    const inside = (p: string) => roots.some((root) => isInside(root, p));
-    if (!inside(resolved) || !inside(realpathOr(resolved))) {
-      parsed.fail(configError, `schema path ${value} is outside the workspace`, at, 'value');
-    }
+  // A config from a repository may name only a schema of that repository (the workspace in the
+  // editor; else the repository that holds the config, or its folder outside any repository),
+  // so a cloned repository cannot make the tool read /etc or a home folder as a schema.
+  const root = workspaceRoot ?? repositoryRoot(dir) ?? dir;
+  // Check the path as written and with symlinks followed, against either spelling of the root.
+  const roots = [path.resolve(root), realpathOr(path.resolve(root))];
+  const inside = (p: string) => roots.some((candidate) => isInside(candidate, p));
+  if (!inside(resolved) || !inside(realpathOr(resolved))) {
+    parsed.fail(configError, `schema path ${value} is outside the ${workspaceRoot === undefined ? 'repository' : 'workspace'}`, at, 'value');
   }
   if (!fs.existsSync(resolved)) {
     parsed.fail(configError, `schema file ${value} not found`, at, 'value');

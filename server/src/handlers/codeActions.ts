@@ -75,8 +75,9 @@ export class CodeActionsFeature {
           });
         }
       }
-      actions.push(...this.fixAllRuleActions(analysis, ours));
-      actions.push(...this.disableActions(analysis, ours));
+      // One action per problem line can pass the ~120,000 arguments a spread call takes.
+      for (const action of this.fixAllRuleActions(analysis, ours)) actions.push(action);
+      for (const action of this.disableActions(analysis, ours)) actions.push(action);
     }
 
     if (wanted(FIX_ALL_KIND, only) && analysis.result.diagnostics.some((diagnostic) => diagnostic.fix)) {

@@ -10,7 +10,6 @@
  * the workspace folder). Config is resolved exactly as the CLI does (resolveConfigForFile
  * + lintOptionsFor), with settings layered on top.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
@@ -18,6 +17,8 @@ import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connecti
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalLinter, RULES, lintOptionsFor, localize } from '../engine';
 import type { LintOptions, LintResult, Locale } from '../engine';
+import { readRegularText } from '../engine/read-file';
+import { MAX_DATA_FILE_SIZE } from '../engine/schema/located';
 import { defaultResolvedConfig, effectiveGlossary, parseConfigText, resolveConfigForFile, type FivenetsConfig, type ResolvedConfig, globProblem } from '../engine/config';
 import { LocatedError, builtinSchemaIds, type GlossaryTerm } from '../engine/schema';
 import { frontmatterSchema } from '../engine/frontmatter';
@@ -128,7 +129,7 @@ class ConfigProblems {
     const character = Math.max(0, error.column - 1);
     let end = character;
     try {
-      const text = fs.readFileSync(error.file, 'utf8');
+      const text = readRegularText(error.file, MAX_DATA_FILE_SIZE);
       end = Math.max(character, (text.split(/\r\n|\r|\n/u)[line] ?? '').length);
     } catch {
       // The file went away: point at the position alone.
@@ -357,7 +358,7 @@ export class Drafts {
     let config = this.explicit.get(resolved.file);
     if (!config) {
       try {
-        config = parseConfigText(fs.readFileSync(resolved.file, 'utf8'), resolved.file);
+        config = parseConfigText(readRegularText(resolved.file, MAX_DATA_FILE_SIZE), resolved.file);
       } catch {
         config = {};
       }

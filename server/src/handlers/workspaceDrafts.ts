@@ -8,6 +8,8 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
+import { globLeavesFolder, globProblem } from '../engine/globs';
+import { readRegularFile } from '../engine/read-file';
 import type { Classification, Drafts } from './drafts';
 import type { Settings, SettingsStore } from './settings';
 
@@ -28,6 +30,16 @@ interface CacheEntry {
 }
 
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
+
+/**
+ * The file search is confined and bounded: a repository's settings can set the include globs
+ * (`/**\/*.md` would crawl the disk, `../*.md` lists the parent folder). Globs that leave the
+ * folder or fail globProblem are dropped, links are not followed, and a search stops after
+ * CRAWL_MS, at MAX_DEPTH folders deep, keeping the first MAX_FILES files.
+ */
+export const MAX_FILES = 5000;
+const MAX_DEPTH = 32;
+const CRAWL_MS = 3000;
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 export class WorkspaceDrafts {
@@ -50,9 +62,15 @@ export class WorkspaceDrafts {
     if (!settings.enable) return [];
     const resolved = this.drafts.resolve(path.join(folder, 'untitled.md'), folder);
     const fromConfig = this.drafts.explicitConfig(resolved).include;
-    const found = await glob(settings.include, { cwd: folder, ignore: IGNORE, absolute: true, dot: false });
-    if (fromConfig) found.push(...(await glob(fromConfig, { cwd: resolved.dir, ignore: IGNORE, absolute: true, dot: false })));
-    return [...new Set(found.map((file) => path.normalize(file)))].sort();
+    const signal = AbortSignal.timeout(CRAWL_MS);
+    const search = async (globs: readonly string[], cwd: string): Promise<string[]> => {
+      const safe = globs.filter((pattern) => !globLeavesFolder(pattern) && globProblem(pattern) === null);
+      return safe.length === 0 ? [] : glob(safe, { cwd, ignore: IGNORE, absolute: true, dot: false, followSymbolicLinks: false, deep: MAX_DEPTH, signal });
+    };
+    const found = await search(settings.include, folder);
+    if (fromConfig && isInside(folder, resolved.dir)) for (const file of await search(fromConfig, resolved.dir)) found.push(file);
+    const inside = found.map((file) => path.normalize(file)).filter((file) => isInside(folder, file));
+    return [...new Set(inside)].sort().slice(0, MAX_FILES);
   }
 
   /** The file as a draft, or null when it is not one (ignored, disabled, too large, unreadable, not UTF-8). */
@@ -73,7 +91,8 @@ export class WorkspaceDrafts {
     // Over the limit in bytes is over it in characters too: skip without reading.
     if (stat.isFile() && stat.size <= settings.maxFileSize) {
       try {
-        let text = decoder.decode(await fs.readFile(file));
+        // The bounded reader: a FIFO or device swapped in after the stat is refused, not read.
+        let text = decoder.decode(readRegularFile(file, settings.maxFileSize));
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         const classification = this.drafts.classify(uri, text, settings);
         if (classification.draft) draft = { file, uri, text, classification, settings };
@@ -84,4 +103,10 @@ export class WorkspaceDrafts {
     this.cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, generation, draft });
     return draft;
   }
+}
+
+/** True when `file` is `folder` or below it. */
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }

@@ -174,7 +174,7 @@ ${rows.join('\n')}
 }
 
 function ownersSection(data: ReportData, t: Translate): string {
-  const max = Math.max(0, ...data.owners.map((owner) => owner.total));
+  const max = data.owners.reduce((most, owner) => Math.max(most, owner.total), 0);
   const rows = data.owners
     .map(
       (owner) => `<tr data-owner="${e(owner.name)}" data-leads="${owner.leads}" data-co-owns="${owner.coOwns}"${owner.vague ? ' data-vague="1"' : ''}>

@@ -75,7 +75,7 @@ export function renderMarkdown(data: ReportData): string {
   out.push(`## ${t('ownersHeading')}`, '', t('ownersIntro'), '');
   if (data.owners.length === 0) out.push(t('noOwners'), '');
   else {
-    const max = Math.max(...data.owners.map((owner) => owner.total));
+    const max = data.owners.reduce((most, owner) => Math.max(most, owner.total), 0);
     out.push(
       table(
         [t('colOwner'), t('colLeads'), t('colCoOwns'), t('colWorkload')],
@@ -107,7 +107,10 @@ export function renderMarkdown(data: ReportData): string {
     const tasks: ReportTask[] = data.tasks.filter((task) => task.status === status);
     out.push(`### ${heading}${t('count', { count: tasks.length })}`, '');
     if (tasks.length === 0) out.push(t('noneInList'), '');
-    else out.push(...tasks.map((task) => `- ${cell(task.text)} — ${cell(task.owner ?? '—')} · ${cell(task.deadline ?? '—')} (${link(task)})`), '');
+    else {
+      for (const task of tasks) out.push(`- ${cell(task.text)} — ${cell(task.owner ?? '—')} · ${cell(task.deadline ?? '—')} (${link(task)})`);
+      out.push('');
+    }
   };
   list('this-quarter', t('dueThisQuarterList', { quarter }));
   list('overdue', t('overdueList'));

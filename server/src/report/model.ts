@@ -361,8 +361,9 @@ const MAX_BUCKETS = 36;
 function buildTimeline(tasks: readonly ReportTask[], nets: readonly NetSummary[]): Timeline {
   const dated = tasks.filter((task): task is ReportTask & { due: string } => task.due !== null);
   if (dated.length === 0) return { unit: 'month', buckets: [], cells: [] };
-  const first = Math.min(...dated.map((task) => monthIndex(task.due)));
-  const last = Math.max(...dated.map((task) => monthIndex(task.due)));
+  // Not Math.min(...all): a spread of 200,000 tasks overflows the stack.
+  const first = dated.reduce((least, task) => Math.min(least, monthIndex(task.due)), Infinity);
+  const last = dated.reduce((most, task) => Math.max(most, monthIndex(task.due)), -Infinity);
   const months = last - first + 1;
   const unit: Timeline['unit'] = months <= MAX_BUCKETS ? 'month' : Math.ceil(months / 3) + 1 <= MAX_BUCKETS ? 'quarter' : 'year';
   const size = unit === 'month' ? 1 : unit === 'quarter' ? 3 : 12;

@@ -16,8 +16,8 @@ const MISSING: Record<Locale, Record<'owner' | 'metric' | 'deadline', string>> =
 const ONGOING: Record<Locale, string> = { 'zh-CN': '长期', 'zh-TW': '長期', en: 'ongoing' };
 
 function cell(value: string): string {
-  // Guard against formula injection in spreadsheets (=, +, -, @ at the start).
-  const safe = /^[=+\-@]/u.test(value) ? `'${value}` : value;
+  // Guard against formula injection in spreadsheets: OWASP's list, = + - @ and TAB and CR at the start.
+  const safe = /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
   return /[",\r\n]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
 }
 

@@ -1,8 +1,9 @@
 /** GitHub Actions workflow commands: ::error file=…,line=…,col=…,title=<rule>::<message>. */
-import type { FileResult } from './types';
+import { printable, type FileResult } from './types';
 
 // Escaping as the Actions toolkit does (toCommandValue / toCommandProperties).
-const escapeData = (text: string) => text.replace(/%/gu, '%25').replace(/\r/gu, '%0D').replace(/\n/gu, '%0A');
+// Line breaks are escaped (%0D, %0A); other controls would reach the log raw.
+const escapeData = (text: string) => printable(text, true).replace(/%/gu, '%25').replace(/\r/gu, '%0D').replace(/\n/gu, '%0A');
 const escapeProperty = (text: string) => escapeData(text).replace(/:/gu, '%3A').replace(/,/gu, '%2C');
 
 export function formatGithub(results: readonly FileResult[]): string {

@@ -3,6 +3,18 @@ import type { FileResult, FormatContext, RuleSummary } from './types';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
+/**
+ * A draft's path as a SARIF `uri`: a relative reference with each segment percent-encoded
+ * (encodeURI left `#` and `?`, so `we#ird?.md` pointed at `we`), and `./` in front when the
+ * first segment has a colon (`a::b.md` would read as a URI with the scheme `a`). A Windows
+ * absolute path (C:/…) becomes a file: URI.
+ */
+export function artifactUri(file: string): string {
+  if (/^[A-Za-z]:[\\/]/u.test(file)) return `file:///${file.replace(/\\/gu, '/').split('/').map((segment, index) => (index === 0 ? segment : encodeURIComponent(segment))).join('/')}`;
+  const segments = file.split('/').map(encodeURIComponent);
+  return segments[0].includes('%3A') ? `./${segments.join('/')}` : segments.join('/');
+}
+
 /** `ruleTable`: every rule, in the report's locale (see ruleSummaries in ../commands.ts). */
 export function formatSarif(results: readonly FileResult[], context: FormatContext, ruleTable: readonly RuleSummary[]): string {
   const ruleIndex = new Map(ruleTable.map((rule, index) => [rule.id, index]));
@@ -28,7 +40,7 @@ export function formatSarif(results: readonly FileResult[], context: FormatConte
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: encodeURI(result.path) },
+              artifactLocation: { uri: artifactUri(result.path) },
               region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
             },
           },

@@ -1,6 +1,6 @@
 /** Human output in the ESLint "stylish" shape: one block per file, a summary line. */
 import type { FileResult, FormatContext } from './types';
-import { summarize } from './types';
+import { printable, summarize } from './types';
 
 const paint = (on: boolean, code: string, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
@@ -8,14 +8,14 @@ export function formatStylish(results: readonly FileResult[], context: FormatCon
   const out: string[] = [];
   for (const result of results) {
     if (result.diagnostics.length === 0) continue;
-    out.push(paint(context.color, '4', result.path));
+    out.push(paint(context.color, '4', printable(result.path)));
     const rows = result.diagnostics.map((diagnostic) => ({
       where: `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`,
       severity: diagnostic.severity,
-      message: diagnostic.message,
-      rule: diagnostic.rule,
+      message: printable(diagnostic.message),
+      rule: printable(diagnostic.rule),
     }));
-    const whereWidth = Math.max(...rows.map((row) => row.where.length));
+    const whereWidth = rows.reduce((widest, row) => Math.max(widest, row.where.length), 0);
     for (const row of rows) {
       const severity = row.severity === 'error' ? paint(context.color, '31', 'error  ') : row.severity === 'warning' ? paint(context.color, '33', 'warning') : paint(context.color, '36', 'info   ');
       out.push(`  ${row.where.padEnd(whereWidth)}  ${severity}  ${row.message}  ${paint(context.color, '2', row.rule)}`);

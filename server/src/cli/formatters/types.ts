@@ -77,3 +77,13 @@ export interface FormatContext {
   /** Docs page of a rule, for SARIF helpUri. */
   helpUri(ruleId: string): string;
 }
+
+// C0 controls but tab, DEL and C1 controls: ESC [ … from a draft or a file name would move the
+// cursor, recolour or retitle the terminal that shows the report.
+const CONTROLS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/gu;
+const CONTROLS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu;
+
+/** Text for a terminal: control characters other than tab removed (line breaks too, unless `keepLineBreaks`). */
+export function printable(text: string, keepLineBreaks = false): string {
+  return text.replace(keepLineBreaks ? CONTROLS_BUT_LINE_BREAKS : CONTROLS, '');
+}

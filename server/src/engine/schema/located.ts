@@ -6,9 +6,9 @@
  * Files are data only: `yaml` builds plain values (no custom tags, no code), and nothing
  * from the workspace is ever required or evaluated.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { FileReadError, readRegularText } from '../read-file';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 
 /** Files larger than this are refused: configs and schemas are small. */
@@ -154,20 +154,22 @@ export function parseData(text: string, file: string, factory: ErrorFactory): Pa
   return new ParsedData(file, doc, lineCounter, value);
 }
 
-/** Read a small text file, turning I/O problems into a located error at 1:1. */
+/**
+ * Read a small text file, turning I/O problems into a located error at 1:1. Through the
+ * bounded reader (../read-file.ts): `schema: /dev/zero`, a FIFO or a symlink to either is
+ * refused instead of read forever.
+ */
 export function readDataFile(file: string, factory: ErrorFactory): string {
-  let stat: fs.Stats;
   try {
-    stat = fs.statSync(file);
+    return readRegularText(file, MAX_DATA_FILE_SIZE);
   } catch (err) {
-    throw factory(describeIoError(err), file, 1, 1);
-  }
-  if (stat.isDirectory()) throw factory('is a folder, not a file', file, 1, 1);
-  if (stat.size > MAX_DATA_FILE_SIZE) throw factory(`file is too large (${stat.size} bytes; the limit is ${MAX_DATA_FILE_SIZE})`, file, 1, 1);
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    throw factory(describeIoError(err), file, 1, 1);
+    if (!(err instanceof FileReadError)) throw err;
+    if (err.problem === 'missing') throw factory('file not found', file, 1, 1);
+    if (err.problem === 'directory') throw factory('is a folder, not a file', file, 1, 1);
+    if (err.problem === 'not-regular') throw factory('not a regular file (a device, pipe or socket)', file, 1, 1);
+    if (err.problem === 'too-large') throw factory(`file is too large (${err.size} bytes; the limit is ${MAX_DATA_FILE_SIZE})`, file, 1, 1);
+    if (err.problem === 'grew') throw factory(`file grew past the limit of ${MAX_DATA_FILE_SIZE} bytes while being read`, file, 1, 1);
+    throw factory(err.message, file, 1, 1);
   }
 }
 
