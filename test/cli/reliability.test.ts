@@ -444,6 +444,24 @@ describe('reliability round 2', function () {
     });
   });
 
+  describe('14. a front-matter date that is no real day is reported, as in a config', () => {
+    it('reports 2020-13-45 and 9999-99-99 at the date, and dates nothing with it (no bogus past-deadline)', async () => {
+      for (const date of ['2020-13-45', '9999-99-99']) {
+        fs.writeFileSync(path.join(dir, 'd.md'), `---\ndate: ${date}\n---\n\n## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2020年6月底前）\n`);
+        const run = await cli(['lint', 'd.md', '--format', 'json', '--locale', 'en'], dir);
+        const diagnostics = (JSON.parse(run.stdout) as { files: Array<{ diagnostics: Array<{ rule: string; line: number; column: number; message: string }> }> }).files[0].diagnostics;
+        const bad = diagnostics.filter((d) => d.rule === 'invalid-deadline');
+        assert.deepEqual(bad.map((d) => [d.line, d.column]), [[2, 7]], date);
+        assert.match(bad[0].message, new RegExp(`Document date "${date}" is not a real day`, 'u'));
+        assert.ok(!diagnostics.some((d) => d.rule === 'past-deadline'), date);
+      }
+      fs.writeFileSync(path.join(dir, '.fivenets.yaml'), 'date: 2020-13-45\n');
+      const config = await cli(['lint', 'd.md'], dir);
+      assert.equal(config.code, 2);
+      assert.match(config.stderr, /date 2020-13-45 is not a real calendar date/u);
+    });
+  });
+
   describe('15. CSV formula guard covers TAB and CR', () => {
     it('prefixes a quote to cells starting with = + - @ TAB CR', () => {
       const row = (text: string): TaskRow =>

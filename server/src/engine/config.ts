@@ -14,6 +14,7 @@ import { LocatedError, closest, parseData, readDataFile, validateData, type Erro
 import type { Locale, SeveritySetting } from './types';
 import { configIn, isBuiltinSchemaId, repositoryRoot } from './config-files';
 import { globProblem } from './globs';
+import { isCalendarDate } from './calendar';
 
 export interface FivenetsConfig {
   /** Built-in schema id ("five-nets") or a path, relative to the config file, to a schema file. */
@@ -174,11 +175,6 @@ interface RawConfig {
 
 export { globProblem } from './globs';
 
-function isCalendarDate(text: string): boolean {
-  const [y, m, d] = text.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 /**
  * Load a config file and the schema it names. A `schema` path is resolved relative to the

@@ -134,6 +134,8 @@ export interface DocumentMeta {
   schema: string | null;
   /** Span of the frontmatter block, if any. */
   frontmatterSpan: Span | null;
+  /** A frontmatter `date` that is no real day (2020-13-45): `date` is then null. */
+  badDate?: { value: string; span: Span } | null;
 }
 
 export interface PolicyModel {

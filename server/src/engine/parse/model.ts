@@ -15,6 +15,7 @@ import { matchNet, matchNetLike } from './nets';
 import { finalizeMeasure } from './measure';
 import { kindOfLabel } from '../labels';
 import { simplify } from '../script';
+import { isCalendarDate } from '../calendar';
 
 export interface ModelOptions {
   schema: PolicySchema;
@@ -316,6 +317,13 @@ class ModelBuilder {
     meta.title = asText(record.title);
     const date = asText(record.date);
     meta.date = date && /^\d{4}-\d{2}-\d{2}/u.test(date) ? date.slice(0, 10) : null;
+    if (meta.date !== null && !isCalendarDate(meta.date)) {
+      // 2020-13-45 would date every relative deadline and past-deadline check wrongly: no date, and say so.
+      const line = /^date[ \t]*:[ \t]*["']?([^\r\n"'#]*?)["']?[ \t]*(?:#.*)?$/mu.exec(this.text.slice(span.start, span.end));
+      const start = line ? span.start + line.index + line[0].indexOf(line[1]) : span.start;
+      meta.badDate = { value: meta.date, span: { start, end: start + (line ? line[1].length : 3) } };
+      meta.date = null;
+    }
     meta.schema = asText(record.schema);
   }
 

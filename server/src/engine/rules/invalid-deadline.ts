@@ -16,9 +16,10 @@ export const rule: Rule = {
       unreadable: { en: 'Cannot read the deadline "{value}": write a date such as 2021年12月底前', 'zh-CN': '无法识别完成时限“{value}”：请写成“2021年12月底前”等格式' },
       needsYear: { en: 'Deadline "{value}" needs a year: add the year or a document date in the frontmatter', 'zh-CN': '完成时限“{value}”缺少年份：请写明年份，或在文档头部设置 date' },
       empty: { en: 'Deadline field is empty', 'zh-CN': '完成时限为空' },
+      badDocumentDate: { en: 'Document date "{value}" is not a real day: write YYYY-MM-DD', 'zh-CN': '文档日期“{value}”不是有效日期：请写成 YYYY-MM-DD' },
     },
     examples: {
-      invalid: ['## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：下个阶段）\n', '## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2021年2月30日）\n'],
+      invalid: ['## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：下个阶段）\n', '## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2021年2月30日）\n', '---\ndate: 2020-13-45\n---\n\n## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2021年第三季度）\n'],
       valid: [
         '## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2021年第三季度）\n',
         '## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：【待填写】）\n',
@@ -26,6 +27,9 @@ export const rule: Rule = {
     },
   },
   check(context) {
+    // The document date counts every relative deadline: a date that is no real day is reported here, as a config's is refused.
+    const bad = context.model.meta.badDate;
+    if (bad) context.report({ span: bad.span, messageId: 'badDocumentDate', data: { value: bad.value } });
     for (const measure of context.measures) {
       const field = measure.deadline;
       if (!field || measure.deadlineValue || measure.deadlineProblem === null || measure.deadlineProblem === 'vague') continue;
