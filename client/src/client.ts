@@ -37,6 +37,8 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
   const watchers = [
     workspace.createFileSystemWatcher('**/.fivenets.{yaml,yml,json}'),
     workspace.createFileSystemWatcher('**/*.{yaml,yml,json}'),
+    // .gitignore and .fivenetsignore decide which files are drafts.
+    workspace.createFileSystemWatcher('**/{.gitignore,.fivenetsignore}'),
   ];
   context.subscriptions.push(...watchers);
 

@@ -219,6 +219,7 @@ describe('cli', () => {
       fs.writeFileSync(path.join(dir, 'empty.md'), '');
       const good = '## 公共卫生防护网\n\n1. 急救站20个（牵头单位：市卫健委）\n';
       fs.writeFileSync(path.join(dir, 'good.md'), good);
+      fs.writeFileSync(path.join(dir, '.fivenets.yaml'), 'include: ["*.md"]\n');
       for (const [name, pattern] of [['binary.md', /binary file/u], ['latin1.md', /not valid UTF-8/u], ['empty.md', /file is empty/u]] as const) {
         assertOneLineError(await cli(['lint', name], { cwd: dir }), pattern);
       }

@@ -51,15 +51,15 @@ function fromCache(argv: string[], cwd: string): Run | null {
   return { code: answer, ...output };
 }
 
-/** A folder of drafts: variants of the sample, one in a subfolder with its own config, one with a BOM. */
+/** A folder of drafts (*.policy.md, what the include globs take by default): variants of the sample, one in a subfolder with its own config, one with a BOM. */
 function project(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fivenets-fast-'));
-  for (let i = 0; i < 4; i++) fs.writeFileSync(path.join(dir, `draft-${i}.md`), sample.replace('建设市级应急物资储备库3个', `建设市级应急物资储备库${i + 1}个`));
-  fs.writeFileSync(path.join(dir, 'bom.md'), `\ufeff${sample}`);
+  for (let i = 0; i < 4; i++) fs.writeFileSync(path.join(dir, `draft-${i}.policy.md`), sample.replace('建设市级应急物资储备库3个', `建设市级应急物资储备库${i + 1}个`));
+  fs.writeFileSync(path.join(dir, 'bom.policy.md'), `\ufeff${sample}`);
   fs.mkdirSync(path.join(dir, 'district'));
-  fs.writeFileSync(path.join(dir, 'district', 'plan.md'), sample.replace('（牵头单位：市应急管理局）', ''));
+  fs.writeFileSync(path.join(dir, 'district', 'plan.policy.md'), sample.replace('（牵头单位：市应急管理局）', ''));
   fs.writeFileSync(path.join(dir, 'district', '.fivenets.yaml'), 'rules:\n  missing-net: off\nignore:\n  - "skip-*.md"\n');
-  fs.writeFileSync(path.join(dir, 'district', 'skip-me.md'), sample);
+  fs.writeFileSync(path.join(dir, 'district', 'skip-me.policy.md'), sample);
   return dir;
 }
 
@@ -80,7 +80,7 @@ describe('cli: the cached path', () => {
       ['--format', 'json', '--config', 'district/.fivenets.yaml'],
     ];
     for (const flags of variants) {
-      const argv = ['.', 'district/skip-me.md', ...flags, '--cache', '--cache-location', 'lint.cache'];
+      const argv = ['.', 'district/skip-me.policy.md', ...flags, '--cache', '--cache-location', 'lint.cache'];
       fs.rmSync(path.join(dir, 'lint.cache'), { force: true });
       assert.equal(fromCache(argv, dir), null, `${flags.join(' ')}: nothing cached yet`);
       const full = await cli(['lint', ...argv], dir);
@@ -111,10 +111,10 @@ describe('cli: the cached path', () => {
       assert.ok(fromCache(argv, dir), 'answered once refilled');
     };
     await refill();
-    fs.appendFileSync(path.join(dir, 'draft-1.md'), '\n');
+    fs.appendFileSync(path.join(dir, 'draft-1.policy.md'), '\n');
     assert.equal(fromCache(argv, dir), null, 'a draft changed');
     await refill();
-    fs.writeFileSync(path.join(dir, 'new.md'), sample);
+    fs.writeFileSync(path.join(dir, 'new.policy.md'), sample);
     assert.equal(fromCache(argv, dir), null, 'a new draft');
     await refill();
     fs.appendFileSync(path.join(dir, 'district', '.fivenets.yaml'), 'owners: [市应急管理局]\n');

@@ -135,6 +135,9 @@ describe('hostile input', () => {
   });
 
   describe('cli', () => {
+    // Every Markdown file in the folder is a draft here (by default only *.policy.md and policies/ are).
+    beforeEach(() => fs.writeFileSync(path.join(dir, '.fivenets.yaml'), 'include: ["**/*.md"]\n'));
+
     it('refuses a 50 MB file without reading it: one line, exit 2, the other files still linted', async function () {
       this.timeout(30_000);
       fs.writeFileSync(path.join(dir, 'good.md'), DRAFT);
@@ -154,7 +157,7 @@ describe('hostile input', () => {
 
     it('lints a single 5 MB line when maxFileSize allows it', async function () {
       this.timeout(60_000);
-      fs.writeFileSync(path.join(dir, '.fivenets.yaml'), 'maxFileSize: 10485760\n');
+      fs.writeFileSync(path.join(dir, '.fivenets.yaml'), 'maxFileSize: 10485760\ninclude: ["**/*.md"]\n');
       const unit = '建设负压病房100间（牵头单位：市卫健委；完成时限：2020年底前）';
       const line = unit.repeat(Math.ceil((5 * 1024 * 1024) / Buffer.byteLength(unit)));
       fs.writeFileSync(path.join(dir, 'line.md'), `## 公共卫生防护网\n\n${line}\n`);

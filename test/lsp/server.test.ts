@@ -202,7 +202,7 @@ describe('language server', function () {
     it('registers a watcher for config files and for configuration changes', async () => {
       await client.serverRequested('client/registerCapability');
       const watcher = client.registrations.find((registration) => registration.method === 'workspace/didChangeWatchedFiles');
-      assert.deepEqual(watcher?.registerOptions, { watchers: [{ globPattern: '**/.fivenets.{yaml,yml,json}' }, { globPattern: '**/*.{yaml,yml,json}' }] });
+      assert.deepEqual(watcher?.registerOptions, { watchers: [{ globPattern: '**/.fivenets.{yaml,yml,json}' }, { globPattern: '**/*.{yaml,yml,json}' }, { globPattern: '**/{.gitignore,.fivenetsignore}' }] });
       assert.ok(client.registrations.some((registration) => registration.method === 'workspace/didChangeConfiguration'));
     });
 

@@ -254,6 +254,7 @@ describe('report', () => {
 
     it('escapes what drafts say', async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fivenets-report-'));
+      fs.writeFileSync(path.join(dir, '.fivenets.yaml'), 'include: ["**/*.md"]\n');
       fs.writeFileSync(path.join(dir, 'a "b" <c>.md'), '## 公共卫生防护网\n\n1. 新建<script>alert(1)</script>站20个（牵头单位：市卫健委&"民政局"；完成时限：2020年底前）\n');
       const run = await cli(['report', '.', '--today', TODAY], dir);
       assert.equal(run.code, 0, run.stderr);
@@ -284,7 +285,7 @@ describe('report', () => {
       assert.match(tw, /城市應急處置網/u, 'net names in traditional script');
       assert.match((await cli(['report', 'test/cli/english/plan.md', '--today', TODAY])).stdout, /<html lang="en">/u);
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fivenets-report-'));
-      fs.writeFileSync(path.join(dir, '.fivenets.yaml'), 'locale: zh-TW\n');
+      fs.writeFileSync(path.join(dir, '.fivenets.yaml'), 'locale: zh-TW\ninclude: ["*.md"]\n');
       fs.writeFileSync(path.join(dir, 'draft.md'), '## 公共卫生防护网\n\n1. 新建急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n');
       assert.match((await cli(['report', '.', '--today', TODAY], dir)).stdout, /<html lang="zh-Hant-TW">/u);
     });

@@ -35,6 +35,9 @@ export const LINT_OPTIONS = {
   'stdin-filename': { type: 'string' },
   output: { type: 'string', short: 'o' },
   color: { type: 'boolean' },
+  'ignore-path': { type: 'string', multiple: true },
+  'no-ignore': { type: 'boolean', default: false },
+  'print-config': { type: 'string' },
   jobs: { type: 'string', short: 'j' },
   cache: { type: 'boolean', default: false },
   'cache-location': { type: 'string' },
@@ -53,6 +56,10 @@ export interface LintArgs {
   positionals: string[];
   format: string;
   fix: boolean;
+  ignorePaths: string[];
+  noIgnore: boolean;
+  /** --print-config FILE. */
+  printConfig: string | undefined;
   /** -1: no limit. */
   maxWarnings: number;
   quiet: boolean;
@@ -75,6 +82,7 @@ export function parseLintArgs(args: string[]): LintArgs {
   const { values, positionals } = parse(args, LINT_OPTIONS);
   const format = String(values.format);
   if (!LINT_FORMATS.includes(format)) fail(`--format must be stylish, json, sarif, github or junit, got "${format}"`);
+  if (values['no-ignore'] === true && values['ignore-path'] !== undefined) fail('--ignore-path and --no-ignore cannot be used together');
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -91,6 +99,9 @@ export function parseLintArgs(args: string[]): LintArgs {
     positionals,
     format,
     fix: values.fix === true,
+    ignorePaths: values['ignore-path'] ?? [],
+    noIgnore: values['no-ignore'] === true,
+    printConfig: values['print-config'],
     maxWarnings,
     quiet: values.quiet === true,
     config: values.config,
@@ -138,3 +149,4 @@ function parseShard(value: string | undefined): { index: number; count: number }
   if (!match || !Number.isSafeInteger(count) || !Number.isSafeInteger(index) || count < 1 || index < 1 || index > count) fail(`--shard expects i/n with 1 <= i <= n, got "${value}"`);
   return { index, count };
 }
+

@@ -25,6 +25,7 @@ import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { ScopeSource } from '../engine/classify';
 import type { Locale } from '../engine/types';
 import { globProblem } from '../engine/globs';
 import { readRegularFile } from '../engine/read-file';
@@ -76,6 +77,10 @@ export interface ConfigRecord {
   maxFileSize: number;
   /** Hash of the lint options, as entries store it. */
   optionsHash: string;
+  /** The globs that select drafts (engine/classify.ts); records without it send the run to the full lint. */
+  scope?: ScopeSource;
+  /** Schema ids a frontmatter may name to make a file a draft (built-in ids and the config's schema). */
+  knownSchemas?: string[];
 }
 
 export type RuleTables = Partial<Record<Locale, RuleSummary[]>>;

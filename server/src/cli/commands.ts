@@ -10,15 +10,17 @@ import { RULES, RULES_BY_ID, lint, localize, taskRows, netName } from '../engine
 import type { LintDiagnostic, LintOptions, Locale, TaskRow } from '../engine';
 import { ConfigError } from '../engine/config';
 import { ExitError, fail, parse, parseLintArgs, parseLocale, ruleSeverities } from './args';
-import { LintCache, hashFile, hashText } from './cache';
-import { configKey, schemaFileOf } from './config-files';
+import { LintCache, hashFile, hashText, type ConfigRecord } from './cache';
+import { configKey } from './config-files';
 import type { Handover } from './fast';
-import { collect, loadAll, type Common, type Target } from './load';
+import { collect, loadAll, scopeSourceOf, type Common, type Target } from './load';
 import { runMergeSarif } from './merge-sarif';
 import { defaultJobs, runTasks } from './pool';
 import type { FileTask } from './task';
 import { LocatedError } from '../engine/schema/located';
 import type { PolicySchema } from '../engine/schema';
+import { builtinSchemaIds } from '../engine/schema';
+import { IgnoreFileError } from '../engine/classify';
 import { UsageError } from './files';
 import { InputError, describeFsError, readDraft } from './io';
 import { FileReadError, readRegularFile } from '../engine/read-file';
@@ -29,6 +31,7 @@ import { FileReport } from './formatters/json';
 import { countSeverities, type FileResult, type RuleSummary } from './formatters/types';
 import { formatCsv } from './formatters/csv';
 import { exitCode, render, writeReport } from './render';
+import { printConfig } from './print-config';
 import { ruleDoc } from '../engine/docs';
 import { VERSION } from '../version';
 
@@ -70,7 +73,7 @@ export async function run(io: CliIO, handover?: Handover): Promise<number> {
   try {
     return await dispatch(io, handover);
   } catch (error) {
-    if (error instanceof ExitError || error instanceof UsageError) {
+    if (error instanceof ExitError || error instanceof UsageError || error instanceof IgnoreFileError) {
       io.stderr(`fivenets: ${error.message}\n`);
       return 2;
     }
@@ -134,7 +137,14 @@ const LOCALES: Locale[] = ['zh-CN', 'zh-TW', 'en'];
 
 async function runLint(io: CliIO, args: string[], handover: Handover | undefined): Promise<number> {
   const options = parseLintArgs(args);
-  const common: Common = { config: options.config, schema: options.schema, locale: options.locale, severities: ruleSeverities(options.rules, (id) => RULES_BY_ID.has(id)) };
+  const common: Common = {
+    config: options.config,
+    schema: options.schema,
+    locale: options.locale,
+    severities: ruleSeverities(options.rules, (id) => RULES_BY_ID.has(id)),
+    ignore: { ignorePaths: options.ignorePaths, noIgnore: options.noIgnore },
+  };
+  if (options.printConfig !== undefined) return printConfig(io, options.printConfig, common);
   if (options.fix && options.positionals.includes('-')) fail('--fix cannot write to standard input; lint a file instead');
   const jobs = options.jobs ?? defaultJobs();
   const quiet = (report: FileReport) =>
@@ -146,6 +156,7 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
   const targets = shard ? collected.targets.filter((_target, position) => position % shard.count === shard.index - 1) : collected.targets;
   if (options.output) refuseOutputThatIsInput(io.cwd, options.output, collected.targets.map((item) => item.target.absolute));
   const errors = [...collected.errors];
+  for (const note of collected.notes) io.stderr(`fivenets: ${note}\n`);
   const results: FileResult[] = [];
   const writes: PendingFix[] = [];
 
@@ -227,7 +238,8 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
     });
     for (const problem of fixProblems) errors.push(problem);
     if (cache) {
-      recordConfigs(cache, targets, common, optionsHash);
+      // Configs of files that are not drafts too: the cached path must judge those files alike.
+      recordConfigs(cache, [...targets, ...collected.skipped], common, optionsHash);
       for (const locale of LOCALES) if (!cache.ruleTable(locale)) cache.setRuleTable(locale, ruleSummaries(locale));
       const cacheProblem = cache.save(targets.map((item) => item.target.absolute));
       if (cacheProblem) io.stderr(`fivenets: ${cacheProblem}\n`);
@@ -339,22 +351,36 @@ function lintOnDisk(item: Target, display: string): FileReport | string {
  * cache.ts), so a later run can trust its cache entries without loading the engine.
  */
 function recordConfigs(cache: LintCache, targets: readonly Target[], common: Common, optionsHash: (item: Target) => string): void {
+  const records = new Map<string, ConfigRecord | null>();
   const done = new Set<string>();
   for (const item of targets) {
-    if (done.has(item.optionsKey)) continue;
-    done.add(item.optionsKey);
     const { resolved } = item;
-    const files = resolved.file === null ? [] : [resolved.file, schemaFileOf(resolved.file, resolved.config.schema)].filter((file) => file !== null);
-    const inputs = files.map((file): [string, string | null] => [file, hashFile(file)]);
-    if (!inputs.every((input): input is [string, string] => input[1] !== null)) continue;
-    cache.setConfig(configKey(resolved.file, resolved.dir, common), {
-      inputs,
-      dir: resolved.dir,
-      ignore: [...(resolved.config.ignore ?? [])],
-      maxFileSize: item.maxBytes,
-      optionsHash: optionsHash(item),
-    });
+    // The cached path asks by the draft's folder when no config file governs it (a default
+    // config is shared by the folders below the first one that asked for it).
+    const key = configKey(resolved.file, resolved.file === null ? path.dirname(item.target.absolute) : resolved.dir, common);
+    if (done.has(key)) continue;
+    done.add(key);
+    if (!records.has(item.optionsKey)) records.set(item.optionsKey, configRecord(item, optionsHash(item)));
+    const record = records.get(item.optionsKey);
+    if (record) cache.setConfig(key, record);
   }
+}
+
+/** What the cached path needs of a config, or null when one of its files cannot be hashed. */
+function configRecord(item: Target, optionsHash: string): ConfigRecord | null {
+  const { resolved } = item;
+  const files = [...resolved.files, ...(resolved.schemaFile === null ? [] : [resolved.schemaFile])];
+  const inputs = files.map((file): [string, string | null] => [file, hashFile(file)]);
+  if (!inputs.every((input): input is [string, string] => input[1] !== null)) return null;
+  return {
+    inputs,
+    dir: resolved.dir,
+    ignore: [...(resolved.config.ignore ?? [])],
+    maxFileSize: item.maxBytes,
+    optionsHash,
+    scope: scopeSourceOf(resolved),
+    knownSchemas: [...new Set([...builtinSchemaIds(), resolved.schema.id])],
+  };
 }
 
 async function runExport(io: CliIO, args: string[]): Promise<number> {

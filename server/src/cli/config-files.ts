@@ -6,10 +6,9 @@
  * checks that both find the same files.
  */
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import type { SeveritySetting, Locale } from '../engine/types';
 
-import { configIn, isBuiltinSchemaId } from '../engine/config-files';
+import { configIn } from '../engine/config-files';
 
 export { CONFIG_NAMES } from '../engine/config-files';
 
@@ -54,29 +53,4 @@ export interface Overrides {
  */
 export function configKey(file: string | null, folder: string, overrides: Overrides): string {
   return JSON.stringify([file, file === null ? folder : null, overrides.locale, overrides.severities]);
-}
-
-/** The schema file a config names (relative to the config), or null for a built-in schema id. */
-export function schemaFileOf(configFile: string, schema: string | undefined): string | null {
-  if (schema === undefined || isBuiltinSchemaId(schema)) return null;
-  return path.resolve(path.dirname(configFile), schema);
-}
-
-const matchers = new Map<string, (relative: string) => boolean>();
-
-/**
- * A config's ignore globs (relative to its folder `dir`) leave a draft out, unless the
- * draft was named on the command line.
- */
-export function ignoredByConfig(absolute: string, dir: string, ignore: readonly string[], named: boolean): boolean {
-  if (named || ignore.length === 0) return false;
-  const relative = path.relative(dir, absolute).split(path.sep).join('/');
-  if (relative.startsWith('..')) return false;
-  const key = JSON.stringify(ignore);
-  let matcher = matchers.get(key);
-  if (!matcher) {
-    matcher = picomatch([...ignore], { dot: true });
-    matchers.set(key, matcher);
-  }
-  return matcher(relative);
 }

@@ -11,7 +11,9 @@
 import * as path from 'node:path';
 import { parseLintArgs, ruleSeverities } from './args';
 import { LintCache, hashDraftBytes, hashFile, type ConfigRecord } from './cache';
-import { ConfigLocator, configKey, ignoredByConfig } from './config-files';
+import { ConfigLocator, configKey } from './config-files';
+import { DraftSelector, FolderTally } from './select';
+import type { ScopeSource } from '../engine/classify';
 import { expandTargets } from './files';
 import { FileReport } from './formatters/json';
 import type { FileResult } from './formatters/types';
@@ -35,7 +37,7 @@ export function lintFromCache(io: CliIO, args: string[]): number | Handover {
   let cache: LintCache | null = null;
   try {
     const options = parseLintArgs(args);
-    if (!options.cache || options.fix || options.schema !== undefined || options.positionals.length === 0 || options.positionals.includes('-')) return handover;
+    if (!options.cache || options.fix || options.schema !== undefined || options.printConfig !== undefined || options.positionals.length === 0 || options.positionals.includes('-')) return handover;
     cache = new LintCache(path.resolve(io.cwd, options.cacheLocation));
     // The full lint prints the warning and runs without the cache.
     if (cache.problem) return handover;
@@ -64,13 +66,27 @@ export function lintFromCache(io: CliIO, args: string[]): number | Handover {
 
     const fileArgs = options.positionals;
     const named = new Set(fileArgs.map((arg) => path.resolve(io.cwd, arg)));
+    /** Thrown to hand over: a config the cache does not know, or a frontmatter schema to check. */
+    const handOver = new Error('hand over');
+    const recordOf = (absolute: string): ConfigRecord & { scope: ScopeSource } => {
+      const config = configFor(path.dirname(absolute));
+      if (!config?.scope) throw handOver;
+      return config as ConfigRecord & { scope: ScopeSource };
+    };
+    const selector = new DraftSelector(io.cwd, { ignorePaths: options.ignorePaths, noIgnore: options.noIgnore }, (absolute) => recordOf(absolute).scope, (id, absolute) => recordOf(absolute).knownSchemas?.includes(id) ?? null);
     const drafts: Array<{ display: string; absolute: string; config: ConfigRecord }> = [];
-    for (const target of expandTargets(fileArgs, io.cwd)) {
-      const config = configFor(path.dirname(target.absolute));
-      if (!config) return handover;
-      if (ignoredByConfig(target.absolute, config.dir, config.ignore, named.has(target.absolute))) continue;
+    const tally = new FolderTally();
+    for (const found of expandTargets(fileArgs, io.cwd)) {
+      const target = named.has(found.absolute) ? { ...found, how: 'named' as const } : found;
+      const config = recordOf(target.absolute);
+      const verdict = selector.verdict(target);
+      if (verdict === null) return handover;
+      tally.add(target, verdict.draft);
+      if (!verdict.draft) continue;
       drafts.push({ display: target.display, absolute: target.absolute, config });
     }
+    // A folder with no draft gets a note: the full lint writes it.
+    if (tally.notes((folder) => folder).length > 0) return handover;
     const shard = options.shard;
     const selected = shard ? drafts.filter((_draft, position) => position % shard.count === shard.index - 1) : drafts;
 

@@ -8,7 +8,14 @@ export interface FileTarget {
   /** The path as the user gave it or as found under a folder (relative to cwd when possible). */
   display: string;
   absolute: string;
+  /** How it was found: named on the command line, under a folder argument, or by a glob argument. */
+  how: 'named' | 'folder' | 'glob';
+  /** The folder argument it was found under. */
+  root?: string;
 }
+
+/** A file the walk found, for the draft selection (select.ts). */
+export type Found = FileTarget;
 
 export class UsageError extends Error {}
 
@@ -24,11 +31,11 @@ export function expandTargets(args: string[], cwd: string, ignore: string[] = []
   const seen = new Set<string>();
   const targets: FileTarget[] = [];
   const ignored = picomatch([...DEFAULT_IGNORE, ...ignore], { dot: true });
-  const add = (absolute: string, display: string) => {
+  const add = (absolute: string, display: string, how: FileTarget['how'], root?: string) => {
     const real = realpathOr(absolute);
     if (seen.has(real)) return;
     seen.add(real);
-    targets.push({ absolute, display });
+    targets.push(root === undefined ? { absolute, display, how } : { absolute, display, how, root });
   };
   for (const arg of args) {
     const absolute = path.resolve(cwd, arg);
@@ -42,20 +49,20 @@ export function expandTargets(args: string[], cwd: string, ignore: string[] = []
       const found = globSync(['**/*.md', '**/*.markdown'], { cwd: absolute, ignore: [...DEFAULT_IGNORE, ...ignore], dot: false, followSymbolicLinks: false })
         .sort()
         .map((relative) => path.join(absolute, relative));
-      for (const file of found) add(file, displayPath(file, cwd));
+      for (const file of found) add(file, displayPath(file, cwd), 'folder', absolute);
     } else if (stat) {
       // A file named explicitly is linted whatever its extension (the seed is a .txt).
-      add(absolute, arg);
+      add(absolute, arg, 'named');
     } else if (isDynamicPattern(arg)) {
       const found = globSync([arg], { cwd, ignore: [...DEFAULT_IGNORE, ...ignore], followSymbolicLinks: false }).sort();
       if (found.length === 0) throw new UsageError(`no files match ${arg}`);
       for (const relative of found) {
         const file = path.resolve(cwd, relative);
-        if (!ignored(path.relative(cwd, file))) add(file, relative);
+        if (!ignored(path.relative(cwd, file))) add(file, relative, 'glob');
       }
     } else {
       // Missing paths are reported per file (exit 2) with the others still linted.
-      add(absolute, arg);
+      add(absolute, arg, 'named');
     }
   }
   return targets;

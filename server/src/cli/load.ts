@@ -9,7 +9,8 @@ import { AUTO_SCHEMA, DEFAULT_MAX_FILE_SIZE, resolveConfigForFile, type Resolved
 import { builtinSchemaIds, getBuiltinSchema, loadSchemaFile, type PolicySchema } from '../engine/schema';
 import { LocatedError } from '../engine/schema/located';
 import { isBuiltinSchemaId } from '../engine/config-files';
-import { ignoredByConfig } from './config-files';
+import { DraftSelector, FolderTally, displayFolder, type IgnoreFlags } from './select';
+import type { ScopeSource } from '../engine/classify';
 import { expandTargets, UsageError, type FileTarget } from './files';
 import { InputError, checkStdinSize, decodeDraft, readDraft, type DraftText } from './io';
 import type { CliIO } from './main';
@@ -20,6 +21,22 @@ export interface Common {
   schema?: string;
   locale: Locale | null;
   severities: Record<string, SeveritySetting>;
+  /** --ignore-path / --no-ignore (default: .gitignore and .fivenetsignore are read). */
+  ignore?: IgnoreFlags;
+}
+
+/** The selector of drafts for a run: configs resolved through `resolve`, schemas checked as the server does. */
+export function draftSelector(cwd: string, common: Common, resolve: (file: string) => ResolvedConfig): DraftSelector {
+  return new DraftSelector(
+    cwd,
+    common.ignore ?? { ignorePaths: [], noIgnore: false },
+    (absolute) => scopeSourceOf(resolve(absolute)),
+    (id, absolute) => builtinSchemaIds().includes(id) || id === resolve(absolute).schema.id,
+  );
+}
+
+export function scopeSourceOf(resolved: ResolvedConfig): ScopeSource {
+  return { include: resolved.explicit.include, includeDir: resolved.includeDir, ignore: resolved.config.ignore ?? [], ignoreDir: resolved.ignoreDir };
 }
 
 function fail(message: string): never {
@@ -47,6 +64,10 @@ export interface Collected {
   /** The draft read from standard input, if `-` was given. */
   stdin: Loaded | null;
   errors: string[];
+  /** Files the walk found that are not drafts, with their config (the cache records every config consulted). */
+  skipped: Target[];
+  /** Folder arguments that hold Markdown files but no draft (said on stderr: the include globs may need setting). */
+  notes: string[];
 }
 
 /**
@@ -101,7 +122,7 @@ export async function collect(io: CliIO, positionals: string[], common: Common, 
       const maxBytes = resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
       const bytes = await io.readStdin(maxBytes);
       checkStdinSize(bytes.length, maxBytes);
-      stdin = { target: { display: name, absolute }, draft: decodeDraft(bytes), options: optionsOf(resolved).options, resolved };
+      stdin = { target: { display: name, absolute, how: 'named' }, draft: decodeDraft(bytes), options: optionsOf(resolved).options, resolved };
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       errors.push(`${name}: ${error.message}`);
@@ -110,13 +131,18 @@ export async function collect(io: CliIO, positionals: string[], common: Common, 
   if (fileArgs.length === 0 && !positionals.includes('-')) fail('no paths given (try fivenets lint seeds/)');
   const targets: Target[] = [];
   const named = new Set(fileArgs.map((arg) => path.resolve(io.cwd, arg)));
-  for (const target of expandTargets(fileArgs, io.cwd)) {
+  const selector = draftSelector(io.cwd, common, resolve);
+  const tally = new FolderTally();
+  const skipped: Target[] = [];
+  for (const found of expandTargets(fileArgs, io.cwd)) {
+    const target = named.has(found.absolute) ? { ...found, how: 'named' as const } : found;
     const resolved = resolve(target.absolute);
-    if (ignoredByConfig(target.absolute, resolved.dir, resolved.config.ignore ?? [], named.has(target.absolute))) continue;
+    const draft = selector.verdict(target)?.draft === true;
+    tally.add(target, draft);
     const { options, key } = optionsOf(resolved);
-    targets.push({ target, options, resolved, optionsKey: key, maxBytes: resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
+    (draft ? targets : skipped).push({ target, options, resolved, optionsKey: key, maxBytes: resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
   }
-  return { targets, stdin, errors };
+  return { targets, stdin, errors, skipped, notes: tally.notes((folder) => displayFolder(folder, io.cwd)) };
 }
 
 /** Read every target (for commands that need the text, like export). */
@@ -134,4 +160,5 @@ export async function loadAll(io: CliIO, positionals: string[], common: Common, 
   }
   return { loaded, errors };
 }
+
 

@@ -15,6 +15,7 @@ import type { Locale, SeveritySetting } from './types';
 import { configIn, isBuiltinSchemaId, repositoryRoot } from './config-files';
 import { globProblem } from './globs';
 import { isCalendarDate } from './calendar';
+import { DEFAULT_INCLUDE } from './classify';
 
 export interface FivenetsConfig {
   /** Built-in schema id ("five-nets") or a path, relative to the config file, to a schema file. */
@@ -47,6 +48,15 @@ export interface ResolvedConfig {
    * draft's frontmatter or headings choose (schema/select.ts).
    */
   schemaFrom?: 'config' | 'auto';
+  /** Every config file read, for caches and --print-config. */
+  files: string[];
+  /** The schema file the config names (null: a built-in schema). */
+  schemaFile: string | null;
+  /** What the config file sets itself, without the defaults. */
+  explicit: FivenetsConfig;
+  /** Folders that `include` and `ignore` are relative to: the folder of the file that wrote them (`dir` by default). */
+  includeDir: string;
+  ignoreDir: string;
 }
 
 /** An error in a config file. `message` is `file:line:column: detail` on one line; `detail` is plain. */
@@ -72,7 +82,7 @@ export const DEFAULT_CONFIG: Readonly<Required<Pick<FivenetsConfig, 'schema' | '
   rules: Object.freeze({}) as Record<string, SeveritySetting>,
   owners: Object.freeze([]) as unknown as string[],
   glossary: Object.freeze([]) as unknown as GlossaryTerm[],
-  include: Object.freeze(['**/*.policy.md', 'policies/**/*.md']) as unknown as string[],
+  include: DEFAULT_INCLUDE as string[],
   ignore: Object.freeze(['**/node_modules/**', '**/.git/**']) as unknown as string[],
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
 });
@@ -184,12 +194,50 @@ export { globProblem } from './globs';
  */
 export function loadConfigFile(file: string, options: ConfigOptions = {}): ResolvedConfig {
   const abs = path.resolve(file);
+  const dir = path.dirname(abs);
+  const layer = loadLayer(abs, options);
+  const schemaAt = layer.schemaAt ?? { dir, parsed: layer.parsed };
+  const schemaValue = layer.config.schema ?? AUTO_SCHEMA;
+  const named = schemaValue !== AUTO_SCHEMA;
+  const schema = named ? resolveSchema(schemaValue, schemaAt.dir, schemaAt.parsed, options.workspaceRoot) : builtinSchema();
+  return {
+    config: mergeDefaults(layer.config),
+    file: abs,
+    dir,
+    schema,
+    schemaFrom: named ? 'config' : 'auto',
+    files: layer.files,
+    schemaFile: isBuiltinSchemaId(schemaValue) ? null : path.resolve(schemaAt.dir, schemaValue),
+    explicit: layer.config,
+    includeDir: layer.includeDir ?? dir,
+    ignoreDir: layer.ignoreDir ?? dir,
+  };
+}
+
+/** One config file. */
+interface Layer {
+  config: FivenetsConfig;
+  parsed: ParsedData;
+  files: string[];
+  /** The file that wrote `schema` (a schema path is relative to it). */
+  schemaAt?: { dir: string; parsed: ParsedData };
+  includeDir?: string;
+  ignoreDir?: string;
+}
+
+function loadLayer(abs: string, options: ConfigOptions): Layer {
   const text = readDataFile(abs, configError);
   const { config, parsed } = parseConfig(text, abs, options);
   const dir = path.dirname(abs);
-  const named = config.schema !== undefined && config.schema !== AUTO_SCHEMA;
-  const schema = named ? resolveSchema(config.schema as string, dir, parsed, options.workspaceRoot) : builtinSchema();
-  return { config: mergeDefaults(config), file: abs, dir, schema, schemaFrom: named ? 'config' : 'auto' };
+  const own: Layer = {
+    config,
+    parsed,
+    files: [abs],
+    schemaAt: config.schema === undefined ? undefined : { dir, parsed },
+    includeDir: config.include === undefined ? undefined : dir,
+    ignoreDir: config.ignore === undefined ? undefined : dir,
+  };
+  return own;
 }
 
 
@@ -215,17 +263,20 @@ function resolveSchema(value: string, dir: string, parsed: ParsedData, workspace
   // A config from a repository may name only a schema of that repository (the workspace in the
   // editor; else the repository that holds the config, or its folder outside any repository),
   // so a cloned repository cannot make the tool read /etc or a home folder as a schema.
-  const root = workspaceRoot ?? repositoryRoot(dir) ?? dir;
-  // Check the path as written and with symlinks followed, against either spelling of the root.
-  const roots = [path.resolve(root), realpathOr(path.resolve(root))];
-  const inside = (p: string) => roots.some((candidate) => isInside(candidate, p));
-  if (!inside(resolved) || !inside(realpathOr(resolved))) {
+  if (!insideRoot(resolved, workspaceRoot ?? repositoryRoot(dir) ?? dir)) {
     parsed.fail(configError, `schema path ${value} is outside the ${workspaceRoot === undefined ? 'repository' : 'workspace'}`, at, 'value');
   }
   if (!fs.existsSync(resolved)) {
     parsed.fail(configError, `schema file ${value} not found`, at, 'value');
   }
   return loadSchemaFile(resolved);
+}
+
+/** The path as written and with symlinks followed are both inside the root (either spelling of it). */
+function insideRoot(resolved: string, root: string): boolean {
+  const roots = [path.resolve(root), realpathOr(path.resolve(root))];
+  const inside = (p: string) => roots.some((root) => isInside(root, p));
+  return inside(resolved) && inside(realpathOr(resolved));
 }
 
 function realpathOr(p: string): string {
@@ -259,7 +310,8 @@ function mergeDefaults(config: FivenetsConfig): FivenetsConfig {
 
 /** The config used when no config file is found: defaults and the built-in schema. */
 export function defaultResolvedConfig(dir: string): ResolvedConfig {
-  return { config: mergeDefaults({}), file: null, dir: path.resolve(dir), schema: builtinSchema(), schemaFrom: 'auto' };
+  const folder = path.resolve(dir);
+  return { config: mergeDefaults({}), file: null, dir: folder, schema: builtinSchema(), schemaFrom: 'auto', files: [], schemaFile: null, explicit: {}, includeDir: folder, ignoreDir: folder };
 }
 
 /**

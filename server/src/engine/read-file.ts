@@ -76,6 +76,37 @@ export function readRegularFile(file: string, maxBytes: number, reuse?: ReadBuff
   }
 }
 
+/**
+ * The first `maxBytes` of a regular file (all of it when shorter), with readRegularFile's
+ * checks but no size limit: enough to look at a draft's frontmatter without reading it whole.
+ */
+export function readRegularHead(file: string, maxBytes: number): Buffer {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, OPEN_FLAGS);
+  } catch (error) {
+    throw fsError(error);
+  }
+  try {
+    const opened = fs.fstatSync(fd);
+    if (opened.isDirectory()) throw new FileReadError('is a directory', 'directory');
+    if (!opened.isFile()) throw new FileReadError('not a regular file (a device, pipe or socket)', 'not-regular');
+    const target = Buffer.allocUnsafe(Math.max(0, Math.min(maxBytes, opened.size)));
+    let length = 0;
+    while (length < target.length) {
+      const read = fs.readSync(fd, target, length, target.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return target.subarray(0, length);
+  } catch (error) {
+    if (error instanceof FileReadError) throw error;
+    throw fsError(error);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** A regular file's text (UTF-8, a BOM kept), with readRegularFile's checks. */
 export function readRegularText(file: string, maxBytes: number): string {
   return readRegularFile(file, maxBytes).toString('utf8');

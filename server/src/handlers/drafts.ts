@@ -4,22 +4,23 @@
  * symbols…), so a document is linted once per edit. Each open draft keeps an engine
  * `IncrementalLinter`, so an edit re-parses only the sections it touched.
  *
- * A document is a draft when its frontmatter names a schema (`schema: five-nets`) or its
- * path matches the include globs: `include` of its .fivenets config when the config sets
- * it (relative to the config's folder), else the `fivenets.include` setting (relative to
- * the workspace folder). Config is resolved exactly as the CLI does (resolveConfigForFile
- * + lintOptionsFor), with settings layered on top.
+ * Whether a document is a draft is the engine's answer (engine/classify.ts), the one the
+ * CLI's folder walk gives: ignore files (.gitignore, .fivenetsignore) and the config's
+ * `ignore` leave it out; the include globs (the config's, else the `fivenets.include`
+ * setting, relative to the workspace folder) or a frontmatter schema (`schema: five-nets`)
+ * take it in. Config is resolved exactly as the CLI does (resolveConfigForFile +
+ * lintOptionsFor), with settings layered on top.
  */
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import picomatch from 'picomatch';
 import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic, type TextDocuments, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalLinter, RULES, lintOptionsFor, localize } from '../engine';
 import type { LintOptions, LintResult, Locale } from '../engine';
+import { defaultResolvedConfig, effectiveGlossary, resolveConfigForFile, type FivenetsConfig, type ResolvedConfig } from '../engine/config';
+import { IgnoreFiles, classifyDraft, draftScope, type DraftScope } from '../engine/classify';
 import { readRegularText } from '../engine/read-file';
 import { MAX_DATA_FILE_SIZE } from '../engine/schema/located';
-import { defaultResolvedConfig, effectiveGlossary, parseConfigText, resolveConfigForFile, type FivenetsConfig, type ResolvedConfig, globProblem } from '../engine/config';
 import { LocatedError, builtinSchemaIds, type GlossaryTerm } from '../engine/schema';
 import { frontmatterSchema } from '../engine/frontmatter';
 import type { PolicySchema } from '../engine/schema';
@@ -74,10 +75,6 @@ export function uriToPath(uri: string): string | null {
   } catch {
     return null;
   }
-}
-
-function toPosix(relative: string): string {
-  return relative.split(path.sep).join('/');
 }
 
 function isInside(root: string, file: string): boolean {
@@ -171,8 +168,7 @@ export class Drafts {
   /** Folders whose config is broken: the defaults used instead (until the next change). */
   private readonly broken = new Map<string, ResolvedConfig>();
   /** What config files set themselves (not merged with defaults), by file. */
-  private readonly explicit = new Map<string, FivenetsConfig>();
-  private readonly matchers = new Map<string, (file: string) => boolean>();
+  private readonly ignoreFiles = new Map<string, IgnoreFiles>();
   private readonly toldTooLarge = new Set<string>();
   private readonly glossaries = new WeakMap<ResolvedConfig, Map<PolicySchema, GlossaryTerm[]>>();
   private readonly knownRules = RULES.map((rule) => rule.meta.id);
@@ -194,7 +190,7 @@ export class Drafts {
     this.generation++;
     this.configCache.clear();
     this.broken.clear();
-    this.explicit.clear();
+    this.ignoreFiles.clear();
   }
 
   forget(uri: string): void {
@@ -317,8 +313,10 @@ export class Drafts {
     const locale = settings.locale ?? resolved.config.locale ?? this.editorLocale ?? 'zh-CN';
     const result: Classification = { draft: false, resolved, folder, locale, tooLarge: null };
     if (!settings.enable) return result;
-    const named = frontmatterSchema(text);
-    const draft = (named !== null && (builtinSchemaIds().includes(named) || named === resolved.schema.id)) || (file !== null && this.included(file, folder, settings, resolved));
+    const knownSchema = (id: string) => builtinSchemaIds().includes(id) || id === resolved.schema.id;
+    const draft = file
+      ? classifyDraft({ file, scope: this.scopeOf(resolved, folder, settings), text, knownSchema, ignoreFiles: this.ignoreFilesOf(folder ?? resolved.dir) }).draft
+      : ((named) => named !== null && knownSchema(named))(frontmatterSchema(text));
     if (!draft) return result;
     const max = this.explicitConfig(resolved).maxFileSize ?? settings.maxFileSize;
     // UTF-16 length bounds the UTF-8 size from below; only count bytes when it could matter.
@@ -328,43 +326,24 @@ export class Drafts {
     return result;
   }
 
-  private included(file: string, folder: string | null, settings: Settings, resolved: ResolvedConfig): boolean {
-    const fromConfig = this.explicitConfig(resolved).include;
-    const base = fromConfig ? resolved.dir : (folder ?? resolved.dir);
-    const relative = toPosix(path.relative(base, file));
-    if (relative.startsWith('../') || relative === '..' || path.isAbsolute(relative)) return false;
-    if (!this.matcher(fromConfig ?? settings.include)(relative)) return false;
-    const fromConfigDir = toPosix(path.relative(resolved.dir, file));
-    const ignore = resolved.config.ignore ?? [];
-    return fromConfigDir.startsWith('../') || ignore.length === 0 || !this.matcher(ignore)(fromConfigDir);
+  /** Which globs decide for drafts under this config (engine/classify.ts). */
+  scopeOf(resolved: ResolvedConfig, folder: string | null, settings: Settings): DraftScope {
+    return draftScope({ include: resolved.explicit.include, includeDir: resolved.includeDir, ignore: resolved.config.ignore ?? [], ignoreDir: resolved.ignoreDir }, folder ?? resolved.dir, settings.include);
   }
 
-  private matcher(globs: readonly string[]): (file: string) => boolean {
-    const key = JSON.stringify(globs);
-    let matcher = this.matchers.get(key);
-    if (!matcher) {
-      // The setting comes from the workspace too: a glob that would compile to a catastrophic
-      // regular expression ((a+)+$) is dropped, as a config file refuses it.
-      const safe = globs.filter((glob) => globProblem(glob) === null);
-      matcher = safe.length === 0 ? () => false : picomatch(safe, { dot: true });
-      this.matchers.set(key, matcher);
+  /** .gitignore and .fivenetsignore files, read once per folder until the next change. */
+  ignoreFilesOf(root: string): IgnoreFiles {
+    let ignoreFiles = this.ignoreFiles.get(root);
+    if (!ignoreFiles) {
+      ignoreFiles = new IgnoreFiles(root);
+      this.ignoreFiles.set(root, ignoreFiles);
     }
-    return matcher;
+    return ignoreFiles;
   }
 
-  /** The settings a config file writes itself (include, maxFileSize), not merged with defaults. */
+  /** The settings the config files write themselves (include, maxFileSize), not merged with defaults. */
   explicitConfig(resolved: ResolvedConfig): FivenetsConfig {
-    if (!resolved.file) return {};
-    let config = this.explicit.get(resolved.file);
-    if (!config) {
-      try {
-        config = parseConfigText(readRegularText(resolved.file, MAX_DATA_FILE_SIZE), resolved.file);
-      } catch {
-        config = {};
-      }
-      this.explicit.set(resolved.file, config);
-    }
-    return config;
+    return resolved.explicit;
   }
 
   /** The config for a file; a broken config is reported on itself and the defaults are used. */

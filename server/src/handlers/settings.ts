@@ -103,6 +103,8 @@ export class SettingsStore {
 export const CONFIG_GLOB = '**/.fivenets.{yaml,yml,json}';
 /** YAML and JSON files that may be custom schemas a config names (any path): as the VS Code client watches. */
 export const SCHEMA_GLOB = '**/*.{yaml,yml,json}';
+/** Ignore files that decide which files are drafts (engine/classify.ts). */
+export const IGNORE_GLOB = '**/{.gitignore,.fivenetsignore}';
 
 /**
  * Ask the client to watch config files and to send configuration changes, when it allows
@@ -113,7 +115,7 @@ export async function registerWatchers(connection: Connection, capabilities: Cli
   const registrations = BulkRegistration.create();
   let count = 0;
   if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-    registrations.add(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }, { globPattern: SCHEMA_GLOB }] });
+    registrations.add(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }, { globPattern: SCHEMA_GLOB }, { globPattern: IGNORE_GLOB }] });
     count++;
   }
   if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {

@@ -68,7 +68,7 @@ export class WorkspaceDrafts {
       return safe.length === 0 ? [] : glob(safe, { cwd, ignore: IGNORE, absolute: true, dot: false, followSymbolicLinks: false, deep: MAX_DEPTH, signal });
     };
     const found = await search(settings.include, folder);
-    if (fromConfig && isInside(folder, resolved.dir)) for (const file of await search(fromConfig, resolved.dir)) found.push(file);
+    if (fromConfig && isInside(folder, resolved.includeDir)) for (const file of await search(fromConfig, resolved.includeDir)) found.push(file);
     const inside = found.map((file) => path.normalize(file)).filter((file) => isInside(folder, file));
     return [...new Set(inside)].sort().slice(0, MAX_FILES);
   }

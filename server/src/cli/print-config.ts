@@ -1,0 +1,50 @@
+/**
+ * `fivenets lint --print-config FILE`: the effective configuration for one file as JSON, and
+ * why: which config files were read (nearest first, then what they extend), the schema and
+ * where it came from, every rule's severity, the include and ignore globs with the folders
+ * they are relative to, the ignore files that apply, and whether `fivenets lint DIR` (and the
+ * editor) would take the file for a draft. What ESLint's --print-config answers.
+ */
+import * as path from 'node:path';
+import { RULES, lintOptionsFor } from '../engine';
+import { resolveConfigForFile } from '../engine/config';
+import { draftScope, readHead, relativeInside } from '../engine/classify';
+import { frontmatterSchema } from '../engine/frontmatter';
+import { draftSelector, scopeSourceOf, type Common } from './load';
+import type { CliIO } from './main';
+
+export function printConfig(io: CliIO, file: string, common: Common): number {
+  const absolute = path.resolve(io.cwd, file);
+  const shown = (target: string) => relativeInside(io.cwd, target) ?? (path.resolve(io.cwd) === target ? '.' : target);
+  const resolve = (target: string) =>
+    resolveConfigForFile(target, { explicitConfig: common.config ? path.resolve(io.cwd, common.config) : undefined, knownRules: RULES.map((rule) => rule.meta.id) });
+  const resolved = resolve(absolute);
+  const options = lintOptionsFor(resolved, { locale: common.locale, severities: common.severities });
+  const selector = draftSelector(io.cwd, common, resolve);
+  const noIgnore = common.ignore?.noIgnore === true;
+  const source = scopeSourceOf(resolved);
+  const scope = draftScope(noIgnore ? { ...source, ignore: [] } : source, selector.rootOf({ absolute, root: path.dirname(absolute) }));
+  const head = readHead(absolute);
+  const named = head === null ? null : frontmatterSchema(head);
+  // As `fivenets lint DIR` judges it when found under a folder (named explicitly, it is always linted).
+  const verdict = selector.verdict({ absolute, display: file, how: 'folder', root: path.dirname(absolute) }) ?? { draft: false, reason: 'not-included' };
+  const report = {
+    file: shown(absolute),
+    draft: verdict.draft,
+    reason: verdict.reason,
+    ...(verdict.detail === undefined ? {} : { reasonDetail: verdict.reason === 'ignore-file' ? shown(verdict.detail) : verdict.detail }),
+    configFiles: resolved.files.map(shown),
+    schema: { id: resolved.schema.id, file: resolved.schemaFile === null ? null : shown(resolved.schemaFile), from: resolved.explicit.schema === undefined ? 'default' : 'config' },
+    frontmatterSchema: named,
+    locale: options.locale,
+    date: options.documentDate,
+    rules: Object.fromEntries(RULES.map((rule) => [rule.meta.id, options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity])),
+    owners: options.roster ?? [],
+    include: { globs: scope.include, base: shown(scope.includeBase), from: scope.includeFrom },
+    ignore: { globs: scope.ignore, base: shown(scope.ignoreBase) },
+    ignoreFiles: noIgnore ? [] : selector.ignoreFilesFor(absolute).map(shown),
+    maxFileSize: resolved.config.maxFileSize,
+  };
+  io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  return 0;
+}

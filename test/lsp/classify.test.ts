@@ -1,0 +1,51 @@
+/**
+ * The editor and CI agree on which files are drafts: the language server, given the
+ * repository of test/cli/repository.ts as its workspace, treats exactly the files that
+ * `fivenets lint .` lints as drafts (include globs, frontmatter, .gitignore, .fivenetsignore).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ClientCapabilities, DocumentSymbol } from 'vscode-languageserver/node';
+import { main } from '../../server/src/cli/main';
+import { DRAFTS, REPOSITORY_FILES, makeRepository } from '../cli/repository';
+import { TestClient, buildServer, uriOf } from './harness';
+
+const CLIENT: ClientCapabilities = {
+  workspace: { configuration: true, workspaceFolders: true },
+  textDocument: { publishDiagnostics: { versionSupport: true }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
+};
+
+describe('language server: which files are drafts', function () {
+  this.timeout(60_000);
+  let root: string;
+  let client: TestClient;
+
+  before(async function () {
+    this.timeout(120_000);
+    buildServer();
+    root = makeRepository();
+    client = await TestClient.start({ root, capabilities: CLIENT, locale: 'zh-cn' });
+  });
+
+  after(async () => {
+    await client?.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('treats as drafts exactly the files fivenets lint . lints', async () => {
+    let stdout = '';
+    await main({ argv: ['lint', '.', '--format', 'json'], cwd: root, stdout: (text) => (stdout += text), stderr: () => undefined });
+    const cli = (JSON.parse(stdout) as { files: Array<{ path: string }> }).files.map((file) => file.path).sort();
+    assert.deepEqual(cli, DRAFTS);
+    const editor: string[] = [];
+    for (const name of Object.keys(REPOSITORY_FILES)) {
+      const uri = uriOf(path.join(root, name));
+      await client.open(uri, REPOSITORY_FILES[name].text);
+      // Every file of the repository has a net heading: a draft has symbols, anything else none.
+      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      if (symbols.length > 0) editor.push(name);
+    }
+    assert.deepEqual(editor.sort(), cli);
+  });
+});
