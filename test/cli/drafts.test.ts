@@ -91,14 +91,14 @@ describe('cli: which files are drafts', () => {
   it('--print-config prints the effective configuration of a file and why it is (not) a draft', async () => {
     const dir = makeRepository();
     fs.writeFileSync(path.join(dir, '.fivenets.yaml'), 'locale: en\nrules:\n  missing-metric: warning\n');
-    fs.writeFileSync(path.join(dir, 'policies', '.fivenets.yaml'), 'locale: en\nrules:\n  missing-metric: warning\nowners: [市卫健委]\n');
+    fs.writeFileSync(path.join(dir, 'policies', '.fivenets.yaml'), 'extends: ../.fivenets.yaml\nowners: [市卫健委]\n');
     const run = await cli(['lint', '--print-config', 'policies/plan.md'], dir);
     assert.equal(run.code, 0, run.stderr);
     const config = JSON.parse(run.stdout);
     assert.equal(config.file, 'policies/plan.md');
     assert.equal(config.draft, true);
     assert.equal(config.reason, 'include');
-    assert.deepEqual(config.configFiles, ['policies/.fivenets.yaml']);
+    assert.deepEqual(config.configFiles, ['policies/.fivenets.yaml', '.fivenets.yaml']);
     assert.deepEqual(config.schema, { id: 'five-nets', file: null, from: 'default' });
     assert.equal(config.locale, 'en');
     assert.equal(config.rules['missing-metric'], 'warning');

@@ -384,3 +384,90 @@ describe('resolveConfigForFile', () => {
     assert.equal(cache.size, 0);
   });
 });
+
+describe('extends', () => {
+  it('builds on a base config: own settings win, rules merge by id, glossary by term', () => {
+    withTempDir((dir) => {
+      fs.mkdirSync(path.join(dir, 'bureau'));
+      fs.writeFileSync(
+        path.join(dir, '.fivenets.yaml'),
+        'locale: en\nowners: [市卫健委]\nrules:\n  missing-metric: warning\n  vague-owner: off\nglossary:\n  - term: 双报到\n    definition: { zh-Hans: 基础 }\n  - term: 五张网\n    definition: { zh-Hans: 基础 }\n',
+      );
+      fs.writeFileSync(
+        path.join(dir, 'bureau', '.fivenets.yaml'),
+        'extends: ../.fivenets.yaml\nrules:\n  vague-owner: error\nglossary:\n  - term: 五张网\n    definition: { zh-Hans: 本局 }\n',
+      );
+      // Outside any repository a config may not reach above its folder (as for a schema path).
+      assert.equal(configErrorOf(() => loadConfigFile(path.join(dir, 'bureau', '.fivenets.yaml'))).detail, 'extends path ../.fivenets.yaml is outside the repository');
+      fs.mkdirSync(path.join(dir, '.git'));
+      const resolved = loadConfigFile(path.join(dir, 'bureau', '.fivenets.yaml'));
+      assert.equal(resolved.config.locale, 'en');
+      assert.deepEqual(resolved.config.owners, ['市卫健委']);
+      assert.deepEqual(resolved.config.rules, { 'missing-metric': 'warning', 'vague-owner': 'error' });
+      assert.deepEqual(
+        resolved.config.glossary?.map((entry) => [entry.term, entry.definition['zh-Hans']]),
+        [['双报到', '基础'], ['五张网', '本局']],
+      );
+      assert.deepEqual(resolved.files, [path.join(dir, 'bureau', '.fivenets.yaml'), path.join(dir, '.fivenets.yaml')]);
+      assert.equal(resolved.config.extends, undefined);
+    });
+  });
+
+  it('keeps a base schema path relative to the base, and include/ignore relative to the file that wrote them', () => {
+    withTempDir((dir) => {
+      fs.mkdirSync(path.join(dir, 'bureau'));
+      fs.copyFileSync(path.resolve(__dirname, '../../server/src/engine/schema/five-nets.yaml'), path.join(dir, 'plan.yaml'));
+      fs.writeFileSync(path.join(dir, '.fivenets.yaml'), 'schema: ./plan.yaml\ninclude: ["policies/**/*.md"]\n');
+      fs.writeFileSync(path.join(dir, 'bureau', '.fivenets.yaml'), 'extends: ../.fivenets.yaml\nignore: ["old/**"]\n');
+      const resolved = resolveConfigForFile(path.join(dir, 'bureau', 'x.md'), { workspaceRoot: dir });
+      assert.equal(resolved.schemaFile, path.join(dir, 'plan.yaml'));
+      assert.equal(resolved.includeDir, dir);
+      assert.equal(resolved.ignoreDir, path.join(dir, 'bureau'));
+      assert.deepEqual(resolved.explicit.include, ['policies/**/*.md']);
+    });
+  });
+
+  it('knows the built-in configs recommended and strict', () => {
+    withTempDir((dir) => {
+      fs.writeFileSync(path.join(dir, '.fivenets.yaml'), 'extends: strict\nrules:\n  past-deadline: off\n');
+      const strict = loadConfigFile(path.join(dir, '.fivenets.yaml')).config.rules ?? {};
+      assert.equal(strict['vague-owner'], 'error');
+      assert.equal(strict['past-deadline'], 'off');
+      fs.writeFileSync(path.join(dir, '.fivenets.yaml'), 'extends: recommended\n');
+      assert.deepEqual(loadConfigFile(path.join(dir, '.fivenets.yaml')).config.rules, {});
+    });
+  });
+
+  it('reports cycles, missing files, unknown ids and paths out of the workspace on one line at the extends value', () => {
+    withTempDir((dir) => {
+      fs.writeFileSync(path.join(dir, 'a.yaml'), 'extends: ./b.yaml\n');
+      fs.writeFileSync(path.join(dir, 'b.yaml'), 'locale: en\nextends: ./a.yaml\n');
+      const cycle = configErrorOf(() => loadConfigFile(path.join(dir, 'a.yaml')));
+      assert.equal(cycle.file, path.join(dir, 'b.yaml'));
+      assert.equal(cycle.line, 2);
+      assert.equal(cycle.detail, 'extends makes a cycle: a.yaml -> b.yaml -> a.yaml');
+      fs.writeFileSync(path.join(dir, 'self.yaml'), 'extends: ./self.yaml\n');
+      assert.equal(configErrorOf(() => loadConfigFile(path.join(dir, 'self.yaml'))).detail, 'extends makes a cycle: self.yaml -> self.yaml');
+      fs.writeFileSync(path.join(dir, 'c.yaml'), 'extends: ./missing.yaml\n');
+      assert.equal(configErrorOf(() => loadConfigFile(path.join(dir, 'c.yaml'))).detail, 'extends file ./missing.yaml not found');
+      fs.writeFileSync(path.join(dir, 'd.yaml'), 'extends: lenient\n');
+      assert.match(configErrorOf(() => loadConfigFile(path.join(dir, 'd.yaml'))).detail, /^extends "lenient" is not a built-in config \(built-in: recommended, strict\)/u);
+      fs.writeFileSync(path.join(dir, 'e.yaml'), 'extends: ./base.txt\n');
+      assert.equal(configErrorOf(() => loadConfigFile(path.join(dir, 'e.yaml'))).detail, 'extends path ./base.txt must end in .yaml, .yml or .json');
+      fs.mkdirSync(path.join(dir, 'ws'));
+      fs.writeFileSync(path.join(dir, 'ws', '.fivenets.yaml'), 'extends: ../a.yaml\n');
+      assert.equal(configErrorOf(() => resolveConfigForFile(path.join(dir, 'ws', 'x.md'), { workspaceRoot: path.join(dir, 'ws') })).detail, 'extends path ../a.yaml is outside the workspace');
+      // An error inside the base is reported in the base.
+      fs.writeFileSync(path.join(dir, 'f.yaml'), 'extends: ./g.yaml\n');
+      fs.writeFileSync(path.join(dir, 'g.yaml'), 'rules:\n  missing-owner: loud\n');
+      assert.equal(configErrorOf(() => loadConfigFile(path.join(dir, 'f.yaml'))).file, path.join(dir, 'g.yaml'));
+    });
+  });
+});
+
+describe('docsUrl', () => {
+  it('is an http(s) URL', () => {
+    assert.equal(parseConfigText('docsUrl: https://intranet.example/fivenets/rules\n', 'c.yaml').docsUrl, 'https://intranet.example/fivenets/rules');
+    assert.match(configErrorOf(() => parseConfigText('docsUrl: file:///etc/passwd\n', 'c.yaml')).detail, /^docsUrl /u);
+  });
+});

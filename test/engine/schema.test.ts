@@ -409,7 +409,7 @@ describe('JSON Schemas', () => {
 
   it('the config schema has exactly the documented settings', () => {
     assert.deepEqual(Object.keys(configJsonSchema.properties).sort(), [
-      '$schema', 'date', 'glossary', 'ignore', 'include', 'locale', 'maxFileSize', 'owners', 'rules', 'schema',
+      '$schema', 'date', 'docsUrl', 'extends', 'glossary', 'ignore', 'include', 'locale', 'maxFileSize', 'owners', 'rules', 'schema',
     ]);
   });
 });

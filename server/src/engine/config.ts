@@ -16,8 +16,11 @@ import { configIn, isBuiltinSchemaId, repositoryRoot } from './config-files';
 import { globProblem } from './globs';
 import { isCalendarDate } from './calendar';
 import { DEFAULT_INCLUDE } from './classify';
+import { RULES } from './rules';
 
 export interface FivenetsConfig {
+  /** A config this one builds on: a path relative to this file, or a built-in id (BUILTIN_CONFIGS). */
+  extends?: string;
   /** Built-in schema id ("five-nets") or a path, relative to the config file, to a schema file. */
   schema?: string;
   /** Default document date, YYYY-MM-DD. */
@@ -33,6 +36,8 @@ export interface FivenetsConfig {
   ignore?: string[];
   /** Largest draft to lint, in bytes. */
   maxFileSize?: number;
+  /** Base URL of the rule help pages (`<docsUrl>/<rule-id>.md`). */
+  docsUrl?: string;
 }
 
 export interface ResolvedConfig {
@@ -48,11 +53,11 @@ export interface ResolvedConfig {
    * draft's frontmatter or headings choose (schema/select.ts).
    */
   schemaFrom?: 'config' | 'auto';
-  /** Every config file read, for caches and --print-config. */
+  /** Every config file read (the nearest first, then what it extends), for caches and --print-config. */
   files: string[];
   /** The schema file the config names (null: a built-in schema). */
   schemaFile: string | null;
-  /** What the config file sets itself, without the defaults. */
+  /** What the config files set themselves, merged along `extends`, without the defaults. */
   explicit: FivenetsConfig;
   /** Folders that `include` and `ignore` are relative to: the folder of the file that wrote them (`dir` by default). */
   includeDir: string;
@@ -167,11 +172,15 @@ function parseConfig(text: string, file: string, options: Pick<ConfigOptions, 'k
   if (raw.include !== undefined) config.include = [...raw.include];
   if (raw.ignore !== undefined) config.ignore = [...raw.ignore];
   if (raw.maxFileSize !== undefined) config.maxFileSize = raw.maxFileSize;
+  if (raw.extends !== undefined) config.extends = raw.extends;
+  if (raw.docsUrl !== undefined) config.docsUrl = raw.docsUrl;
   return { config, parsed };
 }
 
 interface RawConfig {
   $schema?: string;
+  extends?: string;
+  docsUrl?: string;
   schema?: string;
   date?: string;
   locale?: Locale;
@@ -195,7 +204,7 @@ export { globProblem } from './globs';
 export function loadConfigFile(file: string, options: ConfigOptions = {}): ResolvedConfig {
   const abs = path.resolve(file);
   const dir = path.dirname(abs);
-  const layer = loadLayer(abs, options);
+  const layer = loadLayer(abs, options, []);
   const schemaAt = layer.schemaAt ?? { dir, parsed: layer.parsed };
   const schemaValue = layer.config.schema ?? AUTO_SCHEMA;
   const named = schemaValue !== AUTO_SCHEMA;
@@ -214,7 +223,16 @@ export function loadConfigFile(file: string, options: ConfigOptions = {}): Resol
   };
 }
 
-/** One config file. */
+/**
+ * Configs an `extends` may name by id. "recommended" is the defaults (a base to say so
+ * explicitly); "strict" makes every rule an error.
+ */
+export const BUILTIN_CONFIGS: Readonly<Record<string, () => FivenetsConfig>> = Object.freeze({
+  recommended: () => ({}),
+  strict: () => ({ rules: Object.fromEntries(RULES.map((rule) => [rule.meta.id, 'error' as const])) }),
+});
+
+/** One config file merged over what it extends. */
 interface Layer {
   config: FivenetsConfig;
   parsed: ParsedData;
@@ -225,7 +243,7 @@ interface Layer {
   ignoreDir?: string;
 }
 
-function loadLayer(abs: string, options: ConfigOptions): Layer {
+function loadLayer(abs: string, options: ConfigOptions, chain: readonly string[]): Layer {
   const text = readDataFile(abs, configError);
   const { config, parsed } = parseConfig(text, abs, options);
   const dir = path.dirname(abs);
@@ -237,7 +255,50 @@ function loadLayer(abs: string, options: ConfigOptions): Layer {
     includeDir: config.include === undefined ? undefined : dir,
     ignoreDir: config.ignore === undefined ? undefined : dir,
   };
-  return own;
+  if (config.extends === undefined) return own;
+  const base = loadBase(config.extends, dir, parsed, options, [...chain, abs]);
+  return {
+    config: mergeLayers(base.config, config),
+    parsed,
+    files: [abs, ...base.files],
+    schemaAt: own.schemaAt ?? base.schemaAt,
+    includeDir: own.includeDir ?? base.includeDir,
+    ignoreDir: own.ignoreDir ?? base.ignoreDir,
+  };
+}
+
+/** What `extends: value` (written in a config in `dir`) names. */
+function loadBase(value: string, dir: string, parsed: ParsedData, options: ConfigOptions, chain: readonly string[]): Layer {
+  const at = ['extends'];
+  if (isBuiltinSchemaId(value)) {
+    const builtin = Object.hasOwn(BUILTIN_CONFIGS, value) ? BUILTIN_CONFIGS[value] : undefined;
+    if (!builtin) parsed.fail(configError, `extends "${value}" is not a built-in config (built-in: ${Object.keys(BUILTIN_CONFIGS).join(', ')}); for a file give a relative path ending in .yaml, .yml or .json`, at, 'value');
+    return { config: builtin(), parsed, files: [] };
+  }
+  if (!/\.(ya?ml|json)$/iu.test(value)) parsed.fail(configError, `extends path ${value} must end in .yaml, .yml or .json`, at, 'value');
+  const resolved = path.resolve(dir, value);
+  // As for a schema path: a config may build only on a config of its workspace or repository.
+  if (!insideRoot(resolved, options.workspaceRoot ?? repositoryRoot(dir) ?? dir)) {
+    parsed.fail(configError, `extends path ${value} is outside the ${options.workspaceRoot === undefined ? 'repository' : 'workspace'}`, at, 'value');
+  }
+  if (chain.includes(resolved)) {
+    const cycle = [...chain.slice(chain.indexOf(resolved)), resolved].map((file) => path.relative(dir, file) || path.basename(file));
+    parsed.fail(configError, `extends makes a cycle: ${cycle.join(' -> ')}`, at, 'value');
+  }
+  if (!fs.existsSync(resolved)) parsed.fail(configError, `extends file ${value} not found`, at, 'value');
+  return loadLayer(resolved, options, chain);
+}
+
+/** `own` over `base`: own settings win; rules merge by id, glossary by term. */
+function mergeLayers(base: FivenetsConfig, own: FivenetsConfig): FivenetsConfig {
+  const merged: FivenetsConfig = { ...base, ...own };
+  delete merged.extends;
+  if (base.rules || own.rules) merged.rules = { ...base.rules, ...own.rules };
+  if (base.glossary && own.glossary) {
+    const replaced = new Set(own.glossary.map((entry) => entry.term));
+    merged.glossary = [...base.glossary.filter((entry) => !replaced.has(entry.term)), ...own.glossary];
+  }
+  return merged;
 }
 
 
@@ -305,6 +366,7 @@ function mergeDefaults(config: FivenetsConfig): FivenetsConfig {
   };
   if (config.date !== undefined) merged.date = config.date;
   if (config.locale !== undefined) merged.locale = config.locale;
+  if (config.docsUrl !== undefined) merged.docsUrl = config.docsUrl;
   return merged;
 }
 
