@@ -37,7 +37,9 @@ main({
   stdoutBytes: (bytes) => process.stdout.write(bytes),
   stderr: (text) => process.stderr.write(text),
   readStdin,
-  color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+  // Colour by default on a terminal; --color/--no-color, FORCE_COLOR and NO_COLOR decide over it (args.ts useColor).
+  color: process.stdout.isTTY === true,
+  env: process.env,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -21,6 +21,7 @@ import { lint } from '../../server/src/engine';
 import { builtinSchema } from '../../server/src/engine/schema';
 
 const root = path.resolve(__dirname, '../..');
+const DOCS = 'https://intranet.example/fivenets/rules';
 const bin = path.join(root, 'server/out/cli.js');
 const sample = fs.readFileSync(path.join(root, 'seeds/wuhan-five-nets.policy.md'), 'utf8');
 
@@ -78,6 +79,12 @@ describe('cli: the cached path', () => {
       ['--max-warnings', '0', '--rule', 'missing-owner:off', '--rule', 'missing-metric:off', '--rule', 'missing-deadline:off', '--rule', 'unknown-net:off', '--rule', 'unfilled-placeholder:off'],
       ['--format', 'json', '--shard', '2/3'],
       ['--format', 'json', '--config', 'district/.fivenets.yaml'],
+      ['--format', 'gitlab'],
+      ['--format', 'checkstyle', '--locale', 'en'],
+      ['--format', 'rdjson'],
+      ['--format', 'sarif', '--docs-url', 'https://intranet.example/rules'],
+      ['--color'],
+      ['--no-color', '--locale', 'zh-TW'],
     ];
     for (const flags of variants) {
       const argv = ['.', 'district/skip-me.policy.md', ...flags, '--cache', '--cache-location', 'lint.cache'];
@@ -217,11 +224,11 @@ describe('cli: the cached path', () => {
           fix: d.fix ? d.fix.edits.map((edit) => ({ range: { start: edit.span.start, end: edit.span.end }, text: edit.newText })) : null,
         })),
       }));
-      const expected = `${JSON.stringify({ version: 1, files, summary: summarize(results) })}\n`;
-      assert.equal(chunksToText(formatJson(results)), expected);
+      const expected = `${JSON.stringify({ version: 1, files, summary: summarize(results), docsUrl: DOCS })}\n`;
+      assert.equal(chunksToText(formatJson(results, { docsBase: DOCS })), expected);
       // A report rebuilt from its rendering renders the same.
       const again = results.map((result) => new FileReport(result.path, { json: result.jsonDiagnostics as string, counts: summarize([result]) }));
-      assert.equal(chunksToText(formatJson(again.map((result) => new FileReport(result.path, { diagnostics: result.diagnostics })))), expected);
+      assert.equal(chunksToText(formatJson(again.map((result) => new FileReport(result.path, { diagnostics: result.diagnostics })), { docsBase: DOCS })), expected);
     }
   });
 });

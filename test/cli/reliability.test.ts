@@ -197,6 +197,8 @@ describe('reliability round 2', function () {
   describe('4. a report never replaces one of its inputs', () => {
     it('lint -o, export -o and report --out naming an input (or a link to it): exit 2, the draft intact', async () => {
       fs.writeFileSync(path.join(dir, 'd.md'), DRAFT);
+      // Every Markdown file here is a draft (`lint .` takes only drafts).
+      fs.writeFileSync(path.join(dir, '.fivenets.yaml'), 'include: ["*.md"]\n');
       fs.symlinkSync('d.md', path.join(dir, 'link.md'));
       for (const argv of [
         ['lint', 'd.md', '-o', 'd.md'],
@@ -386,6 +388,8 @@ describe('reliability round 2', function () {
       fs.mkdirSync(path.join(dir, 'outside'));
       fs.writeFileSync(path.join(dir, 'outside', 'x.md'), DRAFT);
       fs.writeFileSync(path.join(repo, 'sub', 'own.md'), DRAFT);
+      // Every Markdown file in the repository is a draft (`lint .` takes only drafts).
+      fs.writeFileSync(path.join(repo, '.fivenets.yaml'), 'include: ["**/*.md"]\n');
       fs.symlinkSync('../outside', path.join(repo, 'ext'));
       fs.symlinkSync('..', path.join(repo, 'sub', 'loop'));
       fs.symlinkSync('own.md', path.join(repo, 'sub', 'alias.md'));
@@ -416,8 +420,8 @@ describe('reliability round 2', function () {
 
     it('stylish prints a file with 200,000 problems', () => {
       const diagnostics = Array.from({ length: 200_000 }, (_, line) => ({ rule: 'missing-owner', severity: 'error' as const, message: 'm', range: { start: { line, character: 0 }, end: { line, character: 1 } }, fix: null }));
-      const out = formatStylish([{ path: 'big.md', diagnostics }], { color: false, toolVersion: '0', helpUri: () => '' });
-      assert.match(out, /200000 problem\(s\) \(200000 error\(s\)/u);
+      const out = formatStylish([{ path: 'big.md', diagnostics }], { color: false, locale: 'en', toolVersion: '0', docsBase: '', helpUri: () => '' });
+      assert.match(out, /200000 problems \(200000 errors/u);
     });
   });
 
@@ -436,11 +440,11 @@ describe('reliability round 2', function () {
     });
 
     it('a lint run writes the encoded uri', async () => {
-      fs.writeFileSync(path.join(dir, 'we#ird?.md'), DRAFT);
+      fs.writeFileSync(path.join(dir, 'we#ird?.policy.md'), DRAFT);
       const run = await cli(['lint', '.', '--format', 'sarif'], dir);
       const uris = JSON.parse(run.stdout).runs[0].results.map((result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => result.locations[0].physicalLocation.artifactLocation.uri);
       assert.ok(uris.length > 0);
-      for (const uri of uris) assert.equal(uri, 'we%23ird%3F.md');
+      for (const uri of uris) assert.equal(uri, 'we%23ird%3F.policy.md');
     });
   });
 
@@ -496,7 +500,7 @@ describe('reliability round 2', function () {
       },
     ];
     it('stylish and github keep tab and drop the rest', () => {
-      const stylish = formatStylish(results, { color: false, toolVersion: '0', helpUri: () => '' });
+      const stylish = formatStylish(results, { color: false, locale: 'en', toolVersion: '0', docsBase: '', helpUri: () => '' });
       const github = formatGithub(results);
       for (const out of [stylish, github]) {
         assert.doesNotMatch(out, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u, JSON.stringify(out));
@@ -506,11 +510,11 @@ describe('reliability round 2', function () {
     });
 
     it('a draft named with an escape sequence is printed without it', async () => {
-      fs.writeFileSync(path.join(dir, 'a\u001b[31mred.md'), DRAFT);
+      fs.writeFileSync(path.join(dir, 'a\u001b[31mred.policy.md'), DRAFT);
       const run = await cli(['lint', '.'], dir);
       assert.equal(run.code, 1);
       assert.ok(!run.stdout.includes('\u001b'), JSON.stringify(run.stdout));
-      assert.match(run.stdout, /a\[31mred\.md/u);
+      assert.match(run.stdout, /a\[31mred\.policy\.md/u);
     });
   });
 

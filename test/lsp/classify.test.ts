@@ -48,4 +48,18 @@ describe('language server: which files are drafts', function () {
     }
     assert.deepEqual(editor.sort(), cli);
   });
+
+  it('links rule help to the config’s docsUrl, as the CLI’s reports do', async () => {
+    fs.mkdirSync(path.join(root, 'intranet'));
+    fs.writeFileSync(path.join(root, 'intranet', '.fivenets.yaml'), 'docsUrl: https://intranet.example/fivenets/rules\n');
+    const file = path.join(root, 'intranet', 'plan.policy.md');
+    const text = REPOSITORY_FILES['wuhan.policy.md'].text;
+    fs.writeFileSync(file, text);
+    const uri = uriOf(file);
+    const published = client.nextDiagnostics(uri, 1);
+    await client.open(uri, text);
+    const { diagnostics } = await published;
+    assert.ok(diagnostics.length > 0);
+    for (const diagnostic of diagnostics) assert.equal(diagnostic.codeDescription?.href, `https://intranet.example/fivenets/rules/${String(diagnostic.code)}.md`);
+  });
 });

@@ -35,9 +35,12 @@ export const LINT_OPTIONS = {
   'stdin-filename': { type: 'string' },
   output: { type: 'string', short: 'o' },
   color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean', default: false },
   'ignore-path': { type: 'string', multiple: true },
   'no-ignore': { type: 'boolean', default: false },
   'print-config': { type: 'string' },
+  'docs-url': { type: 'string' },
   jobs: { type: 'string', short: 'j' },
   cache: { type: 'boolean', default: false },
   'cache-location': { type: 'string' },
@@ -50,16 +53,22 @@ export const LINT_OPTIONS = {
  */
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/fivenets/lintcache';
 
-export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'];
+export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'gitlab', 'checkstyle', 'rdjson'];
 
 export interface LintArgs {
   positionals: string[];
   format: string;
   fix: boolean;
+  /** --fix-dry-run: compute fixes, write nothing; the JSON report carries each file's fixed `output`. */
+  fixDryRun: boolean;
+  /** --color / --no-color; undefined: colour when standard output is a terminal (FORCE_COLOR, NO_COLOR). */
+  color: boolean | undefined;
   ignorePaths: string[];
   noIgnore: boolean;
   /** --print-config FILE. */
   printConfig: string | undefined;
+  /** --docs-url: base of rule help links. */
+  docsUrl: string | undefined;
   /** -1: no limit. */
   maxWarnings: number;
   quiet: boolean;
@@ -81,8 +90,12 @@ export interface LintArgs {
 export function parseLintArgs(args: string[]): LintArgs {
   const { values, positionals } = parse(args, LINT_OPTIONS);
   const format = String(values.format);
-  if (!LINT_FORMATS.includes(format)) fail(`--format must be stylish, json, sarif, github or junit, got "${format}"`);
+  if (!LINT_FORMATS.includes(format)) fail(`--format must be ${LINT_FORMATS.slice(0, -1).join(', ')} or ${LINT_FORMATS.at(-1)}, got "${format}"`);
+  if (values.color === true && values['no-color'] === true) fail('--color and --no-color cannot be used together');
+  if (values.fix === true && values['fix-dry-run'] === true) fail('--fix and --fix-dry-run cannot be used together');
   if (values['no-ignore'] === true && values['ignore-path'] !== undefined) fail('--ignore-path and --no-ignore cannot be used together');
+  const docsUrl = values['docs-url'];
+  if (docsUrl !== undefined && !isDocsUrl(docsUrl)) fail(`--docs-url expects an http(s) URL, got "${docsUrl}"`);
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -99,9 +112,12 @@ export function parseLintArgs(args: string[]): LintArgs {
     positionals,
     format,
     fix: values.fix === true,
+    fixDryRun: values['fix-dry-run'] === true,
+    color: values.color === true ? true : values['no-color'] === true ? false : undefined,
     ignorePaths: values['ignore-path'] ?? [],
     noIgnore: values['no-ignore'] === true,
     printConfig: values['print-config'],
+    docsUrl: docsUrl?.replace(/\/+$/u, ''),
     maxWarnings,
     quiet: values.quiet === true,
     config: values.config,
@@ -150,3 +166,20 @@ function parseShard(value: string | undefined): { index: number; count: number }
   return { index, count };
 }
 
+/** A base URL for rule help links (the config's docsUrl has the same pattern). */
+export function isDocsUrl(value: string): boolean {
+  return /^https?:\/\/[^\s]+$/u.test(value);
+}
+
+/**
+ * Colour or not, as ESLint and most Node tools decide: --color / --no-color first, then
+ * FORCE_COLOR (0 or false: off; anything else: on), then NO_COLOR (any non-empty value: off,
+ * no-color.org), then whether standard output is a terminal.
+ */
+export function useColor(flag: boolean | undefined, env: Record<string, string | undefined>, isTTY: boolean): boolean {
+  if (flag !== undefined) return flag;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !(force === '0' || force.toLowerCase() === 'false');
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return isTTY;
+}

@@ -81,6 +81,9 @@ export interface ConfigRecord {
   scope?: ScopeSource;
   /** Schema ids a frontmatter may name to make a file a draft (built-in ids and the config's schema). */
   knownSchemas?: string[];
+  /** The config's docsUrl (rule help links) and locale (the stylish summary's language). */
+  docsUrl?: string;
+  locale?: Locale;
 }
 
 export type RuleTables = Partial<Record<Locale, RuleSummary[]>>;

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULES, RULES_BY_ID, lint, localize, taskRows, netName } from '../engine';
+import { RULES, RULES_BY_ID, fixAll, lint, localize, taskRows, netName } from '../engine';
 import type { LintDiagnostic, LintOptions, Locale, TaskRow } from '../engine';
 import { ConfigError } from '../engine/config';
 import { ExitError, fail, parse, parseLintArgs, parseLocale, ruleSeverities } from './args';
@@ -30,7 +30,7 @@ import type { CliIO } from './main';
 import { FileReport } from './formatters/json';
 import { countSeverities, type FileResult, type RuleSummary } from './formatters/types';
 import { formatCsv } from './formatters/csv';
-import { exitCode, render, writeReport } from './render';
+import { exitCode, render, viewOf, writeReport } from './render';
 import { printConfig } from './print-config';
 import { ruleDoc } from '../engine/docs';
 import { VERSION } from '../version';
@@ -146,6 +146,9 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
   };
   if (options.printConfig !== undefined) return printConfig(io, options.printConfig, common);
   if (options.fix && options.positionals.includes('-')) fail('--fix cannot write to standard input; lint a file instead');
+  // --fix-dry-run computes the same fixes and writes nothing (ESLint's convention).
+  const fixing = options.fix || options.fixDryRun;
+  const outputs = new Map<string, string>();
   const jobs = options.jobs ?? defaultJobs();
   const quiet = (report: FileReport) =>
     options.quiet ? new FileReport(report.path, { diagnostics: report.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), schema: report.schema }) : report;
@@ -160,9 +163,17 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
   const results: FileResult[] = [];
   const writes: PendingFix[] = [];
 
+  const texts = new Map<string, string>();
   if (collected.stdin) {
     const display = displayOf(collected.stdin.target.display);
-    const result = lint(collected.stdin.draft.text, collected.stdin.options);
+    let text = collected.stdin.draft.text;
+    if (options.fixDryRun) {
+      const fixed = fixAll(text, collected.stdin.options).text;
+      if (fixed !== text) outputs.set(display, (collected.stdin.draft.bom ? '\ufeff' : '') + fixed);
+      text = fixed;
+    }
+    texts.set(display, text);
+    const result = lint(text, collected.stdin.options);
     results.push(quiet(new FileReport(display, { diagnostics: result.diagnostics, schema: { id: result.schema.schema.id, from: result.schema.from } })));
   }
 
@@ -182,7 +193,7 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
     const perTarget: Array<FileReport | string | null> = targets.map(() => null);
     const tasks: FileTask[] = [];
     targets.forEach((item, index) => {
-      if (cache && !options.fix) {
+      if (cache && !fixing) {
         try {
           const contentHash = handover?.contentHashes.get(item.target.absolute) ?? hashText(readDraft(item.target.absolute, item.maxBytes).text);
           const hit = cache.get(item.target.absolute, contentHash, optionsHash(item));
@@ -196,7 +207,7 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
           return;
         }
       }
-      tasks.push({ index, absolute: item.target.absolute, optionsKey: item.optionsKey, maxBytes: item.maxBytes, fix: options.fix });
+      tasks.push({ index, absolute: item.target.absolute, optionsKey: item.optionsKey, maxBytes: item.maxBytes, fix: fixing });
     });
     const optionsTable: Record<string, LintOptions> = {};
     for (const item of targets) optionsTable[item.optionsKey] = item.options;
@@ -212,7 +223,10 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
           ? new FileReport(display, { json: outcome.json, counts: outcome.counts, schema: outcome.schema })
           : new FileReport(display, { diagnostics: outcome.diagnostics ?? ([] as LintDiagnostic[]), schema: outcome.schema });
       perTarget[outcome.index] = report;
-      if (outcome.fixedText !== undefined) writes.push({ index: outcome.index, text: outcome.fixedText, sourceHash: outcome.sourceHash as string });
+      if (outcome.fixedText !== undefined) {
+        if (options.fixDryRun) outputs.set(display, outcome.fixedText);
+        else writes.push({ index: outcome.index, text: outcome.fixedText, sourceHash: outcome.sourceHash as string });
+      }
       if (cache && outcome.contentHash) {
         cache.set(item.target.absolute, outcome.contentHash, optionsHash(item), report.jsonDiagnostics as string, report.counts ?? countSeverities(report.diagnostics), outcome.schema);
       }
@@ -247,15 +261,23 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
 
     const locale = common.locale ?? 'zh-CN';
     const ruleTable = () => ruleSummaries(locale);
+    const first = collected.stdin ?? collected.targets[0];
+    const view = viewOf(io, options, common.locale ?? first?.options.locale ?? 'zh-CN', first?.resolved.config.docsUrl);
+    const readText = view.textOf;
+    view.outputs = outputs;
+    view.textOf = (display) => {
+      const known = outputs.get(display) ?? texts.get(display);
+      return known === undefined ? (readText?.(display) ?? null) : known.replace(/^\ufeff/u, '');
+    };
     for (const error of errors) io.stderr(`fivenets: ${error}\n`);
     if (errors.length > 0) {
       // No fixes land when any input could not be read.
       if (writes.length > 0 && unreadable) io.stderr(`fivenets: --fix wrote nothing because ${errors.length - fixProblems.length} file(s) could not be read\n`);
       // The files that could be read are still reported.
-      if (results.length > 0) writeReport(io, options.output, render(options.format, results, io, ruleTable));
+      if (results.length > 0) writeReport(io, options.output, render(options.format, results, view, ruleTable));
       return 2;
     }
-    writeReport(io, options.output, render(options.format, results, io, ruleTable));
+    writeReport(io, options.output, render(options.format, results, view, ruleTable));
     return exitCode(io, results, options.maxWarnings);
   } finally {
     cache?.close();
@@ -380,6 +402,8 @@ function configRecord(item: Target, optionsHash: string): ConfigRecord | null {
     optionsHash,
     scope: scopeSourceOf(resolved),
     knownSchemas: [...new Set([...builtinSchemaIds(), resolved.schema.id])],
+    ...(resolved.config.docsUrl === undefined ? {} : { docsUrl: resolved.config.docsUrl }),
+    ...(resolved.config.locale === undefined ? {} : { locale: resolved.config.locale }),
   };
 }
 

@@ -19,7 +19,7 @@ import { FileReport } from './formatters/json';
 import type { FileResult } from './formatters/types';
 import { readDraftBytes, type ReadBuffer } from './io';
 import type { CliIO } from './main';
-import { exitCode, render, writeReport } from './render';
+import { exitCode, render, viewOf, writeReport } from './render';
 import { refuseOutputThatIsInput } from './safe-write';
 
 /** What the cached path learned before handing over to the full lint. */
@@ -37,7 +37,7 @@ export function lintFromCache(io: CliIO, args: string[]): number | Handover {
   let cache: LintCache | null = null;
   try {
     const options = parseLintArgs(args);
-    if (!options.cache || options.fix || options.schema !== undefined || options.printConfig !== undefined || options.positionals.length === 0 || options.positionals.includes('-')) return handover;
+    if (!options.cache || options.fix || options.fixDryRun || options.schema !== undefined || options.printConfig !== undefined || options.positionals.length === 0 || options.positionals.includes('-')) return handover;
     cache = new LintCache(path.resolve(io.cwd, options.cacheLocation));
     // The full lint prints the warning and runs without the cache.
     if (cache.problem) return handover;
@@ -116,7 +116,9 @@ export function lintFromCache(io: CliIO, args: string[]): number | Handover {
     // Throws when the report would replace a draft: the full lint refuses it.
     if (options.output) refuseOutputThatIsInput(io.cwd, options.output, selected.map((draft) => draft.absolute));
 
-    const report = render(options.format, results, io, () => ruleTable);
+    const first = drafts[0]?.config;
+    const view = viewOf(io, options, options.locale ?? first?.locale ?? 'zh-CN', first?.docsUrl);
+    const report = render(options.format, results, view, () => ruleTable);
     try {
       writeReport(io, options.output, report);
     } catch (error) {

@@ -16,10 +16,11 @@ export interface CliIO {
   /** Writes bytes to standard output (large reports skip decoding); `stdout` is used without it. */
   stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
-  /** Reads all of standard input (for `-`). */
   /** Standard input whole, or its first bytes once they pass `maxBytes` (then it is refused). */
   readStdin?: (maxBytes: number) => Promise<Uint8Array>;
+  /** Standard output is a terminal: colour by default (see useColor in args.ts). */
   color?: boolean;
+  /** FORCE_COLOR and NO_COLOR are read from it. */
   env?: Record<string, string | undefined>;
 }
 

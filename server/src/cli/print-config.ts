@@ -10,6 +10,7 @@ import { RULES, lintOptionsFor } from '../engine';
 import { resolveConfigForFile } from '../engine/config';
 import { draftScope, readHead, relativeInside } from '../engine/classify';
 import { frontmatterSchema } from '../engine/frontmatter';
+import { DOCS_BASE } from '../version';
 import { draftSelector, scopeSourceOf, type Common } from './load';
 import type { CliIO } from './main';
 
@@ -44,6 +45,7 @@ export function printConfig(io: CliIO, file: string, common: Common): number {
     ignore: { globs: scope.ignore, base: shown(scope.ignoreBase) },
     ignoreFiles: noIgnore ? [] : selector.ignoreFilesFor(absolute).map(shown),
     maxFileSize: resolved.config.maxFileSize,
+    docsUrl: resolved.config.docsUrl ?? DOCS_BASE,
   };
   io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   return 0;

@@ -47,8 +47,9 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-export function ruleDocUrl(rule: string): string {
-  return `${DOCS_BASE}/${rule}.md`;
+/** A rule's help page; `docsBase`: the config's docsUrl (intranets), else the project's pages. */
+export function ruleDocUrl(rule: string, docsBase = DOCS_BASE): string {
+  return `${docsBase.replace(/\/+$/u, '')}/${rule}.md`;
 }
 
 export function toDiagnostic(diagnostic: LintDiagnostic, lines: LineIndex, version: number): Diagnostic {
@@ -69,7 +70,7 @@ const CODE_DESCRIPTIONS = new Map<string, { href: string }>();
  * text around it stays the same. `shift`: what to add to its fixes' spans for offsets in
  * the text (a group item's spans are relative to its group's start).
  */
-export function toVersionless(diagnostic: Omit<LintDiagnostic, 'range'>, range: Range, lines: LineIndex, shift = 0): VersionlessDiagnostic {
+export function toVersionless(diagnostic: Omit<LintDiagnostic, 'range'>, range: Range, lines: LineIndex, shift = 0, docsBase = DOCS_BASE): VersionlessDiagnostic {
   const result: Omit<Diagnostic, 'data'> = {
     range,
     severity: SEVERITIES[diagnostic.severity],
@@ -78,10 +79,11 @@ export function toVersionless(diagnostic: Omit<LintDiagnostic, 'range'>, range: 
     message: diagnostic.message,
   };
   if (diagnostic.rule !== INTERNAL_ERROR_RULE) {
-    let description = CODE_DESCRIPTIONS.get(diagnostic.rule);
+    const key = `${docsBase}\n${diagnostic.rule}`;
+    let description = CODE_DESCRIPTIONS.get(key);
     if (!description) {
-      description = { href: ruleDocUrl(diagnostic.rule) };
-      CODE_DESCRIPTIONS.set(diagnostic.rule, description);
+      description = { href: ruleDocUrl(diagnostic.rule, docsBase) };
+      CODE_DESCRIPTIONS.set(key, description);
     }
     result.codeDescription = description;
   }

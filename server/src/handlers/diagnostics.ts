@@ -76,6 +76,7 @@ export function lspDiagnostics(analysis: Analysis, serverDefault = DEFAULT_MAX_P
   if (analysis.lspDiagnostics) return analysis.lspDiagnostics;
   const { lines, groups } = analysis.result;
   const { quota, total } = quotas(groups, analysis.maxProblems ?? serverDefault);
+  const docsBase = analysis.resolved.config.docsUrl;
   const diagnostics: Diagnostic[] = [];
   for (const group of groups) {
     if (quota[0] + quota[1] + quota[2] === 0) break;
@@ -84,7 +85,7 @@ export function lspDiagnostics(analysis: Analysis, serverDefault = DEFAULT_MAX_P
     if (!entry || entry.line !== line) {
       // Item spans are relative to the group's start.
       const shift = group.start;
-      entry = { line, diagnostics: group.items.map((item) => toVersionless(item, lines.rangeBetween(item.span.start + shift, item.span.end + shift), lines, shift)) };
+      entry = { line, diagnostics: group.items.map((item) => toVersionless(item, lines.rangeBetween(item.span.start + shift, item.span.end + shift), lines, shift, docsBase)) };
       converted.set(group.items, entry);
     }
     for (let index = 0; index < group.items.length; index++) {

@@ -8,7 +8,7 @@
  */
 import type { Severity } from '../../engine/types';
 import { chunkText, type Chunk } from '../output';
-import type { Counts, FileResult, ReportedDiagnostic, ReportedSchema } from './types';
+import type { Counts, FileResult, FormatContext, ReportedDiagnostic, ReportedSchema } from './types';
 import { summarize } from './types';
 
 interface JsonDiagnostic {
@@ -46,15 +46,17 @@ export function parseJsonDiagnostics(text: string): ReportedDiagnostic[] {
   }));
 }
 
-export function formatJson(results: readonly FileResult[]): Chunk[] {
+/** `docsBase`: where rule pages are (`<docsUrl>/<rule>.md`); `outputs`: each file's fixed text (--fix-dry-run), by report path. */
+export function formatJson(results: readonly FileResult[], context: Pick<FormatContext, 'docsBase'>, outputs?: ReadonlyMap<string, string>): Chunk[] {
   const chunks: Chunk[] = ['{"version":1,"files":['];
   results.forEach((result, index) => {
     const schema = result.schema ? `"schema":${JSON.stringify({ id: result.schema.id, from: result.schema.from })},` : '';
     chunks.push(`${index === 0 ? '' : ','}{"path":${JSON.stringify(result.path)},${schema}"diagnostics":`);
     chunks.push(result.jsonDiagnostics ?? renderJsonDiagnostics(result.diagnostics));
-    chunks.push('}');
+    const output = outputs?.get(result.path);
+    chunks.push(output === undefined ? '}' : `,"output":${JSON.stringify(output)}}`);
   });
-  chunks.push(`],"summary":${JSON.stringify(summarize(results))}}\n`);
+  chunks.push(`],"summary":${JSON.stringify(summarize(results))},"docsUrl":${JSON.stringify(context.docsBase)}}\n`);
   return chunks;
 }
 

@@ -1,14 +1,6 @@
 /** JUnit XML: a test suite per file, a failing test case per diagnostic (a passing one for a clean file). */
 import type { FileResult } from './types';
-
-const escapeXml = (text: string) =>
-  text
-    .replace(/&/gu, '&amp;')
-    .replace(/</gu, '&lt;')
-    .replace(/>/gu, '&gt;')
-    .replace(/"/gu, '&quot;')
-    // XML 1.0 forbids most control characters even when escaped.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/gu, '\ufffd');
+import { escapeXml } from './xml';
 
 export function formatJunit(results: readonly FileResult[]): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];

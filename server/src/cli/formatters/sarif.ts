@@ -53,7 +53,7 @@ export function formatSarif(results: readonly FileResult[], context: FormatConte
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'fivenets', version: context.toolVersion, semanticVersion: context.toolVersion, informationUri: context.helpUri('').replace(/\/[^/]*$/u, ''), rules } },
+        tool: { driver: { name: 'fivenets', version: context.toolVersion, semanticVersion: context.toolVersion, informationUri: context.docsBase, rules } },
         columnKind: 'utf16CodeUnits',
         results: sarifResults,
       },

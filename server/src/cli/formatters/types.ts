@@ -1,4 +1,4 @@
-import type { Range, Severity, TextEdit } from '../../engine/types';
+import type { Locale, Range, Severity, TextEdit } from '../../engine/types';
 import type { Chunk } from '../output';
 
 /** What the formatters read of a diagnostic: an engine LintDiagnostic is one, and so is a cached one. */
@@ -73,7 +73,11 @@ export interface RuleSummary {
 
 export interface FormatContext {
   color: boolean;
+  /** Language of the stylish summary line (the messages' locale). */
+  locale: Locale;
   toolVersion: string;
+  /** Base of the rule help pages (no trailing slash): a rule's page is <docsBase>/<rule-id>.md. */
+  docsBase: string;
   /** Docs page of a rule, for SARIF helpUri. */
   helpUri(ruleId: string): string;
 }
