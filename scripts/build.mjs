@@ -1,7 +1,9 @@
 // Bundle the CLI, the language server and the VS Code client with esbuild (CommonJS for
 // Node 20 and VS Code; the unified/remark packages are ESM-only and get bundled in).
 import * as esbuild from 'esbuild';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import ts from 'typescript';
+import { createRequire } from 'node:module';
 import { sep } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -69,6 +71,28 @@ const builds = [
     .then(checkLight),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/commands.ts'], outfile: 'server/out/commands.js' }),
 ];
+// The npm package's API (server/src/api.ts): CommonJS, an ESM wrapper, and its types for both.
+if (existsSync('server/src/api.ts')) {
+  builds.push(
+    esbuild.build({ ...common, entryPoints: ['server/src/api.ts'], outfile: 'server/out/api.js', plugins: [...common.plugins, commandsApart] }).then(() => {
+      // Node's ESM loader cannot see a bundle's exports by name: re-export them (the names the bundle has).
+      const names = Object.keys(createRequire(import.meta.url)(`${process.cwd()}/server/out/api.js`));
+      writeFileSync('server/out/api.mjs', `import api from './api.js';\nexport const { ${names.join(', ')} } = api;\nexport default api;\n`);
+    }),
+  );
+  // Declarations from the sources alone (the API's types are written out in api.ts and contract.ts):
+  // one for require, one for import (whose relative imports need their extension).
+  mkdirSync('server/out', { recursive: true });
+  const declarations = (file) => {
+    const { outputText, diagnostics } = ts.transpileDeclaration(readFileSync(file, 'utf8'), { fileName: file, compilerOptions: { isolatedDeclarations: true, strict: true } });
+    if (diagnostics?.length) throw new Error(`${file}: ${ts.flattenDiagnosticMessageText(diagnostics[0].messageText, '\n')}`);
+    return outputText;
+  };
+  const api = declarations('server/src/api.ts');
+  writeFileSync('server/out/contract.d.ts', declarations('server/src/contract.ts'));
+  writeFileSync('server/out/api.d.ts', api);
+  writeFileSync('server/out/api.d.mts', api.replaceAll("from './contract'", "from './contract.js'"));
+}
 if (existsSync('server/src/server.ts')) builds.push(esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' }));
 if (existsSync('server/src/cli/worker.ts')) builds.push(esbuild.build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'server/out/worker.js' }));
 if (existsSync('client/src/extension.ts')) builds.push(esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }));

@@ -3,21 +3,10 @@ import type { PolicySchema } from './schema';
 import type { DeadlineValue, Locale, PolicyModel } from './types';
 import type { LineIndex } from './lines';
 import { missingFields } from './summary';
+import type { TaskRow } from '../contract';
 
-export interface TaskRow {
-  file: string;
-  /** 1-based first line of the measure. */
-  line: number;
-  net: string | null;
-  text: string;
-  owner: string | null;
-  coOwners: string[];
-  metric: string | null;
-  hasMetric: boolean;
-  deadline: string | null;
-  deadlineNormalized: { start: string; end: string } | 'ongoing' | null;
-  missing: Array<'owner' | 'metric' | 'deadline'>;
-}
+export type { TaskRow } from '../contract';
+
 
 function normalized(value: DeadlineValue | null): TaskRow['deadlineNormalized'] {
   if (!value) return null;

@@ -6,20 +6,13 @@
  * `diagnostics` array) so a fragment rendered once (by a worker, or stored in the cache) is
  * copied, not re-serialized.
  */
-import type { Severity } from '../../engine/types';
+import type { Diagnostic } from '../../contract';
 import { chunkText, type Chunk } from '../output';
 import type { Counts, FileResult, FormatContext, ReportedDiagnostic, ReportedSchema } from './types';
 import { summarize } from './types';
 
-interface JsonDiagnostic {
-  rule: string;
-  severity: Severity;
-  message: string;
-  line: number;
-  column: number;
-  range: ReportedDiagnostic['range'];
-  fix: Array<{ range: { start: number; end: number }; text: string }> | null;
-}
+/** A diagnostic as the report renders it (the contract in ../../contract.ts). */
+type JsonDiagnostic = Diagnostic;
 
 /** A file's `diagnostics` array exactly as it appears in the report. */
 export function renderJsonDiagnostics(diagnostics: readonly ReportedDiagnostic[]): string {
