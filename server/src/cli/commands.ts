@@ -32,6 +32,7 @@ import { countSeverities, type FileResult, type RuleSummary } from './formatters
 import { formatCsv } from './formatters/csv';
 import { exitCode, render, viewOf, writeReport } from './render';
 import { printConfig } from './print-config';
+import { runInit } from './init';
 import { ruleDoc } from '../engine/docs';
 import { VERSION } from '../version';
 
@@ -43,11 +44,19 @@ Commands:
   report [paths…]    Write the policy overview: HTML page, Markdown or JSON (report --help)
   rules              List the rules
   explain <rule-id>  Show a rule's documentation
+  init               Write a commented .fivenets.yaml and a sample draft (never overwrites)
   merge-sarif <f…>   Join the SARIF logs of CI shards into one run (-o file)
 
 Lint options:
-  -f, --format <f>        stylish | json | sarif | github | junit   (default: stylish)
+  -f, --format <f>        stylish | json | sarif | github | junit | gitlab | checkstyle | rdjson
+                          (default: stylish)
       --fix               Apply fixes to the files
+      --fix-dry-run       Compute fixes without writing (JSON: each file's fixed "output")
+      --color, --no-color Colour or not (default: on a terminal; FORCE_COLOR, NO_COLOR)
+      --ignore-path <f>   Ignore patterns from this file instead of .gitignore and .fivenetsignore
+      --no-ignore         Read no ignore file and no config ignore globs
+      --print-config <f>  Print the effective configuration of a file as JSON
+      --docs-url <url>    Base of rule help links (SARIF, JSON, rdjson)
       --max-warnings <n>  Exit 1 when there are more than n warnings
       --quiet             Report errors only
   -c, --config <file>     Use this config instead of discovering .fivenets.yaml
@@ -108,6 +117,8 @@ async function dispatch(io: CliIO, handover: Handover | undefined): Promise<numb
       return runRules(io, rest);
     case 'explain':
       return runExplain(io, rest);
+    case 'init':
+      return runInit(io, rest);
     case 'merge-sarif': {
       const { values, positionals } = parse(rest, { output: { type: 'string', short: 'o' } });
       try {
