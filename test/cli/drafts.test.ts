@@ -32,6 +32,18 @@ describe('cli: which files are drafts', () => {
     assert.deepEqual(linted(run), ['README.md', 'archive/2019.policy.md', 'build/generated.policy.md']);
   });
 
+  it('--drafts-only judges named files as the walk does (pre-commit and lint-staged name every staged file)', async () => {
+    const every = Object.keys(REPOSITORY_FILES);
+    const run = await cli(['lint', '--drafts-only', '--format', 'json', ...every], root);
+    assert.equal(run.stderr, '');
+    assert.deepEqual(linted(run), DRAFTS);
+    const argv = ['lint', '--drafts-only', '--format', 'json', '--cache', '--cache-location', path.join(root, '..', `${path.basename(root)}.cache`), ...every];
+    const full = await cli(argv, root);
+    let stdout = '';
+    assert.equal(typeof lintFromCache({ argv, cwd: root, stdout: (text) => (stdout += text), stderr: () => undefined }, argv.slice(1)), 'number');
+    assert.equal(stdout, full.stdout, 'the cached path selects the same');
+  });
+
   it('a glob is the user’s include, but ignore files still apply', async () => {
     const run = await cli(['lint', '**/*.md', '--format', 'json'], root);
     const expected = Object.keys(REPOSITORY_FILES)

@@ -39,6 +39,7 @@ export const LINT_OPTIONS = {
   'fix-dry-run': { type: 'boolean', default: false },
   'ignore-path': { type: 'string', multiple: true },
   'no-ignore': { type: 'boolean', default: false },
+  'drafts-only': { type: 'boolean', default: false },
   'print-config': { type: 'string' },
   'docs-url': { type: 'string' },
   jobs: { type: 'string', short: 'j' },
@@ -65,6 +66,8 @@ export interface LintArgs {
   color: boolean | undefined;
   ignorePaths: string[];
   noIgnore: boolean;
+  /** --drafts-only: named files are linted only when they are drafts (pre-commit, lint-staged). */
+  draftsOnly: boolean;
   /** --print-config FILE. */
   printConfig: string | undefined;
   /** --docs-url: base of rule help links. */
@@ -116,6 +119,7 @@ export function parseLintArgs(args: string[]): LintArgs {
     color: values.color === true ? true : values['no-color'] === true ? false : undefined,
     ignorePaths: values['ignore-path'] ?? [],
     noIgnore: values['no-ignore'] === true,
+    draftsOnly: values['drafts-only'] === true,
     printConfig: values['print-config'],
     docsUrl: docsUrl?.replace(/\/+$/u, ''),
     maxWarnings,

@@ -55,6 +55,7 @@ Lint options:
       --color, --no-color Colour or not (default: on a terminal; FORCE_COLOR, NO_COLOR)
       --ignore-path <f>   Ignore patterns from this file instead of .gitignore and .fivenetsignore
       --no-ignore         Read no ignore file and no config ignore globs
+      --drafts-only       Lint named files only when they are drafts (pre-commit, lint-staged)
       --print-config <f>  Print the effective configuration of a file as JSON
       --docs-url <url>    Base of rule help links (SARIF, JSON, rdjson)
       --max-warnings <n>  Exit 1 when there are more than n warnings
@@ -154,6 +155,7 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
     locale: options.locale,
     severities: ruleSeverities(options.rules, (id) => RULES_BY_ID.has(id)),
     ignore: { ignorePaths: options.ignorePaths, noIgnore: options.noIgnore },
+    draftsOnly: options.draftsOnly,
   };
   if (options.printConfig !== undefined) return printConfig(io, options.printConfig, common);
   if (options.fix && options.positionals.includes('-')) fail('--fix cannot write to standard input; lint a file instead');

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { parseLintArgs, ruleSeverities } from './args';
 import { LintCache, hashDraftBytes, hashFile, type ConfigRecord } from './cache';
 import { ConfigLocator, configKey } from './config-files';
-import { DraftSelector, FolderTally } from './select';
+import { DraftSelector, FolderTally, judgedAs } from './select';
 import type { ScopeSource } from '../engine/classify';
 import { expandTargets } from './files';
 import { FileReport } from './formatters/json';
@@ -77,7 +77,7 @@ export function lintFromCache(io: CliIO, args: string[]): number | Handover {
     const drafts: Array<{ display: string; absolute: string; config: ConfigRecord }> = [];
     const tally = new FolderTally();
     for (const found of expandTargets(fileArgs, io.cwd)) {
-      const target = named.has(found.absolute) ? { ...found, how: 'named' as const } : found;
+      const target = judgedAs(found, named, options.draftsOnly);
       const config = recordOf(target.absolute);
       const verdict = selector.verdict(target);
       if (verdict === null) return handover;

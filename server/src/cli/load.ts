@@ -9,7 +9,7 @@ import { AUTO_SCHEMA, DEFAULT_MAX_FILE_SIZE, resolveConfigForFile, type Resolved
 import { builtinSchemaIds, getBuiltinSchema, loadSchemaFile, type PolicySchema } from '../engine/schema';
 import { LocatedError } from '../engine/schema/located';
 import { isBuiltinSchemaId } from '../engine/config-files';
-import { DraftSelector, FolderTally, displayFolder, type IgnoreFlags } from './select';
+import { DraftSelector, FolderTally, displayFolder, judgedAs, type IgnoreFlags } from './select';
 import type { ScopeSource } from '../engine/classify';
 import { expandTargets, UsageError, type FileTarget } from './files';
 import { InputError, checkStdinSize, decodeDraft, readDraft, type DraftText } from './io';
@@ -23,6 +23,8 @@ export interface Common {
   severities: Record<string, SeveritySetting>;
   /** --ignore-path / --no-ignore (default: .gitignore and .fivenetsignore are read). */
   ignore?: IgnoreFlags;
+  /** --drafts-only: files named on the command line are linted only when they are drafts. */
+  draftsOnly?: boolean;
 }
 
 /** The selector of drafts for a run: configs resolved through `resolve`, schemas checked as the server does. */
@@ -135,7 +137,7 @@ export async function collect(io: CliIO, positionals: string[], common: Common, 
   const tally = new FolderTally();
   const skipped: Target[] = [];
   for (const found of expandTargets(fileArgs, io.cwd)) {
-    const target = named.has(found.absolute) ? { ...found, how: 'named' as const } : found;
+    const target = judgedAs(found, named, common.draftsOnly === true);
     const resolved = resolve(target.absolute);
     const draft = selector.verdict(target)?.draft === true;
     tally.add(target, draft);

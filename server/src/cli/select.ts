@@ -15,6 +15,16 @@ import { IgnoreFiles, classifyByPath, draftScope, readHead, relativeInside, type
 import { frontmatterSchema } from '../engine/frontmatter';
 import type { FileTarget, Found } from './files';
 
+/**
+ * How a file the walk found is judged: named on the command line (or found under a folder
+ * that was named too) it is always linted, unless `draftsOnly` (--drafts-only, for pre-commit
+ * and lint-staged, which name every staged Markdown file): then it is judged as a folder's file.
+ */
+export function judgedAs(found: Found, named: ReadonlySet<string>, draftsOnly: boolean): Found {
+  if (found.how !== 'named' && !named.has(found.absolute)) return found;
+  return draftsOnly ? { ...found, how: 'folder' } : { ...found, how: 'named' };
+}
+
 export interface IgnoreFlags {
   /** --ignore-path files (replace .gitignore and .fivenetsignore). */
   ignorePaths: readonly string[];
