@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { DEFAULT_INCLUDE, IgnoreFileError, IgnoreFiles, classifyDraft, draftScope, readHead, type DraftScope } from '../../server/src/engine/classify';
+import { frontmatterSchema } from '../../server/src/engine/frontmatter';
 
 function tmp(): string {
   return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'fivenets-classify-')));
@@ -92,13 +93,17 @@ describe('ignore files', () => {
     assert.throws(() => new IgnoreFiles(dir, ['missing.ignore']), IgnoreFileError);
   });
 
-  it('never blocks on a named pipe, and reads a head of at most 64 KiB', function () {
+  it('never blocks on a named pipe, and reads 4 KB of a head, 64 KiB when a frontmatter is still open', function () {
     const dir = tmp();
     const fifo = path.join(dir, 'pipe.md');
     if (spawnSync('mkfifo', [fifo]).status !== 0) this.skip();
     assert.equal(readHead(fifo), null);
     fs.writeFileSync(path.join(dir, 'big.md'), 'x'.repeat(200_000));
-    assert.equal(readHead(path.join(dir, 'big.md'))?.length, 64 * 1024);
+    assert.equal(readHead(path.join(dir, 'big.md'))?.length, 4096, 'no frontmatter: the first 4 KB');
+    fs.writeFileSync(path.join(dir, 'long-frontmatter.md'), `---\nnotes: ${'y'.repeat(10_000)}\nschema: five-nets\n---\n${'x'.repeat(200_000)}`);
+    const long = readHead(path.join(dir, 'long-frontmatter.md'));
+    assert.equal(long?.length, 64 * 1024, 'an open frontmatter: up to 64 KiB');
+    assert.equal(frontmatterSchema(long ?? ''), 'five-nets');
     const gitignoreFifo = path.join(dir, '.gitignore');
     spawnSync('mkfifo', [gitignoreFifo]);
     assert.equal(new IgnoreFiles(dir).ignoredBy(path.join(dir, 'a.md')), null, 'a .gitignore that is a pipe is not read');

@@ -148,16 +148,25 @@ export function classifyDraft(input: ClassifyInput): Verdict {
 }
 
 /**
- * The first HEAD_BYTES of a regular file as text (enough for frontmatterSchema), or null when
- * it is not a regular file or cannot be read (read-file.ts: never blocks on a FIFO or a device).
+ * Enough of a regular file's start for frontmatterSchema, or null when it is not a regular
+ * file or cannot be read (read-file.ts: never blocks on a FIFO or a device). Reads 4 KB, and
+ * up to HEAD_BYTES only when a frontmatter block opens there and does not close.
  */
 export function readHead(file: string): string | null {
   try {
+    const bytes = readRegularHead(file, FIRST_BYTES);
+    const head = bytes.toString('utf8');
+    const opens = head.startsWith('---') || head.startsWith('\ufeff---');
+    const whole = bytes.length < FIRST_BYTES;
+    if (!opens || whole || /\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/u.test(head)) return head;
     return readRegularHead(file, HEAD_BYTES).toString('utf8');
   } catch {
     return null;
   }
 }
+
+/** What readHead reads first: a frontmatter's schema line is nearly always within it. */
+const FIRST_BYTES = 4096;
 
 /** A parsed ignore file. */
 interface IgnoreFile {
