@@ -53,7 +53,7 @@ function writeCorpus(dir: string): number {
   for (let i = 0; i < DRAFTS; i++) {
     const text = generateDraft(i + 1, MEASURES, { traditional: i % 5 === 4 });
     chars += text.length;
-    fs.writeFileSync(path.join(dir, `draft-${String(i + 1).padStart(3, '0')}.md`), text);
+    fs.writeFileSync(path.join(dir, `draft-${String(i + 1).padStart(3, '0')}.policy.md`), text);
   }
   return chars;
 }
@@ -65,7 +65,8 @@ async function main(): Promise<void> {
   const corpus = path.join(corpusRoot, 'drafts');
   const chars = writeCorpus(corpus);
   const node = process.execPath;
-  const ours = [cli, 'lint', corpus, '--format', 'json', '--output', path.join(corpusRoot, 'ours.json')];
+  // The corpus sits in the gitignored bench/.corpus: --no-ignore, as the peers read no .gitignore either.
+  const ours = [cli, 'lint', corpus, '--no-ignore', '--format', 'json', '--output', path.join(corpusRoot, 'ours.json')];
   const markdownlint = [path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), 'drafts/**/*.md'];
   const remark = [path.join(root, 'node_modules/remark-cli/cli.js'), 'drafts', '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout'];
   console.error(`corpus: ${DRAFTS} drafts × ${MEASURES} measures, ${chars} characters; ${os.cpus().length} cores; ${runs} runs per figure`);
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
   timeCommand(node, cached, corpusRoot); // fill the cache
   const cacheUnchanged: number[] = [];
   const cacheOneChanged: number[] = [];
-  const changed = path.join(corpus, 'draft-001.md');
+  const changed = path.join(corpus, 'draft-001.policy.md');
   for (let run = 0; run < runs; run++) {
     cacheUnchanged.push(timeCommand(node, cached, corpusRoot));
     fs.appendFileSync(changed, `\n<!-- edit ${run} -->\n`);
