@@ -6,14 +6,16 @@
  * (contract.ts, shared with the CLI); the build writes the package's .d.ts from this file.
  */
 import { main } from './cli/main';
-import type { Diagnostic, TaskRow } from './contract';
+import type { Diagnostic, SchemaChoice, TaskRow } from './contract';
 
-export type { Diagnostic } from './contract';
+export type { Diagnostic, SchemaChoice } from './contract';
 /** `export --format json`: one row per measure. */
 export type Measure = TaskRow;
 
 export interface FileReport {
   path: string;
+  /** The schema the file was checked against, and why. */
+  schema?: SchemaChoice;
   diagnostics: Diagnostic[];
   /** With `fixText` or `fix: 'dry-run'`: the fixed text, when fixes change it. */
   output?: string;
@@ -30,6 +32,8 @@ export interface LintReport {
 
 export interface MeasureTable {
   version: 1;
+  /** Each file read, with the schema it was read with. */
+  files: Array<{ path: string; schema: SchemaChoice }>;
   measures: Measure[];
 }
 
@@ -48,7 +52,8 @@ export interface EffectiveConfig {
   reason: 'named' | 'include' | 'frontmatter' | 'ignore-file' | 'config-ignore' | 'not-included';
   reasonDetail?: string;
   configFiles: string[];
-  schema: { id: string; file: string | null; from: 'config' | 'default' };
+  /** The schema the file's text is checked against, and why; `file` when it is a schema file. */
+  schema: { id: string; file: string | null; from: SchemaChoice['from'] };
   frontmatterSchema: string | null;
   locale: 'zh-CN' | 'zh-TW' | 'en';
   date: string | null;

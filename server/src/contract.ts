@@ -33,3 +33,9 @@ export interface TaskRow {
   deadlineNormalized: { start: string; end: string } | 'ongoing' | null;
   missing: Array<'owner' | 'metric' | 'deadline'>;
 }
+
+/** Which schema a draft was checked against, and why (`--schema`, its frontmatter, its config, or auto). */
+export interface SchemaChoice {
+  id: string;
+  from: 'cli' | 'frontmatter' | 'config' | 'auto';
+}

@@ -111,7 +111,7 @@ describe('cli: which files are drafts', () => {
     assert.equal(config.draft, true);
     assert.equal(config.reason, 'include');
     assert.deepEqual(config.configFiles, ['policies/.fivenets.yaml', '.fivenets.yaml']);
-    assert.deepEqual(config.schema, { id: 'five-nets', file: null, from: 'default' });
+    assert.deepEqual(config.schema, { id: 'five-nets', file: null, from: 'auto' }, 'a heading names a net');
     assert.equal(config.locale, 'en');
     assert.equal(config.rules['missing-metric'], 'warning');
     assert.equal(config.rules['missing-owner'], 'error');
@@ -124,7 +124,10 @@ describe('cli: which files are drafts', () => {
     const built = JSON.parse((await cli(['lint', '--print-config', 'build/generated.policy.md'], dir)).stdout);
     assert.deepEqual([built.draft, built.reason, built.reasonDetail], [false, 'ignore-file', '.gitignore']);
     const front = JSON.parse((await cli(['lint', '--print-config', 'notes/frontmatter.md'], dir)).stdout);
-    assert.deepEqual([front.draft, front.reason, front.frontmatterSchema], [true, 'frontmatter', 'five-nets']);
+    assert.deepEqual([front.draft, front.reason, front.frontmatterSchema, front.schema.from], [true, 'frontmatter', 'five-nets', 'frontmatter']);
+    fs.writeFileSync(path.join(dir, 'policies', 'tasks.md'), '# 任务分工\n\n1. 建设图书馆3个（牵头单位：市文旅局；完成时限：2027年底前）\n');
+    assert.deepEqual(JSON.parse((await cli(['lint', '--print-config', 'policies/tasks.md'], dir)).stdout).schema, { id: 'tasks', file: null, from: 'auto' }, 'no net heading: tasks');
+    assert.deepEqual(JSON.parse((await cli(['lint', '--print-config', 'policies/tasks.md', '--schema', 'five-nets'], dir)).stdout).schema, { id: 'five-nets', file: null, from: 'cli' });
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseConfigText } from '../../server/src/engine/config';
-import { runCli as cli } from './run';
+import { cli } from './run';
 
 function tmpdir(): string {
   return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'fivenets-init-')));

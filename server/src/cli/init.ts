@@ -50,8 +50,9 @@ function configText(locale: Locale): string {
   return `# Five Nets configuration (https://github.com/fivenets/fivenets#configuration).
 # The editor and \`fivenets lint\` read this file for the drafts in this folder and below.
 
-# The policy schema: the built-in five nets, or a path to a schema file.
-schema: five-nets
+# The policy schema: auto (five-nets when a heading names a net, else tasks), five-nets, tasks,
+# or a path to a schema file. A draft's frontmatter \`schema:\` wins over it.
+schema: auto
 
 # Language of messages: zh-CN, zh-TW or en.
 locale: ${locale}
