@@ -131,3 +131,18 @@ describe('cli: which files are drafts', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('cli: ignored folders', () => {
+  it('never read the configs of ignored folders: a broken one there does not stop the run', async () => {
+    const dir = makeRepository();
+    fs.writeFileSync(path.join(dir, 'archive', '.fivenets.yaml'), 'rules: [unclosed\n');
+    const run = await cli(['lint', '.', '--format', 'json'], dir);
+    assert.equal(run.stderr, '');
+    assert.deepEqual(linted(run), DRAFTS);
+    // Not ignored, the broken config is an error (exit 2), as before.
+    const unignored = await cli(['lint', '.', '--format', 'json', '--no-ignore'], dir);
+    assert.equal(unignored.code, 2);
+    assert.match(unignored.stderr, /archive\/\.fivenets\.yaml:\d+:\d+: invalid YAML/u);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -78,12 +78,11 @@ export function lintFromCache(io: CliIO, args: string[]): number | Handover {
     const tally = new FolderTally();
     for (const found of expandTargets(fileArgs, io.cwd)) {
       const target = judgedAs(found, named, options.draftsOnly);
-      const config = recordOf(target.absolute);
       const verdict = selector.verdict(target);
       if (verdict === null) return handover;
       tally.add(target, verdict.draft);
       if (!verdict.draft) continue;
-      drafts.push({ display: target.display, absolute: target.absolute, config });
+      drafts.push({ display: target.display, absolute: target.absolute, config: recordOf(target.absolute) });
     }
     // A folder with no draft gets a note: the full lint writes it.
     if (tally.notes((folder) => folder).length > 0) return handover;

@@ -138,9 +138,11 @@ export async function collect(io: CliIO, positionals: string[], common: Common, 
   const skipped: Target[] = [];
   for (const found of expandTargets(fileArgs, io.cwd)) {
     const target = judgedAs(found, named, common.draftsOnly === true);
-    const resolved = resolve(target.absolute);
-    const draft = selector.verdict(target)?.draft === true;
+    const verdict = selector.verdict(target);
+    const draft = verdict?.draft === true;
     tally.add(target, draft);
+    if (verdict?.reason === 'ignore-file') continue;
+    const resolved = resolve(target.absolute);
     const { options, key } = optionsOf(resolved);
     (draft ? targets : skipped).push({ target, options, resolved, optionsKey: key, maxBytes: resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
   }

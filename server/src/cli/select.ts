@@ -56,9 +56,12 @@ export class DraftSelector {
    */
   verdict(found: Found): Verdict | null {
     if (found.how === 'named') return { draft: true, reason: 'named' };
+    // Ignore files first: an ignored folder's configs are never read (a broken one cannot stop the run).
+    const byFile = this.ignoreFiles?.ignoredBy(found.absolute) ?? null;
+    if (byFile) return { draft: false, reason: 'ignore-file', detail: byFile };
     const source = this.scopeSource(found.absolute);
     const scope = draftScope(this.noIgnore ? { ...source, ignore: [] } : source, this.rootOf(found));
-    const byPath = classifyByPath(found.absolute, scope, this.ignoreFiles);
+    const byPath = classifyByPath(found.absolute, scope, null);
     if (byPath) return byPath;
     if (found.how === 'glob') return { draft: true, reason: 'named' };
     const head = readHead(found.absolute);
