@@ -171,7 +171,7 @@ function parseShard(value: string | undefined): { index: number; count: number }
 }
 
 /** A base URL for rule help links (the config's docsUrl has the same pattern). */
-export function isDocsUrl(value: string): boolean {
+function isDocsUrl(value: string): boolean {
   return /^https?:\/\/[^\s]+$/u.test(value);
 }
 

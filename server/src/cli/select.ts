@@ -33,7 +33,7 @@ export interface IgnoreFlags {
 }
 
 /** `null` from knownSchema: the caller cannot tell here (the cached path hands over). */
-export type SchemaCheck = (id: string, absolute: string) => boolean | null;
+type SchemaCheck = (id: string, absolute: string) => boolean | null;
 
 export class DraftSelector {
   private readonly ignoreFiles: IgnoreFiles | null;

@@ -23,15 +23,13 @@ import { FileReadError, readRegularHead, readRegularText } from './read-file';
 
 /** The include globs when neither a config nor a setting gives them. */
 export const DEFAULT_INCLUDE: readonly string[] = Object.freeze(['**/*.policy.md', 'policies/**/*.md']);
-/** Ignored wherever drafts are looked for. */
-export const ALWAYS_IGNORED: readonly string[] = Object.freeze(['**/node_modules/**', '**/.git/**']);
 /** A project's own ignore file (gitignore syntax), read beside .gitignore. */
-export const FIVENETS_IGNORE = '.fivenetsignore';
+const FIVENETS_IGNORE = '.fivenetsignore';
 const IGNORE_FILE_NAMES = ['.gitignore', FIVENETS_IGNORE];
 /** Ignore files are short; a larger one is not read (and ignores nothing). */
 const MAX_IGNORE_FILE_SIZE = 1024 * 1024;
 /** What is read of a file to find its frontmatter (frontmatter.ts scans no further). */
-export const HEAD_BYTES = 64 * 1024;
+const HEAD_BYTES = 64 * 1024;
 
 /** Which globs decide, and the folders they are relative to. */
 export interface DraftScope {
@@ -45,7 +43,7 @@ export interface DraftScope {
   ignoreBase: string;
 }
 
-export type DraftReason =
+type DraftReason =
   | 'named' // named explicitly on the command line
   | 'include' // matches the include globs
   | 'frontmatter' // frontmatter names a known schema
@@ -60,7 +58,7 @@ export interface Verdict {
   detail?: string;
 }
 
-export interface ClassifyInput {
+interface ClassifyInput {
   /** Absolute path of the file. */
   file: string;
   scope: DraftScope;
@@ -100,7 +98,7 @@ export function draftScope(source: ScopeSource, root: string, settingInclude?: r
 const matchers = new Map<string, (relative: string) => boolean>();
 
 /** A cached matcher for globs; globs that could compile to a catastrophic regular expression are dropped. */
-export function globMatcher(globs: readonly string[]): (relative: string) => boolean {
+function globMatcher(globs: readonly string[]): (relative: string) => boolean {
   const key = JSON.stringify(globs);
   let matcher = matchers.get(key);
   if (!matcher) {
@@ -118,13 +116,13 @@ export function relativeInside(base: string, file: string): string | null {
   return relative.split(path.sep).join('/');
 }
 
-export function matchesGlobs(globs: readonly string[], base: string, file: string): boolean {
+function matchesGlobs(globs: readonly string[], base: string, file: string): boolean {
   const relative = relativeInside(base, file);
   return relative !== null && globs.length > 0 && globMatcher(globs)(relative);
 }
 
 /** Is the config's `ignore` leaving this file out? */
-export function ignoredByScope(scope: Pick<DraftScope, 'ignore' | 'ignoreBase'>, file: string): boolean {
+function ignoredByScope(scope: Pick<DraftScope, 'ignore' | 'ignoreBase'>, file: string): boolean {
   return matchesGlobs(scope.ignore, scope.ignoreBase, file);
 }
 

@@ -227,7 +227,7 @@ export function loadConfigFile(file: string, options: ConfigOptions = {}): Resol
  * Configs an `extends` may name by id. "recommended" is the defaults (a base to say so
  * explicitly); "strict" makes every rule an error.
  */
-export const BUILTIN_CONFIGS: Readonly<Record<string, () => FivenetsConfig>> = Object.freeze({
+const BUILTIN_CONFIGS: Readonly<Record<string, () => FivenetsConfig>> = Object.freeze({
   recommended: () => ({}),
   strict: () => ({ rules: Object.fromEntries(RULES.map((rule) => [rule.meta.id, 'error' as const])) }),
 });
