@@ -49,6 +49,15 @@ describe('language server: which files are drafts', function () {
     assert.deepEqual(editor.sort(), cli);
   });
 
+  it('puts the same drafts in the policy overview as fivenets report . does', async () => {
+    const overview = await client.request<{ files: Record<string, string> }>('fivenets/overview', { today: '2026-01-15', nonce: 'abcdefghijklmnop' });
+    let stdout = '';
+    await main({ argv: ['report', '.', '--format', 'json', '--today', '2026-01-15'], cwd: root, stdout: (text) => (stdout += text), stderr: () => undefined });
+    const report = (JSON.parse(stdout) as { files: Array<{ path: string }> }).files.map((file) => file.path).sort();
+    assert.deepEqual(report, DRAFTS);
+    assert.deepEqual(Object.keys(overview.files).sort(), report);
+  });
+
   it('links rule help to the config’s docsUrl, as the CLI’s reports do', async () => {
     fs.mkdirSync(path.join(root, 'intranet'));
     fs.writeFileSync(path.join(root, 'intranet', '.fivenets.yaml'), 'docsUrl: https://intranet.example/fivenets/rules\n');

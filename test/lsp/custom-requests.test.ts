@@ -43,7 +43,11 @@ const NEW_DRAFT = [
   ]),
 ].join('\n');
 
-/** Drafts of the fixture workspace on disk (by the default include globs), not README.md or notes/. */
+/**
+ * Drafts of the fixture workspace on disk, as `fivenets lint .` takes them: the default include
+ * globs and notes/frontmatter-draft.md (its frontmatter names the schema), not README.md or
+ * notes/plain.md.
+ */
 const DISK_DRAFTS = [
   'broken/b.policy.md',
   'changing/c.policy.md',
@@ -51,6 +55,7 @@ const DISK_DRAFTS = [
   'en.policy.md',
   'escape/e.policy.md',
   'hant.policy.md',
+  'notes/frontmatter-draft.md',
   'policies/astral.md',
   'policies/closed.md',
   'policies/table.md',
@@ -187,7 +192,7 @@ describe('custom requests', function () {
       first = await client.request<OverviewResult>('fivenets/overview', { today: '2020-10-15', nonce: NONCE });
     });
 
-    it('reports the drafts on disk that match the include globs, by workspace-relative path', () => {
+    it('reports the drafts on disk that fivenets lint takes, by workspace-relative path', () => {
       assert.deepEqual(first.files, Object.fromEntries(DISK_DRAFTS.map((relative) => [relative, uriOf(file(relative))])));
     });
 

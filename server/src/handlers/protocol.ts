@@ -60,7 +60,7 @@ export interface DocumentStats {
  * Request `fivenets/overview`, client -> server: the policy overview (the page of
  * `fivenets report`) of the workspace's drafts, for a webview: the open drafts in the
  * workspace folders with their current, maybe unsaved, text, untitled drafts (New Policy
- * Draft), and the drafts on disk in the workspace folders that match the include globs.
+ * Draft), and the drafts on disk in the workspace folders (the files `fivenets lint` takes).
  *
  * Result: `OverviewResult`, or `null` when building it failed (an internal error, which
  * the server logs). Errors: InvalidParams for a malformed `today` or `nonce`;

@@ -1,14 +1,13 @@
 /**
  * Drafts on disk in the workspace folders, for features that look beyond the open
- * documents (workspace symbols, the overview): the files matching the include globs, read
- * when a feature asks for them and cached by modification time and size until the config
- * or settings change.
+ * documents (workspace symbols, the overview): the Markdown files that the engine's draft
+ * classification takes, read when a feature asks for them and cached by modification time
+ * and size until the config or settings change.
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
-import { globLeavesFolder, globProblem } from '../engine/globs';
 import { readRegularFile } from '../engine/read-file';
 import type { Classification, Drafts } from './drafts';
 import type { Settings, SettingsStore } from './settings';
@@ -32,10 +31,10 @@ interface CacheEntry {
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
 /**
- * The file search is confined and bounded: a repository's settings can set the include globs
- * (`/**\/*.md` would crawl the disk, `../*.md` lists the parent folder). Globs that leave the
- * folder or fail globProblem are dropped, links are not followed, and a search stops after
- * CRAWL_MS, at MAX_DEPTH folders deep, keeping the first MAX_FILES files.
+ * The file search is confined and bounded: it lists the Markdown files of the folder with fixed
+ * globs (the include globs, which a repository's settings can set, only classify what it
+ * finds), links are not followed, and a search stops after CRAWL_MS, at MAX_DEPTH folders
+ * deep, keeping the first MAX_FILES Markdown files.
  */
 export const MAX_FILES = 5000;
 const MAX_DEPTH = 32;
@@ -56,19 +55,17 @@ export class WorkspaceDrafts {
     this.generation++;
   }
 
-  /** Files under a folder that match its include globs (setting, and the root config's own), sorted. */
+  /**
+   * The Markdown files under a folder, sorted, as `fivenets lint DIR` finds them: read() then
+   * keeps the drafts (engine/classify.ts), so the overview and workspace symbols see the drafts
+   * the CLI lints, also those a nested config's include or a frontmatter makes drafts.
+   */
   async files(folder: string): Promise<string[]> {
     const settings = await this.settings.get(pathToFileURL(folder).href);
     if (!settings.enable) return [];
-    const resolved = this.drafts.resolve(path.join(folder, 'untitled.md'), folder);
-    const fromConfig = this.drafts.explicitConfig(resolved).include;
+    // Fixed globs (a repository's settings no longer shape the search), crawled in bounds.
     const signal = AbortSignal.timeout(CRAWL_MS);
-    const search = async (globs: readonly string[], cwd: string): Promise<string[]> => {
-      const safe = globs.filter((pattern) => !globLeavesFolder(pattern) && globProblem(pattern) === null);
-      return safe.length === 0 ? [] : glob(safe, { cwd, ignore: IGNORE, absolute: true, dot: false, followSymbolicLinks: false, deep: MAX_DEPTH, signal });
-    };
-    const found = await search(settings.include, folder);
-    if (fromConfig && isInside(folder, resolved.includeDir)) for (const file of await search(fromConfig, resolved.includeDir)) found.push(file);
+    const found = await glob(['**/*.md', '**/*.markdown'], { cwd: folder, ignore: IGNORE, absolute: true, dot: false, followSymbolicLinks: false, deep: MAX_DEPTH, signal });
     const inside = found.map((file) => path.normalize(file)).filter((file) => isInside(folder, file));
     return [...new Set(inside)].sort().slice(0, MAX_FILES);
   }
