@@ -13,10 +13,10 @@
  * Light on purpose (picomatch, ignore and the file system only): the CLI's cached path
  * (cli/fast.ts) classifies without loading the engine.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import ignore, { type Ignore } from 'ignore';
+import { repositoryRoot } from './config-files';
 import { frontmatterSchema } from './frontmatter';
 import { globProblem } from './globs';
 import { FileReadError, readRegularHead, readRegularText } from './read-file';
@@ -229,16 +229,11 @@ export class IgnoreFiles {
   /** The git root above `dir`, else `root` when it holds `dir`, else `dir` itself. */
   private topOf(dir: string): string {
     let top = this.tops.get(dir);
-    if (top !== undefined) return top;
-    top = relativeInside(this.root, dir) !== null || path.resolve(this.root) === dir ? path.resolve(this.root) : dir;
-    for (let current = dir; ; current = path.dirname(current)) {
-      if (fs.existsSync(path.join(current, '.git'))) {
-        top = current;
-        break;
-      }
-      if (path.dirname(current) === current) break;
+    if (top === undefined) {
+      const inRoot = relativeInside(this.root, dir) !== null || path.resolve(this.root) === dir;
+      top = repositoryRoot(dir) ?? (inRoot ? path.resolve(this.root) : dir);
+      this.tops.set(dir, top);
     }
-    this.tops.set(dir, top);
     return top;
   }
 
