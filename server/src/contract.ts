@@ -15,6 +15,9 @@ export interface Diagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
   /** The fix as UTF-16 offsets into the text, or null. */
   fix: Array<{ range: { start: number; end: number }; text: string }> | null;
+  /** Word documents (.docx) only: the paragraph (¶, 1-based, table cells counted) and its first words. */
+  paragraph?: number;
+  excerpt?: string;
 }
 
 /** One row of the task table (任务分工表): a measure. */
@@ -32,6 +35,9 @@ export interface TaskRow {
   deadline: string | null;
   deadlineNormalized: { start: string; end: string } | 'ongoing' | null;
   missing: Array<'owner' | 'metric' | 'deadline'>;
+  /** Word documents (.docx) only: the paragraph (¶) the measure starts in, and its first words. */
+  paragraph?: number;
+  excerpt?: string;
 }
 
 /** Which schema a draft was checked against, and why (`--schema`, its frontmatter, its config, or auto). */

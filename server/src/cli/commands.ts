@@ -15,6 +15,7 @@ import { configKey } from './config-files';
 import type { Handover } from './fast';
 import { collect, loadAll, scopeSourceOf, type Common, type Target } from './load';
 import { runMergeSarif } from './merge-sarif';
+import { FIX_REFUSED, isDocx, locateInDocx, paragraphField, readDocxDraft, runImport } from './docx';
 import { defaultJobs, runTasks } from './pool';
 import type { FileTask } from './task';
 import { LocatedError } from '../engine/schema/located';
@@ -45,6 +46,7 @@ Commands:
   rules              List the rules
   explain <rule-id>  Show a rule's documentation
   init               Write a commented .fivenets.yaml and a sample draft (never overwrites)
+  import <f.docx>    Convert a Word document to a Markdown draft (-o file; import --help)
   merge-sarif <f…>   Join the SARIF logs of CI shards into one run (-o file)
 
 Lint options:
@@ -75,6 +77,9 @@ Lint options:
 Export options:
   -f, --format <f>        csv | json   (default: csv; CSV is UTF-8 with BOM for Excel)
       --schema <id|file>  as for lint
+
+Word documents (.docx) named as paths or globs are linted, exported and reported as their
+import, in memory; their problems point at paragraphs (¶37 and the first words).
 
 Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 usage, config or I/O error.`;
 
@@ -120,6 +125,8 @@ async function dispatch(io: CliIO, handover: Handover | undefined): Promise<numb
       return runExplain(io, rest);
     case 'init':
       return runInit(io, rest);
+    case 'import':
+      return runImport(io, rest);
     case 'merge-sarif': {
       const { values, positionals } = parse(rest, { output: { type: 'string', short: 'o' } });
       try {
@@ -171,6 +178,8 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
   const shard = options.shard;
   const targets = shard ? collected.targets.filter((_target, position) => position % shard.count === shard.index - 1) : collected.targets;
   if (options.output) refuseOutputThatIsInput(io.cwd, options.output, collected.targets.map((item) => item.target.absolute));
+  const wordTarget = targets.find((item) => isDocx(item.target.absolute));
+  if (fixing && wordTarget) fail(FIX_REFUSED(displayOf(wordTarget.target.display)));
   const errors = [...collected.errors];
   for (const note of collected.notes) io.stderr(`fivenets: ${note}\n`);
   const results: FileResult[] = [];
@@ -205,7 +214,12 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
     };
     const perTarget: Array<FileReport | string | null> = targets.map(() => null);
     const tasks: FileTask[] = [];
+    for (const [index, item] of targets.entries()) {
+      // Word documents are converted here (asynchronously), not by the lint threads, and not cached.
+      if (isDocx(item.target.absolute)) perTarget[index] = await lintDocx(item, displayOf(item.target.display));
+    }
     targets.forEach((item, index) => {
+      if (perTarget[index] !== null) return;
       if (cache && !fixing) {
         try {
           const contentHash = handover?.contentHashes.get(item.target.absolute) ?? hashText(readDraft(item.target.absolute, item.maxBytes).text);
@@ -381,6 +395,18 @@ function lintOnDisk(item: Target, display: string): FileReport | string {
   }
 }
 
+/** A Word document's report: its import linted, each diagnostic at its paragraph; or why it could not be read. */
+async function lintDocx(item: Target, display: string): Promise<FileReport | string> {
+  try {
+    const { draft, imported } = await readDocxDraft(item.target.absolute);
+    const result = lint(draft.text, item.options);
+    return new FileReport(display, { diagnostics: locateInDocx(result.diagnostics, imported), schema: { id: result.schema.schema.id, from: result.schema.from } });
+  } catch (error) {
+    if (error instanceof InputError) return error.message;
+    throw error;
+  }
+}
+
 /**
  * Record, for each effective config of the run, what it was built from (see ConfigRecord in
  * cache.ts), so a later run can trust its cache entries without loading the engine.
@@ -444,8 +470,10 @@ async function runExport(io: CliIO, args: string[]): Promise<number> {
     const file = item.target.display.split(path.sep).join('/');
     const schema = result.schema.schema;
     files.push({ path: file, schema: { id: schema.id, from: result.schema.from } });
+    const { docx } = item;
     for (const row of taskRows(file, result.model, result.lines, schema)) {
-      rows.push(row);
+      // A Word document's rows also say their paragraph (`line` is the line of its import).
+      rows.push(docx ? { ...row, ...paragraphField(docx, row.line - 1) } : row);
       if (row.net !== null) schemas.set(`${file}\u0000${row.net}`, schema);
     }
   }

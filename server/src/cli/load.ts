@@ -14,6 +14,8 @@ import type { ScopeSource } from '../engine/classify';
 import { expandTargets, UsageError, type FileTarget } from './files';
 import { InputError, checkStdinSize, decodeDraft, readDraft, type DraftText } from './io';
 import type { CliIO } from './main';
+import { isDocx, readDocxDraft } from './docx';
+import type { ImportedDraft } from '../import/docx';
 
 export interface Common {
   config?: string;
@@ -59,6 +61,8 @@ export interface Loaded {
   draft: DraftText;
   options: LintOptions;
   resolved: ResolvedConfig;
+  /** A Word document's import: where each line of `draft` came from. */
+  docx?: ImportedDraft;
 }
 
 export interface Collected {
@@ -156,7 +160,10 @@ export async function loadAll(io: CliIO, positionals: string[], common: Common, 
   const errors = [...collected.errors];
   for (const item of collected.targets) {
     try {
-      loaded.push({ target: item.target, draft: readDraft(item.target.absolute, item.maxBytes), options: item.options, resolved: item.resolved });
+      if (isDocx(item.target.absolute)) {
+        const { draft, imported } = await readDocxDraft(item.target.absolute);
+        loaded.push({ target: item.target, draft, options: item.options, resolved: item.resolved, docx: imported });
+      } else loaded.push({ target: item.target, draft: readDraft(item.target.absolute, item.maxBytes), options: item.options, resolved: item.resolved });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       errors.push(`${item.target.display}: ${error.message}`);

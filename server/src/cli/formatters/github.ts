@@ -1,5 +1,5 @@
 /** GitHub Actions workflow commands: ::error file=…,line=…,col=…,title=<rule>::<message>. */
-import { printable, type FileResult } from './types';
+import { placedMessage, printable, type FileResult } from './types';
 
 // Escaping as the Actions toolkit does (toCommandValue / toCommandProperties).
 // Line breaks are escaped (%0D, %0A); other controls would reach the log raw.
@@ -20,7 +20,7 @@ export function formatGithub(results: readonly FileResult[]): string {
         `endColumn=${end.character + 1}`,
         `title=${escapeProperty(diagnostic.rule)}`,
       ].join(',');
-      lines.push(`::${command} ${properties}::${escapeData(diagnostic.message)}`);
+      lines.push(`::${command} ${properties}::${escapeData(placedMessage(diagnostic))}`);
     }
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';

@@ -24,6 +24,7 @@ export function renderJsonDiagnostics(diagnostics: readonly ReportedDiagnostic[]
     column: diagnostic.range.start.character + 1,
     range: diagnostic.range,
     fix: diagnostic.fix ? diagnostic.fix.edits.map((edit) => ({ range: { start: edit.span.start, end: edit.span.end }, text: edit.newText })) : null,
+    ...(diagnostic.paragraph ? { paragraph: diagnostic.paragraph.number, excerpt: diagnostic.paragraph.words } : {}),
   }));
   return JSON.stringify(shaped);
 }
@@ -36,6 +37,7 @@ export function parseJsonDiagnostics(text: string): ReportedDiagnostic[] {
     message: shaped.message,
     range: shaped.range,
     fix: shaped.fix ? { edits: shaped.fix.map((edit) => ({ span: { start: edit.range.start, end: edit.range.end }, newText: edit.text })) } : null,
+    ...(shaped.paragraph !== undefined ? { paragraph: { number: shaped.paragraph, words: shaped.excerpt ?? '' } } : {}),
   }));
 }
 

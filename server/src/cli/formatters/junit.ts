@@ -1,5 +1,5 @@
 /** JUnit XML: a test suite per file, a failing test case per diagnostic (a passing one for a clean file). */
-import type { FileResult } from './types';
+import { paragraphPlace, type FileResult } from './types';
 import { escapeXml } from './xml';
 
 export function formatJunit(results: readonly FileResult[]): string {
@@ -13,7 +13,7 @@ export function formatJunit(results: readonly FileResult[]): string {
     out.push(`  <testsuite name="${name}" tests="${Math.max(1, count)}" failures="${count}" errors="0">`);
     if (count === 0) out.push(`    <testcase name="${name}" classname="${name}"/>`);
     for (const diagnostic of result.diagnostics) {
-      const where = `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`;
+      const where = diagnostic.paragraph ? paragraphPlace(diagnostic.paragraph) : `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`;
       out.push(`    <testcase name="${escapeXml(`${where} ${diagnostic.rule}`)}" classname="${name}">`);
       out.push(
         `      <failure message="${escapeXml(diagnostic.message)}" type="${diagnostic.severity}">${escapeXml(`${result.path}:${where} ${diagnostic.severity} ${diagnostic.message} (${diagnostic.rule})`)}</failure>`,

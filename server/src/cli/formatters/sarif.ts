@@ -1,5 +1,5 @@
 /** SARIF 2.1.0 for GitHub code scanning: rules with help links, results with 1-based UTF-16 regions. */
-import type { FileResult, FormatContext, RuleSummary } from './types';
+import { placedMessage, type FileResult, type FormatContext, type RuleSummary } from './types';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -36,7 +36,7 @@ export function formatSarif(results: readonly FileResult[], context: FormatConte
         ruleId: diagnostic.rule,
         ...(index === undefined ? {} : { ruleIndex: index }),
         level: LEVEL[diagnostic.severity],
-        message: { text: diagnostic.message },
+        message: { text: placedMessage(diagnostic) },
         locations: [
           {
             physicalLocation: {

@@ -1,7 +1,7 @@
 /** Human output in the ESLint "stylish" shape: one block per file, a summary line. */
 import type { Locale } from '../../engine/types';
 import type { Counts, FileResult, FormatContext } from './types';
-import { printable, summarize } from './types';
+import { paragraphPlace, printable, summarize } from './types';
 
 const paint = (on: boolean, code: string, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
@@ -11,7 +11,7 @@ export function formatStylish(results: readonly FileResult[], context: FormatCon
     if (result.diagnostics.length === 0) continue;
     out.push(paint(context.color, '4', printable(result.path)));
     const rows = result.diagnostics.map((diagnostic) => ({
-      where: `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`,
+      where: diagnostic.paragraph ? printable(paragraphPlace(diagnostic.paragraph)) : `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`,
       severity: diagnostic.severity,
       message: printable(diagnostic.message),
       rule: printable(diagnostic.rule),

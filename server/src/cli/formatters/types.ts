@@ -8,6 +8,24 @@ export interface ReportedDiagnostic {
   message: string;
   range: Range;
   fix: { edits: readonly TextEdit[] } | null;
+  /** For a Word document (linted as its import): the paragraph the line came from. */
+  paragraph?: WordParagraphRef;
+}
+
+/** A paragraph of a .docx: its ¶ number (1-based, table cells included) and first words. */
+export interface WordParagraphRef {
+  number: number;
+  words: string;
+}
+
+/** "¶37 “建设市级应急物资储备库…”", where a Word document's diagnostic is. */
+export function paragraphPlace(paragraph: WordParagraphRef): string {
+  return `¶${paragraph.number} “${paragraph.words}”`;
+}
+
+/** The message, led by its Word paragraph when it has one (formats with no column for it). */
+export function placedMessage(diagnostic: ReportedDiagnostic): string {
+  return diagnostic.paragraph ? `${paragraphPlace(diagnostic.paragraph)}: ${diagnostic.message}` : diagnostic.message;
 }
 
 /** The schema a draft was checked against and why (`from`: cli, frontmatter, config or auto). */

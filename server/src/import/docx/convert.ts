@@ -25,7 +25,7 @@ export interface ImportedDraft {
   /** The Markdown draft, front matter included. */
   markdown: string;
   properties: DocumentProperties;
-  /** The Word paragraph (1-based ¶ number) of each line of `markdown`, 0 where none applies. */
+  /** The Word paragraph (1-based ¶ number) of each line of `markdown` (0 only in an empty document). */
   paragraphOfLine: number[];
   /** The document's paragraphs by ¶ number - 1. */
   paragraphs: WordParagraph[];
@@ -154,7 +154,10 @@ function frontmatterOf(properties: DocumentProperties): string {
   return Object.keys(data).length === 0 ? '' : `---\n${YAML.stringify(data, { lineWidth: 0 })}---\n\n`;
 }
 
-/** Read and remove the markers: each line's ¶ is its own first marker, else its block's. */
+/**
+ * Read and remove the markers: each line's ¶ is its own first marker, else its block's, else
+ * (front matter, blank lines) the next paragraph's, so document-wide findings have a place too.
+ */
 function located(marked: string, paragraphs: WordParagraph[], properties: DocumentProperties): ImportedDraft {
   const lines = marked.split('\n');
   const own = lines.map((line) => readMarker(line)?.number ?? 0);
@@ -166,6 +169,13 @@ function located(marked: string, paragraphs: WordParagraph[], properties: Docume
     for (let line = blockStart; line < index; line++) if (paragraphOfLine[line] === 0) paragraphOfLine[line] = first;
     blockStart = index + 1;
   }
+  let following = 0;
+  for (let line = lines.length - 1; line >= 0; line--) {
+    if (paragraphOfLine[line] > 0) following = paragraphOfLine[line];
+    else paragraphOfLine[line] = following;
+  }
+  const last = paragraphOfLine.findLast((number) => number > 0) ?? 0;
+  for (let line = lines.length - 1; line >= 0 && paragraphOfLine[line] === 0; line--) paragraphOfLine[line] = last;
   const clean = lines.map((line) => line.replace(MARKER_PATTERN, '').replace(/[ \t]+$/u, ''));
   return { markdown: clean.join('\n'), properties, paragraphOfLine, paragraphs };
 }
