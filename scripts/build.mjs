@@ -31,6 +31,11 @@ const commandsApart = {
     build.onResolve({ filter: /^\.\/commands$/ }, (args) =>
       args.importer.endsWith(`server${sep}src${sep}cli${sep}main.ts`) ? { path: './commands.js', external: true } : undefined,
     );
+    // The Word converter (mammoth, rehype) is its own bundle, loaded when a .docx is met;
+    // the VS Code client loads the same file for "Import Word Draft…".
+    build.onResolve({ filter: /^\.\.\/import\/docx$/ }, (args) =>
+      args.importer.endsWith(`server${sep}src${sep}cli${sep}docx.ts`) ? { path: './import.js', external: true } : undefined,
+    );
   },
 };
 
@@ -69,7 +74,8 @@ const builds = [
       metafile: true,
     })
     .then(checkLight),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/commands.ts'], outfile: 'server/out/commands.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/commands.ts'], outfile: 'server/out/commands.js', plugins: [...common.plugins, commandsApart] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/import/docx/index.ts'], outfile: 'server/out/import.js' }),
 ];
 // The npm package's API (server/src/api.ts): CommonJS, an ESM wrapper, and its types for both.
 if (existsSync('server/src/api.ts')) {

@@ -3,10 +3,11 @@
  * commands, the status bar item and the policy overview. Diagnostics, fixes, hovers, the
  * overview's page and the rest come from the server; this side only wires VS Code to it.
  */
-import { window, type ExtensionContext } from 'vscode';
+import { commands, window, type ExtensionContext, type Uri } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './client';
 import { registerCommands } from './commands';
+import { importWordDraft } from './import-docx';
 import { OverviewPanel } from './overview';
 import { DraftStatus } from './status';
 
@@ -14,7 +15,12 @@ let client: LanguageClient | null = null;
 
 export function activate(context: ExtensionContext): void {
   const output = window.createOutputChannel('Five Nets', { log: true });
-  context.subscriptions.push(output, ...registerCommands());
+  context.subscriptions.push(
+    output,
+    ...registerCommands(),
+    // The explorer's context menu passes the .docx; the command palette passes nothing (a file picker opens).
+    commands.registerCommand('fivenets.importWordDraft', (uri?: Uri) => importWordDraft(context, uri)),
+  );
 
   client = createLanguageClient(context, output);
   if (!client) return;

@@ -8,8 +8,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyCliFix, cliFixAll, exportJson, glossaryDefinition, isComplete, lintJson, schemaNets } from './expected';
+import { buildDocxFixture } from '../import/docx-fixtures';
 import { descendantsMatching, isAlive } from './processes';
-import { ARTIFACTS, REPO, SEED, WAIT_MS, tempDir, useVsCode, waitUntil } from './workbench';
+import { ARTIFACTS, REPO, SEED, WAIT_MS, cli, tempDir, useVsCode, waitUntil } from './workbench';
 
 const DRAFT = 'wuhan-five-nets.policy.md';
 const ON_SAVE = 'fix-on-save.policy.md';
@@ -305,6 +306,53 @@ describe('VS Code (code-server): a trusted workspace', function () {
     );
     await editor.locator('.squiggly-error, .squiggly-warning').first().waitFor({ state: 'detached' });
     await workbench.screenshot('readme');
+  });
+
+  /** Writes a .docx fixture into the workspace; `expected`: what `fivenets import` makes of it. */
+  async function placeDocx(name: string, fixture: string): Promise<{ docx: string; expected: string }> {
+    const docx = path.join(session.workspace, name);
+    fs.writeFileSync(docx, await buildDocxFixture(fixture));
+    return { docx, expected: cli(['import', '-o', '-', docx]) };
+  }
+
+  /** Waits until the import is on disk, byte for byte what `fivenets import` writes, and open in an editor. */
+  async function importedAndOpened(name: string, expected: string): Promise<string> {
+    const draft = path.join(session.workspace, name);
+    await waitUntil(
+      () => (fs.existsSync(draft) && fs.readFileSync(draft, 'utf8') === expected ? true : undefined),
+      () => `${name} to be written as \`fivenets import\` writes it (exists: ${fs.existsSync(draft)})`,
+    );
+    await session.workbench.editor(name).locator('.view-lines .view-line').first().waitFor({ timeout: WAIT_MS });
+    return draft;
+  }
+
+  it('imports a Word draft with "Five Nets: Import Word Draft…" (file picker) as `fivenets import` does, and lints it', async () => {
+    const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
+    const { docx, expected } = await placeDocx('tasks-plan.docx', 'tasks-heading-styles');
+    await workbench.runCommand('Five Nets: Import Word Draft…');
+    // code-server has no native dialog: VS Code's own file picker is a quick input with a path.
+    const input = workbench.quickInput().locator('input');
+    await input.waitFor();
+    await input.fill(docx);
+    await workbench.quickInput().locator('.monaco-list-row').filter({ hasText: 'tasks-plan.docx' }).first().waitFor({ timeout: WAIT_MS });
+    await page.keyboard.press('Enter');
+    const draft = await importedAndOpened('tasks-plan.policy.md', expected);
+    await workbench.showsLintOf('tasks-plan.policy.md', lintJson(draft));
+    await workbench.screenshot('import-word-draft');
+  });
+
+  it('imports a .docx from the explorer\'s context menu', async () => {
+    const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
+    const { expected } = await placeDocx('notice.docx', 'notice-five-nets');
+    await workbench.runCommand('File: Focus on Files Explorer');
+    const row = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: /^notice\.docx$/ });
+    await row.first().waitFor({ timeout: WAIT_MS });
+    await row.first().click({ button: 'right' });
+    const item = page.locator('.context-view .action-item').filter({ hasText: /^Import Word Draft…/ });
+    await item.first().waitFor({ timeout: WAIT_MS });
+    await item.first().click();
+    await importedAndOpened('notice.policy.md', expected);
+    await workbench.screenshot('import-from-explorer');
   });
 
   it('restarts the language server after it is killed (kill -9), and lints the text edited meanwhile', async () => {

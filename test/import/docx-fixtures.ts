@@ -127,3 +127,9 @@ const headings: DocxFixture = {
 };
 
 export const DOCX_FIXTURES: DocxFixture[] = [notice, headings];
+
+export async function buildDocxFixture(name: string): Promise<Buffer> {
+  const fixture = DOCX_FIXTURES.find((candidate) => candidate.name === name);
+  if (!fixture) throw new Error(`no .docx fixture named ${name}`);
+  return fixture.build();
+}
