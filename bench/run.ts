@@ -5,6 +5,7 @@
  *
  *   --runs N       runs per figure (default 5)
  *   --quick        a smaller corpus and fewer edits (for trying the harness; not for results)
+ *   --only import  only the Word import figures, printed (results files are left alone)
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -15,6 +16,7 @@ import { IncrementalLinter } from '../server/src/engine';
 import { parseMarkdown } from '../server/src/engine/parse/markdown';
 import { builtinSchema } from '../server/src/engine/schema';
 import { measureEdits, measureStartup, serverAvailable, type EditFigures } from './lsp';
+import { generateLongDocx } from './generate-docx';
 
 const root = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
@@ -58,9 +60,55 @@ function writeCorpus(dir: string): number {
   return chars;
 }
 
+/** Word import targets: a 200-page plan in seconds, in bounded memory. */
+const IMPORT_TARGET_MS = 5000;
+const IMPORT_TARGET_RSS_MB = 300;
+
+interface ImportFigures {
+  pages: number;
+  bytes: number;
+  time: Stat;
+  rssMb: number;
+  lintTime: Stat;
+}
+
+/**
+ * `fivenets import` and `fivenets lint` of a generated 200-page .docx, each a whole CLI run;
+ * and the peak memory (max RSS, from Node) of one import run.
+ */
+async function measureImport(cli: string, dir: string): Promise<ImportFigures> {
+  fs.mkdirSync(dir, { recursive: true });
+  const docx = path.join(dir, 'long-plan.docx');
+  const bytes = await generateLongDocx();
+  fs.writeFileSync(docx, bytes);
+  const output = path.join(dir, 'long-plan.policy.md');
+  const times: number[] = [];
+  const lintTimes: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    times.push(timeCommand(process.execPath, [cli, 'import', '--force', '-o', output, docx], dir));
+    lintTimes.push(timeCommand(process.execPath, [cli, 'lint', '--format', 'json', '--output', path.join(dir, 'lint.json'), docx], dir));
+  }
+  const rss = spawnSync(process.execPath, ['-e', `process.argv=[process.argv[0],${JSON.stringify(cli)},'import','-o','-',${JSON.stringify(docx)}];process.on('exit',()=>process.stderr.write('maxrss='+process.resourceUsage().maxRSS+'\\n'));require(${JSON.stringify(cli)})`], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const maxRss = Number(/maxrss=(\d+)/u.exec(rss.stderr)?.[1] ?? NaN);
+  return { pages: 200, bytes: bytes.length, time: stat(times), rssMb: maxRss / 1024, lintTime: stat(lintTimes) };
+}
+
+function importRows(figures: ImportFigures, row: (name: string, result: string, target: string, met: boolean | null) => void): void {
+  const size = `${figures.pages}-page .docx (${Math.round(figures.bytes / 1024)} KB)`;
+  row(`Word import: \`fivenets import\` of a ${size}`, fmtStat(figures.time), `≤ ${IMPORT_TARGET_MS} ms`, figures.time.median <= IMPORT_TARGET_MS);
+  row(`Word import: memory (max RSS) of that run`, `${fmt(figures.rssMb)} MB`, `≤ ${IMPORT_TARGET_RSS_MB} MB`, figures.rssMb <= IMPORT_TARGET_RSS_MB);
+  row(`Word import: \`fivenets lint\` of the same .docx`, fmtStat(figures.lintTime), '', null);
+}
+
 async function main(): Promise<void> {
   const cli = path.join(root, 'server/out/cli.js');
   if (!fs.existsSync(cli)) throw new Error('build first: npm run build');
+  if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'import') {
+    const lines: string[] = ['| Figure | Result | Target | Met |', '| --- | --- | --- | --- |'];
+    importRows(await measureImport(cli, path.join(root, 'bench/.corpus/docx')), (name, result, target, met) => lines.push(`| ${name} | ${result} | ${target} | ${met === null ? '—' : met ? 'yes' : '**no**'} |`));
+    console.log(lines.join('\n'));
+    return;
+  }
   const corpusRoot = path.join(root, 'bench/.corpus');
   const corpus = path.join(corpusRoot, 'drafts');
   const chars = writeCorpus(corpus);
@@ -140,6 +188,10 @@ async function main(): Promise<void> {
     console.error('server/out/server.js is missing: language-server figures skipped');
   }
 
+  // 6. Word import.
+  const wordImport = await measureImport(cli, path.join(corpusRoot, 'docx'));
+  console.error('word import done');
+
   const coldOurs = stat(cold.ours);
   const coldMdl = stat(cold.markdownlint);
   const coldRemark = stat(cold.remark);
@@ -193,11 +245,12 @@ async function main(): Promise<void> {
   }
   if (ratios.editP95LargeVsSmall !== undefined) row('Server edit p95: 1 M ÷ 10 K', fmt(ratios.editP95LargeVsSmall, 2), '≤ 3', ratios.editP95LargeVsSmall <= 3);
   if (startup.length > 0) row('Server start → first diagnostics (sample draft)', fmtStat(stat(startup)), '', null);
+  importRows(wordImport, row);
   lines.push('', 'Edits are timed from `didChange` to the answer of a `textDocument/diagnostic` pull request for that version, so the push debounce is excluded.');
   const table = lines.join('\n');
   console.log(table);
   if (!quick) {
-    fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify({ date: now, ratios, lsp, uncapped, startupMs: startup.length ? stat(startup) : null }, null, 2)}\n`);
+    fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify({ date: now, ratios, lsp, uncapped, startupMs: startup.length ? stat(startup) : null, wordImport }, null, 2)}\n`);
     const previous = fs.existsSync(path.join(root, 'bench/results.md')) ? fs.readFileSync(path.join(root, 'bench/results.md'), 'utf8') : '';
     const notes = previous.includes('<!-- notes -->') ? previous.slice(previous.indexOf('<!-- notes -->')) : '<!-- notes -->\n';
     fs.writeFileSync(path.join(root, 'bench/results.md'), `${table}\n\n${notes}`);
