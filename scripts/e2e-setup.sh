@@ -3,7 +3,8 @@
 # internet downloads that @vscode/test-electron and code-server's own postinstall make:
 #   - Debian packages: chromium (drives code-server's web UI), fonts-noto-cjk (Chinese
 #     glyphs in screenshots), neovim (a second LSP client), ripgrep and libkrb5-dev (for
-#     code-server's native modules);
+#     code-server's native modules), libreoffice-writer-nogui (opens the .docx fixtures:
+#     about 50 packages, 465 MB installed, 1-3 minutes; see docs/e2e.md);
 #   - code-server (real VS Code, web build) from the npm registry, with its native modules
 #     rebuilt here, into a cache folder outside the repo.
 # Idempotent: a stamp file in the cache marks a finished install, so later runs take
@@ -18,7 +19,7 @@ CODE_SERVER_VERSION=4.100.3
 CACHE="${FIVENETS_E2E_CACHE:-$HOME/.cache/fivenets-e2e}"
 STAMP="$CACHE/.installed-code-server-$CODE_SERVER_VERSION"
 CODE_SERVER="$CACHE/node_modules/.bin/code-server"
-APT_PACKAGES=(libkrb5-dev ripgrep chromium fonts-noto-cjk neovim)
+APT_PACKAGES=(libkrb5-dev ripgrep chromium fonts-noto-cjk neovim libreoffice-writer-nogui)
 
 log() { printf '[e2e-setup] %s\n' "$*" >&2; }
 

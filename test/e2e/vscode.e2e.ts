@@ -329,10 +329,10 @@ describe('VS Code (code-server): a trusted workspace', function () {
   it('imports a Word draft with "Five Nets: Import Word Draft…" (file picker) as `fivenets import` does, and lints it', async () => {
     const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
     const { docx, expected } = await placeDocx('tasks-plan.docx', 'tasks-heading-styles');
-    await workbench.runCommand('Five Nets: Import Word Draft…');
+    await workbench.runCommand('Five Nets: Import Word Draft…', true);
     // code-server has no native dialog: VS Code's own file picker is a quick input with a path.
     const input = workbench.quickInput().locator('input');
-    await input.waitFor();
+    await workbench.quickInput().filter({ hasText: 'Import Word Draft' }).waitFor();
     await input.fill(docx);
     await workbench.quickInput().locator('.monaco-list-row').filter({ hasText: 'tasks-plan.docx' }).first().waitFor({ timeout: WAIT_MS });
     await page.keyboard.press('Enter');
@@ -345,6 +345,9 @@ describe('VS Code (code-server): a trusted workspace', function () {
     const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
     const { expected } = await placeDocx('notice.docx', 'notice-five-nets');
     await workbench.runCommand('File: Focus on Files Explorer');
+    // The Outline step collapsed the folder to give the Outline room.
+    const folderHeader = page.locator('.pane-header').filter({ hasText: /^drafts/i }).first();
+    if ((await folderHeader.getAttribute('aria-expanded')) !== 'true') await folderHeader.click();
     const row = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: /^notice\.docx$/ });
     await row.first().waitFor({ timeout: WAIT_MS });
     await row.first().click({ button: 'right' });

@@ -287,8 +287,12 @@ export class Workbench {
     return this.page.locator('.quick-input-widget');
   }
 
-  /** Runs a command from the command palette by its exact title ("Five Nets: Fix All"). */
-  async runCommand(title: string): Promise<void> {
+  /**
+   * Runs a command from the command palette by its exact title ("Five Nets: Fix All").
+   * `opensQuickInput`: the command shows a quick input of its own (a file picker), so the
+   * palette's widget stays open.
+   */
+  async runCommand(title: string, opensQuickInput = false): Promise<void> {
     await this.page.keyboard.press('F1');
     const input = this.quickInput().locator('input');
     await input.waitFor();
@@ -296,7 +300,7 @@ export class Workbench {
     const row = this.quickInput().locator('.monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
     await row.first().waitFor({ timeout: WAIT_MS });
     await row.first().click();
-    await this.quickInput().waitFor({ state: 'hidden' });
+    if (!opensQuickInput) await this.quickInput().waitFor({ state: 'hidden' });
   }
 
   /** Opens a workspace file with Quick Open and waits for its editor. */
