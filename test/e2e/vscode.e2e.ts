@@ -327,15 +327,23 @@ describe('VS Code (code-server): a trusted workspace', function () {
   }
 
   it('imports a Word draft with "Five Nets: Import Word Draft…" (file picker) as `fivenets import` does, and lints it', async () => {
-    const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
+    const { workbench } = session;
     const { docx, expected } = await placeDocx('tasks-plan.docx', 'tasks-heading-styles');
     await workbench.runCommand('Five Nets: Import Word Draft…', true);
-    // code-server has no native dialog: VS Code's own file picker is a quick input with a path.
-    const input = workbench.quickInput().locator('input');
-    await workbench.quickInput().filter({ hasText: 'Import Word Draft' }).waitFor();
-    await input.fill(docx);
-    await workbench.quickInput().locator('.monaco-list-row').filter({ hasText: 'tasks-plan.docx' }).first().waitFor({ timeout: WAIT_MS });
-    await page.keyboard.press('Enter');
+    // code-server has no native dialog: VS Code's own file picker is a quick input listing the
+    // workspace folder. Click the document, then the picker's Import button until it closes.
+    const picker = workbench.quickInput().filter({ hasText: 'Import Word Draft' });
+    const item = picker.locator('.monaco-list-row').filter({ hasText: 'tasks-plan.docx' });
+    await item.first().waitFor({ timeout: WAIT_MS });
+    await item.first().click();
+    await waitUntil(
+      async () => {
+        if (!(await picker.isVisible())) return true;
+        await picker.getByRole('button', { name: 'Import' }).click({ timeout: 1000 }).catch(() => undefined);
+        return undefined;
+      },
+      () => `the file picker to take ${docx}`,
+    );
     const draft = await importedAndOpened('tasks-plan.policy.md', expected);
     await workbench.showsLintOf('tasks-plan.policy.md', lintJson(draft));
     await workbench.screenshot('import-word-draft');

@@ -116,6 +116,8 @@ const headings: DocxFixture = {
             new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('（二）优化营商环境')] }),
             plain('1、压缩企业开办时间至1个工作日（牵头单位：市市场监管局；完成时限：2021年6月底前）'),
             new Paragraph({ numbering: { reference: 'circled', level: 0 }, children: [new TextRun('开展营商环境评价，评价结果向社会公布（牵头单位：市发改委；完成时限：2021年第四季度）')] }),
+            // A typed 一、 sentence with fields is a measure, not a title line.
+            plain('三、建立督办台账，每季度通报进展情况（牵头单位：市政府督查室；完成时限：长期坚持）'),
             new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('二、Improve public services')] }),
             plain('1. Open 30 fever clinics (Owner: Health Commission; Deadline: 2021-09-30)'),
           ],
