@@ -166,10 +166,14 @@ describe('lint .docx', () => {
     assert.deepEqual(fs.readFileSync(path.join(dir, 'notice-five-nets.docx')), before);
   });
 
-  it('reports a .docx (Markdown report) like its import', async () => {
+  it('reports a .docx, its problems and measures at their Word paragraphs', async () => {
     const run = await cli(['report', '-f', 'markdown', 'notice-five-nets.docx'], dir);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /市应急管理局/u);
+    assert.match(run.stdout, /\| \[notice-five-nets\.docx:¶13\]\(notice-five-nets\.docx\) \| 错误 \| 措施缺少责任单位/u);
+    assert.match(run.stdout, /\| \[notice-five-nets\.docx:¶11\]\(notice-five-nets\.docx\) \| 城市应急处置网 \| 建设市级应急物资储备库3个/u);
+    assert.doesNotMatch(run.stdout, /notice-five-nets\.docx#L/u, 'no line anchors into a Word document');
+    const json = JSON.parse((await cli(['report', '-f', 'json', 'notice-five-nets.docx'], dir)).stdout) as { tasks: Array<{ text: string; paragraph?: number }> };
+    assert.equal(json.tasks.find((task) => task.text.startsWith('建设市级应急物资储备库'))?.paragraph, 11);
   });
 });
 

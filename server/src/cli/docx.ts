@@ -56,6 +56,11 @@ export function locateInDocx<T extends ReportedDiagnostic>(diagnostics: readonly
   });
 }
 
+/** The ¶ number of a 1-based line of the imported draft: what the report shows for a Word document. */
+export function paragraphNumberOf(imported: ImportedDraft): (line: number) => number | null {
+  return (line) => paragraphOfLine(imported, line - 1)?.number ?? null;
+}
+
 /** `paragraph` and `excerpt` for an exported row of a Word document. */
 export function paragraphField(imported: ImportedDraft, line: number): { paragraph?: number; excerpt?: string } {
   const paragraph = paragraphOfLine(imported, line);

@@ -14,6 +14,7 @@ import { UsageError } from './files';
 import { describeFsError } from './io';
 import { loadAll } from './load';
 import { refuseOutputThatIsInput } from './safe-write';
+import { paragraphNumberOf } from './docx';
 import type { CliIO } from './main';
 
 export const REPORT_USAGE = `Usage: fivenets report [paths…] [options]
@@ -120,6 +121,7 @@ export async function runReport(io: CliIO, args: string[]): Promise<number> {
     href: path.relative(linkBase, item.target.absolute).split(path.sep).join('/'),
     text: item.draft.text,
     options: item.options,
+    ...(item.docx ? { paragraphOfLine: paragraphNumberOf(item.docx) } : {}),
   }));
   const data = buildReport(sources, { today, locale });
   const text = format === 'json' ? renderJson(data) : format === 'md' ? renderMarkdown(data) : renderHtml(data, { theme });

@@ -17,6 +17,16 @@ export function fileHref(path: string, line?: number): string {
   return line === undefined ? encoded : `${encoded}#L${line}`;
 }
 
+/** Where a row is: its line, or in a Word document its paragraph (¶13). */
+export function placeLabel(place: { line: number; paragraph?: number }): string {
+  return place.paragraph ? `¶${place.paragraph}` : String(place.line);
+}
+
+/** The link to a row's draft: at its line, or the Word document itself (no line to go to). */
+export function placeHref(href: string, place: { line: number; paragraph?: number }): string {
+  return fileHref(href, place.paragraph ? undefined : place.line);
+}
+
 /** Rough rendered width of a label, in em: CJK and full-width characters are 1em, others about 0.6em. */
 export function textWidthEm(text: string): number {
   let width = 0;

@@ -7,7 +7,7 @@
 import type { DueStatus, NetSummary, ReportData, ReportProblem, ReportTask } from './model';
 import { DUE_STATUSES } from './model';
 import { htmlLang, percent, translator, type Translate } from './i18n';
-import { escapeHtml as e, fileHref } from './escape';
+import { escapeHtml as e, fileHref, placeHref, placeLabel } from './escape';
 import { STATUS_LABEL, barSvg, ringSvg, timelineSvg } from './charts';
 import { STYLE } from './style';
 import { SCRIPT } from './script';
@@ -212,7 +212,7 @@ ${body}
 function dueItem(task: ReportTask, t: Translate): string {
   const owner = task.owner ? e(task.owner) : `<span class="missing-owner">${e(t('kpiMissingOwner'))}</span>`;
   const when = task.deadline ?? '—';
-  return `<li data-file="${e(task.file)}" data-line="${task.line}"><span class="what"><a href="${e(fileHref(task.href, task.line))}" title="${e(task.text)}">${e(task.text)}</a></span><span class="who">${owner} · ${e(task.netName || t('outsideNets'))}</span><span class="when">${e(when)}${task.due ? `<br>${e(task.due)}` : ''}</span></li>`;
+  return `<li data-file="${e(task.file)}" data-line="${task.line}"><span class="what"><a href="${e(placeHref(task.href, task))}" title="${e(task.text)}">${e(task.text)}</a></span><span class="who">${owner} · ${e(task.netName || t('outsideNets'))}</span><span class="when">${e(when)}${task.due ? `<br>${e(task.due)}` : ''}</span></li>`;
 }
 
 function dueList(tasks: ReportTask[], heading: string, status: DueStatus, t: Translate): string {
@@ -253,7 +253,7 @@ function locationValue(file: string, line: number): string {
 
 function problemRow(problem: ReportProblem, t: Translate): string {
   return `<tr data-severity="${problem.severity}" data-rule="${e(problem.rule)}" data-file="${e(problem.file)}" data-line="${problem.line}">
-<td class="loc" data-value="${e(locationValue(problem.file, problem.line))}"><a href="${e(fileHref(problem.href, problem.line))}" data-file="${e(problem.file)}" data-line="${problem.line}">${e(`${problem.file}:${problem.line}`)}</a></td>
+<td class="loc" data-value="${e(locationValue(problem.file, problem.line))}"><a href="${e(placeHref(problem.href, problem))}" data-file="${e(problem.file)}" data-line="${problem.line}">${e(`${problem.file}:${placeLabel(problem)}`)}</a></td>
 <td data-value="${SEVERITY_RANK[problem.severity]}"><span class="severity ${problem.severity}">${e(t(SEVERITY_LABEL[problem.severity]))}</span></td>
 <td>${e(problem.message)}</td>
 <td><code>${e(problem.rule)}</code></td>
@@ -303,13 +303,13 @@ function basename(file: string): string {
 }
 
 function taskRow(task: ReportTask, t: Translate, singleFile: boolean, showFullPath: boolean): string {
-  const location = singleFile ? `L${task.line}` : `${showFullPath ? task.file : basename(task.file)}:${task.line}`;
+  const location = singleFile ? (task.paragraph ? placeLabel(task) : `L${task.line}`) : `${showFullPath ? task.file : basename(task.file)}:${placeLabel(task)}`;
   const metric = task.metric ?? (task.hasMetric ? null : '');
   const due = task.deadlineNormalized === 'ongoing' ? '' : (task.due ?? '');
   const dueValue = task.deadlineNormalized === 'ongoing' ? '9998' : (task.due ?? '9999');
   const none = '<span class="empty">—</span>';
   return `<tr data-file="${e(task.file)}" data-line="${task.line}" data-net="${e(task.net ?? '')}" data-group="${e(task.net ?? 'outside')}" data-status="${task.status}" data-missing="${task.missing.join(' ')}">
-<td class="loc" data-value="${e(locationValue(task.file, task.line))}"><a href="${e(fileHref(task.href, task.line))}" title="${e(`${task.file}:${task.line}`)}" data-file="${e(task.file)}" data-line="${task.line}">${e(location)}</a></td>
+<td class="loc" data-value="${e(locationValue(task.file, task.line))}"><a href="${e(placeHref(task.href, task))}" title="${e(`${task.file}:${placeLabel(task)}`)}" data-file="${e(task.file)}" data-line="${task.line}">${e(location)}</a></td>
 <td class="net">${e(task.netName || t('outsideNets'))}</td>
 <td class="text">${e(task.text)}</td>
 <td class="units">${task.owner ? e(task.owner) : none}</td>

@@ -6,7 +6,7 @@ import type { DueStatus, ReportData, ReportTask } from './model';
 import { DUE_STATUSES } from './model';
 import { percent, translator } from './i18n';
 import { STATUS_LABEL, bucketLabel } from './charts';
-import { fileHref } from './escape';
+import { fileHref, placeHref, placeLabel } from './escape';
 
 const SEVERITY_LABEL = { error: 'severityError', warning: 'severityWarning', info: 'severityInfo' } as const;
 const MISSING_LABEL = { owner: 'missingOwner', metric: 'missingMetric', deadline: 'missingDeadline' } as const;
@@ -27,8 +27,8 @@ function table(headers: string[], rows: string[][], align: Array<'l' | 'r'> = []
   return [headers, rule, ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
 }
 
-function link(task: { file: string; href: string; line: number }): string {
-  return `[${cell(`${task.file}:${task.line}`)}](${fileHref(task.href, task.line)})`;
+function link(task: { file: string; href: string; line: number; paragraph?: number }): string {
+  return `[${cell(`${task.file}:${placeLabel(task)}`)}](${placeHref(task.href, task)})`;
 }
 
 export function renderMarkdown(data: ReportData): string {

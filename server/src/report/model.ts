@@ -24,6 +24,8 @@ export interface ReportSource {
   text: string;
   /** The draft's lint options (schema, document date, severities), e.g. from `lintOptionsFor`. */
   options: LintOptions;
+  /** A Word document's import: the ¶ number of a (1-based) line, shown instead of the line. */
+  paragraphOfLine?: (line: number) => number | null;
 }
 
 export interface ReportOptions {
@@ -53,6 +55,8 @@ export interface ReportTask extends TaskRow {
   /** End of the deadline interval (the day it falls due), or null. */
   due: string | null;
   status: DueStatus;
+  /** In a Word document: the paragraph (¶) the measure starts in. */
+  paragraph?: number;
 }
 
 export interface NetSummary {
@@ -93,6 +97,8 @@ export interface ReportProblem {
   severity: Severity;
   message: string;
   net: string | null;
+  /** In a Word document: the paragraph (¶) of the line. */
+  paragraph?: number;
 }
 
 export interface TimelineBucket {
@@ -187,6 +193,10 @@ export function buildReport(sources: readonly ReportSource[], options: ReportOpt
   const problems: ReportProblem[] = [];
   for (const { source, lines, model, diagnostics, schema: chosen } of parsed) {
     const href = source.href ?? source.path;
+    const paragraphOf = (line: number) => {
+      const paragraph = source.paragraphOfLine?.(line);
+      return paragraph ? { paragraph } : {};
+    };
     const documentDate = model.meta.date ?? source.options.documentDate ?? null;
     const rows = taskRows(source.path, model, lines, chosen.schema);
     // A plan without nets (tasks): each measure is shown with the heading of the section it sits in.
@@ -195,7 +205,7 @@ export function buildReport(sources: readonly ReportSource[], options: ReportOpt
       const due = row.deadlineNormalized && row.deadlineNormalized !== 'ongoing' ? row.deadlineNormalized.end : null;
       const offset = lines.offsetAt({ line: row.line - 1, character: 0 });
       const section = headings.filter((heading) => heading.span.start < offset).at(-1)?.title ?? '';
-      tasks.push({ ...row, netName: row.net === null ? section : nameOf(row.net), href, due, status: dueStatus(row, documentDate, quarter) });
+      tasks.push({ ...row, netName: row.net === null ? section : nameOf(row.net), href, due, status: dueStatus(row, documentDate, quarter), ...paragraphOf(row.line) });
     }
     for (const diagnostic of diagnostics) {
       problems.push({
@@ -207,6 +217,7 @@ export function buildReport(sources: readonly ReportSource[], options: ReportOpt
         severity: diagnostic.severity,
         message: diagnostic.message,
         net: netAt(model, diagnostic.span.start),
+        ...paragraphOf(diagnostic.range.start.line + 1),
       });
     }
     files.push({ path: source.path, href, title: model.meta.title ?? firstHeading(source.text.slice(model.meta.frontmatterSpan?.end ?? 0)), date: documentDate, measures: rows.length, problems: diagnostics.length });
