@@ -11,9 +11,8 @@ import JSZip from 'jszip';
 import { convertDocx, type ImportedDraft } from '../../server/src/import/docx';
 import { formatCounter } from '../../server/src/import/docx/number-formats';
 import { DOCX_FIXTURES } from './docx-fixtures';
-import { runCli, type Run } from '../cli/run-cli';
+import { cli, type Run } from '../cli/run';
 
-const cli = runCli;
 
 function assertOneLineError(run: Run, pattern: RegExp): void {
   assert.equal(run.code, 2, run.stdout + run.stderr);

@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fail, parse } from './args';
 import { InputError, type DraftText } from './io';
+import { replaceFileAtomic } from './safe-write';
+import { describeFsError } from '../engine/read-file';
 import type { CliIO } from './main';
 import type { ReportedDiagnostic, WordParagraphRef } from './formatters/types';
 import type { ImportedDraft, WordParagraph } from '../import/docx';
@@ -110,9 +112,10 @@ export async function runImport(io: CliIO, args: string[]): Promise<number> {
 }
 
 /**
- * Write `text` to `file` atomically (a temporary file beside it, then a rename), so a reader
- * never sees half a draft. An existing file is kept unless `force`, and never replaced through
- * a symbolic link or when it is not a regular file.
+ * Write `text` to `file` atomically (safe-write.ts: a temporary file beside it, then a
+ * rename), so a reader never sees half a draft. An existing file is kept unless `force`
+ * (then its mode too), and never replaced through a symbolic link or when it is not a
+ * regular file.
  */
 function writeNewFile(file: string, text: string, force: boolean, shown: string): void {
   let existing: fs.Stats | null = null;
@@ -124,18 +127,9 @@ function writeNewFile(file: string, text: string, force: boolean, shown: string)
   if (existing?.isSymbolicLink()) fail(`${shown} is a symbolic link: not written (choose another -o)`);
   if (existing && !existing.isFile()) fail(`${shown} exists and is not a regular file: not written`);
   if (existing && !force) fail(`${shown} exists: not replaced (use --force, or -o another file)`);
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    const fd = fs.openSync(temporary, 'wx', 0o644);
-    try {
-      fs.writeFileSync(fd, text);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temporary, file);
+    replaceFileAtomic(file, text, existing ? existing.mode : 0o644);
   } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    fail(`cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    fail(`cannot write ${shown}: ${describeFsError(error, 'cannot write')}`);
   }
 }

@@ -1,8 +1,9 @@
 /**
- * Reading a .docx from disk: regular files only, bounded, and recognised by its first bytes
- * so a password-protected document, an old .doc or a renamed text file gets a plain reason.
+ * Reading a .docx from disk with the tool's one bounded reader (regular files only, at most
+ * `maxBytes`), then recognising it by its first bytes, so a password-protected document, an
+ * old .doc or a renamed text file gets a plain reason.
  */
-import * as fs from 'node:fs';
+import { FileReadError, readRegularFile } from '../../engine/read-file';
 import { DocxError } from './errors';
 
 /**
@@ -35,49 +36,15 @@ export function docxSignatureProblem(bytes: Uint8Array): string | null {
 
 /** The bytes of a .docx, at most `maxBytes`, from a regular file only. */
 export function readDocxFile(file: string, maxBytes = MAX_DOCX_BYTES): Buffer {
-  let fd: number;
+  let bytes: Buffer;
   try {
-    const stat = fs.statSync(file);
-    if (stat.isDirectory()) throw new DocxError('is a directory');
-    // Checked before opening: opening a FIFO with no writer blocks.
-    if (!stat.isFile()) throw new DocxError('not a regular file (a device, pipe or socket), not a Word document');
-    fd = fs.openSync(file, 'r');
+    bytes = readRegularFile(file, maxBytes);
   } catch (error) {
-    if (error instanceof DocxError) throw error;
-    throw new DocxError(fsReason(error));
+    if (!(error instanceof FileReadError)) throw error;
+    const forWord = error.problem === 'too-large' ? ' for a Word document' : error.problem === 'not-regular' ? ', not a Word document' : '';
+    throw new DocxError(`${error.message}${forWord}`);
   }
-  try {
-    const size = fs.fstatSync(fd).size;
-    if (size > maxBytes) throw new DocxError(`file is ${size} bytes, over the limit of ${maxBytes} for a Word document`);
-    // Read at most maxBytes + 1: a file that grows after the check is refused, not read whole.
-    const buffer = Buffer.allocUnsafe(Math.min(size + 1, maxBytes + 1));
-    let length = 0;
-    for (;;) {
-      const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0 || length + read === buffer.length) {
-        length += read;
-        break;
-      }
-      length += read;
-    }
-    if (length > maxBytes) throw new DocxError(`file grew past the limit of ${maxBytes} bytes while being read`);
-    if (length > size) throw new DocxError('file changed while being read: try again once it is saved');
-    const bytes = buffer.subarray(0, length);
-    const problem = docxSignatureProblem(bytes);
-    if (problem) throw new DocxError(problem);
-    return bytes;
-  } catch (error) {
-    if (error instanceof DocxError) throw error;
-    throw new DocxError(fsReason(error));
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function fsReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'cannot read: permission denied';
-  if (code === 'EISDIR') return 'is a directory';
-  return `cannot read: ${code ?? (error instanceof Error ? error.message : String(error))}`;
+  const problem = docxSignatureProblem(bytes);
+  if (problem) throw new DocxError(problem);
+  return bytes;
 }
