@@ -81,7 +81,7 @@ describe('import .docx', () => {
     const lines = markdown.split('\n');
     const has = (line: string) => assert.ok(lines.includes(line), `missing line: ${line}\n---\n${markdown}`);
     // Front matter from the document properties, no schema (chosen automatically).
-    assert.ok(markdown.startsWith('---\ntitle: 武汉市织牢织密“五张网”实施方案\ndate: 2020-07-15\n---\n'), markdown.slice(0, 120));
+    assert.ok(markdown.startsWith('---\ntitle: "武汉市织牢织密“五张网”实施方案"\ndate: 2020-07-15\n---\n'), markdown.slice(0, 120));
     assert.doesNotMatch(markdown, /^schema:/mu);
     // Red-letter header, 文号, cover letter and signature stay plain paragraphs.
     has('**武汉市人民政府办公厅文件**');
