@@ -371,7 +371,16 @@ describe('VS Code (code-server): a trusted workspace', function () {
     await row.first().click({ button: 'right' });
     const item = page.locator('.context-view .action-item').filter({ hasText: /^Import Word Draft…/ });
     await item.first().waitFor({ timeout: WAIT_MS });
-    await item.first().click();
+    // A menu item acts on mouse-up; a click landing while the menu still lays out is lost, so
+    // click until the menu closes.
+    await waitUntil(
+      async () => {
+        if (!(await item.first().isVisible())) return true;
+        await item.first().click({ timeout: 1000 }).catch(() => undefined);
+        return undefined;
+      },
+      () => 'the context menu to take "Import Word Draft…"',
+    );
     await importedAndOpened('notice.policy.md', expected);
     await workbench.screenshot('import-from-explorer');
   });
