@@ -14,10 +14,11 @@ const root = path.resolve(__dirname, '../..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 /**
- * 1.2 MB: the package was 892 KB; the Word converter (server/out/import.js: mammoth, parse5
- * under rehype-parse, JSZip with pako, xmldom) adds 216 KB packed, loaded only for a .docx.
+ * 1 MB, as the CI issue asks: the Word converter (server/out/import.js: mammoth, parse5 under
+ * rehype-parse, JSZip with pako, xmldom) adds 216 KB packed, made room for by the lint worker
+ * loading the engine from commands.js (it carried a 590 KB copy): 946 KB.
  */
-const MAX_PACKED = 1.2 * 1024 * 1024;
+const MAX_PACKED = 1024 * 1024;
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): SpawnSyncReturns<string> {
   return spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 26 });

@@ -518,3 +518,6 @@ function runExplain(io: CliIO, args: string[]): number {
   io.stdout(ruleDoc(rule));
   return 0;
 }
+
+/** For the worker bundle (worker.ts), which loads the engine from this one. */
+export { lintClaimed } from './pool';
