@@ -29,7 +29,10 @@ const commandsApart = {
   name: 'commands-apart',
   setup(build) {
     build.onResolve({ filter: /^\.\/commands$/ }, (args) =>
-      args.importer.endsWith(`server${sep}src${sep}cli${sep}main.ts`) ? { path: './commands.js', external: true } : undefined,
+      // The lint worker (worker.ts) loads the engine from commands.js too, not a copy of its own.
+      args.importer.endsWith(`server${sep}src${sep}cli${sep}main.ts`) || args.importer.endsWith(`server${sep}src${sep}cli${sep}worker.ts`)
+        ? { path: './commands.js', external: true }
+        : undefined,
     );
     // The Word converter (mammoth, rehype) is its own bundle, loaded when a .docx is met;
     // the VS Code client loads the same file for "Import Word Draft…".
@@ -100,6 +103,6 @@ if (existsSync('server/src/api.ts')) {
   writeFileSync('server/out/api.d.mts', api.replaceAll("from './contract'", "from './contract.js'"));
 }
 if (existsSync('server/src/server.ts')) builds.push(esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' }));
-if (existsSync('server/src/cli/worker.ts')) builds.push(esbuild.build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'server/out/worker.js' }));
+if (existsSync('server/src/cli/worker.ts')) builds.push(esbuild.build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'server/out/worker.js', plugins: [...common.plugins, commandsApart] }));
 if (existsSync('client/src/extension.ts')) builds.push(esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }));
 await Promise.all(builds);

@@ -3,15 +3,11 @@
  * (see pool.ts). It loads the engine from commands.js beside it instead of carrying its own
  * copy: the worker bundle was a second engine of 590 KB in the npm package.
  */
-import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+// Bundled as require('./commands.js') (scripts/build.mjs), the bundle beside this one.
+import { lintClaimed } from './commands';
 import type { WorkerInput, WorkerMessage } from './pool';
 import type { FileOutcome } from './task';
-
-// A path esbuild leaves alone: commands.js is a bundle of its own, next to this one.
-const commands = path.join(__dirname, 'commands.js');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { lintClaimed } = require(commands) as typeof import('./pool');
 
 /** Outcomes go to the main thread in groups of this many: fewer messages, results still flow. */
 const GROUP = 8;
