@@ -518,7 +518,9 @@ describe('language server', function () {
         const { edits } = editsOf(actions[0].edit, uri);
         assert.deepEqual(edits, [{ range: range(10, 29, 10, 29), newText: '；完成时限：【待填写】' }]);
         diagnostics = await applyEdit(client, uri, actions[0].edit);
-        assert.ok(!codes(diagnostics).includes('missing-deadline'));
+        // A template is not an answer: the deadline stays missing, now on its placeholder, with no second template.
+        assert.deepEqual(brief(diagnostics.filter((d) => d.code === 'missing-deadline')), ['missing-deadline 10:35-10:40']);
+        assert.equal((diagnostics.find((d) => d.code === 'missing-deadline')?.data as { fix: unknown }).fix, null);
         assert.deepEqual(brief(diagnostics.filter((d) => d.code === 'unfilled-placeholder')), ['unfilled-placeholder 10:35-10:40']);
       });
 
