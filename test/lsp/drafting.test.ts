@@ -50,7 +50,7 @@ describe('drafting in the editor (LSP)', function () {
       const owner = diagnostics.find((d) => d.code === 'missing-owner');
       assert.ok(owner, 'missing-owner stays');
       assert.equal(owner.severity, 1);
-      assert.match(owner.message, /占位符“【待填写】”尚未填写/u);
+      assert.match(String(owner.message), /占位符“【待填写】”尚未填写/u);
       assert.deepEqual(owner.range, { start: { line: 6, character: 18 }, end: { line: 6, character: 23 } });
       const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: owner.range, context: { diagnostics: [owner] } });
       const use = actions.find((action) => action.title === '填写“市大数据中心”');
@@ -77,6 +77,35 @@ describe('drafting in the editor (LSP)', function () {
       await client.close(uri);
     });
   });
-});
 
-export type { Hover };
+  describe('hover at the end of a term', () => {
+    const text = '## 公共卫生防护网\n\n1. 设立公共卫生总师，建设急救站20个（牵头单位：市卫健委；完成时限：2021年12月底前）\n';
+    const line = text.split('\n')[2];
+    const hoverAfter = async (uri: string, term: string): Promise<{ hover: Hover | null; start: number; end: number }> => {
+      const start = line.indexOf(term);
+      assert.ok(start >= 0, term);
+      const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: start + term.length } });
+      return { hover, start, end: start + term.length };
+    };
+    const markdown = (hover: Hover | null): string => (hover?.contents as { value: string } | undefined)?.value ?? '';
+
+    it('shows the term, the owner, the deadline and the label with the cursor right after them', async () => {
+      const { uri } = await open('hover-end.policy.md', text);
+      for (const [term, expected] of [
+        ['公共卫生总师', /公共卫生总师/u],
+        ['市卫健委', /市卫健委/u],
+        ['2021年12月底前', /2021-12-01/u],
+        ['牵头单位', /牵头单位/u],
+      ] as const) {
+        const { hover, start, end } = await hoverAfter(uri, term);
+        assert.ok(hover, `a hover right after ${term}`);
+        assert.deepEqual(hover.range, { start: { line: 2, character: start }, end: { line: 2, character: end } }, term);
+        assert.match(markdown(hover), expected, term);
+      }
+      // Right after the term and right before the next one, the next one wins (the character after the cursor).
+      const before = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: line.indexOf('牵头单位') } });
+      assert.match(markdown(before), /牵头单位/u);
+      await client.close(uri);
+    });
+  });
+});
