@@ -10,7 +10,7 @@ import type { ClientCapabilities } from 'vscode-languageserver/node';
 import { ResponseError } from 'vscode-jsonrpc/node';
 import { lint, lintOptionsFor, taskRows } from '../../server/src/engine';
 import { defaultResolvedConfig } from '../../server/src/engine/config';
-import { PLACEHOLDER_PATTERN } from '../../server/src/engine/vocabulary';
+import { PLACEHOLDER_PATTERN, isVagueOwner } from '../../server/src/engine/vocabulary';
 import type { DocumentStats, OverviewResult } from '../../server/src/handlers/protocol';
 import { REPO, TestClient, buildServer, makeWorkspace, uriOf } from './harness';
 
@@ -203,6 +203,15 @@ describe('custom requests', function () {
       assert.equal(Number(total?.[1]), [...diskCounts.values()].reduce((sum, count) => sum + count, 0));
       assert.ok(first.html.includes('data-today="2020-10-15"'));
       assert.match(first.html, /<html lang="zh-Hans-CN">/u);
+    });
+
+    it('counts a placeholder owner as missing, not as a unit, and marks vague owners as the vague-owner rule does', () => {
+      // The seed on disk has 牵头单位：【待填写】 and 有关部门.
+      const owners = [...first.html.matchAll(/<tr data-owner="([^"]*)"[^>]*?( data-vague="1")?>/gu)].map((match) => [match[1], match[2] !== undefined] as const);
+      assert.ok(owners.length > 5);
+      assert.ok(!owners.some(([name]) => name.includes('待填写')), 'no 【待填写】 row in the workload table');
+      assert.deepEqual(owners.filter(([, vague]) => vague).map(([name]) => name), owners.filter(([name]) => isVagueOwner(name)).map(([name]) => name));
+      assert.ok(owners.some(([, vague]) => vague), 'the seed has a vague owner');
     });
 
     it('puts the nonce on every script and style, and leaves the CSP to the host', () => {
