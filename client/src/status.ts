@@ -23,6 +23,8 @@ import { DOCUMENT_STATS_METHOD, type DocumentStats, type DocumentStatsParams } f
 const UPDATE_DELAY_MS = 150;
 
 export function formatStats(stats: DocumentStats): { text: string; tooltip: string } {
+  // The words describe the draft, so they come in the draft's language from the server.
+  if (stats.text && stats.tooltip) return { text: `$(checklist) ${stats.text}`, tooltip: stats.tooltip };
   // A schema without nets (tasks) names itself where the nets would be counted.
   const byNets = stats.netsTotal > 0;
   const parts = [

@@ -6,7 +6,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ClientCapabilities, CodeAction, CompletionList, Diagnostic, Hover, TextDocumentEdit } from 'vscode-languageserver/node';
+import type { ClientCapabilities, CodeAction, CodeLens, CompletionList, Diagnostic, Hover, TextDocumentEdit } from 'vscode-languageserver/node';
+import type { DocumentStats } from '../../server/src/handlers/protocol';
 import { TestClient, buildServer, makeWorkspace, uriOf } from './harness';
 
 const CLIENT: ClientCapabilities = {
@@ -29,7 +30,8 @@ describe('drafting in the editor (LSP)', function () {
     root = makeWorkspace();
     // A draft on disk, never opened: its owner must still be offered.
     fs.writeFileSync(path.join(root, 'policies', 'disk-only.policy.md'), '## 公共卫生防护网\n\n1. 建设数据平台1个（牵头单位：市大数据中心；完成时限：2021年12月底前）\n');
-    client = await TestClient.start({ root, capabilities: CLIENT, settings: () => ({ roster: [] }) });
+    // An English VS Code: what describes a Chinese draft must still be Chinese (fivenets.locale: auto).
+    client = await TestClient.start({ root, capabilities: CLIENT, locale: 'en-US', settings: () => ({}) });
   });
   after(async () => {
     await client?.stop();
@@ -74,6 +76,48 @@ describe('drafting in the editor (LSP)', function () {
       const { uri } = await open('completion.policy.md', text);
       const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 18 } });
       assert.ok(list.items.some((item) => item.label === '市大数据中心'), list.items.map((item) => item.label).join(', '));
+      await client.close(uri);
+    });
+  });
+
+  describe('one language rule (fivenets.locale: auto)', () => {
+    const describeDraft = async (name: string, text: string, headingLine: number) => {
+      const { uri, diagnostics } = await open(name, text);
+      const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+      const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: headingLine, character: 4 } });
+      const stats = await client.request<DocumentStats>('fivenets/documentStats', { uri });
+      const missing = diagnostics.filter((d) => d.code === 'missing-deadline');
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: missing[0].range, context: { diagnostics: missing } });
+      await client.close(uri);
+      const message = missing[0] ? String(missing[0].message) : undefined;
+      return { message, lens: lenses[0]?.command?.title, hover: (hover?.contents as { value: string } | undefined)?.value ?? '', status: stats.text, actions: actions.map((action) => action.title) };
+    };
+
+    it('describes a Chinese draft in Chinese in an English editor: diagnostics, lenses, hovers, status bar, code actions', async () => {
+      const seen = await describeDraft('zh.policy.md', '## 公共卫生防护网\n\n1. 新增发热门诊30个（牵头单位：市卫健委）\n', 0);
+      assert.equal(seen.message, '措施缺少完成时限：请补充完成时间（“新增发热门诊30个”）');
+      assert.equal(seen.lens, '1 项措施 · 1 项不完整');
+      assert.match(seen.hover, /^\*\*公共卫生防护网\*\*/u);
+      assert.equal(seen.status, '1/5 张网 · 1 项措施 · 1 项不完整');
+      assert.ok(seen.actions.includes('插入“完成时限”模板'), seen.actions.join(', '));
+    });
+
+    it('follows the script: a traditional draft gets traditional text', async () => {
+      const seen = await describeDraft('hant.policy.md', '## 公共衛生防護網\n\n1. 新增發熱門診30個（牽頭單位：市衛健委）\n', 0);
+      assert.match(seen.message ?? '', /^措施缺少完成時限/u);
+      assert.equal(seen.lens, '1 項措施 · 1 項不完整');
+      assert.equal(seen.status, '1/5 張網 · 1 項措施 · 1 項不完整');
+    });
+
+    it('describes an English draft in English, and an empty new one in the editor’s language', async () => {
+      const seen = await describeDraft('en-draft.policy.md', '## Public Health Protection Net\n\n1. Build 20 ambulance stations (Owner: City Health Commission)\n', 0);
+      assert.equal(seen.message, 'Measure has no deadline: add a completion date ("Build 20 ambulan…")');
+      assert.equal(seen.lens, '1 measure · 1 incomplete');
+      assert.equal(seen.status, '1/5 nets · 1 measure · 1 incomplete');
+      const uri = uriOf(path.join(root, 'blank.policy.md'));
+      await client.open(uri, '');
+      const stats = await client.request<DocumentStats>('fivenets/documentStats', { uri });
+      assert.equal(stats.text, 'Task Assignment · 0 measures · 0 incomplete');
       await client.close(uri);
     });
   });

@@ -16,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic, type TextDocuments, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalLinter, RULES, lintOptionsFor, localize } from '../engine';
+import { localeOfText } from '../engine/script';
 import type { LintOptions, LintResult, Locale } from '../engine';
 import { defaultResolvedConfig, effectiveGlossary, resolveConfigForFile, type FivenetsConfig, type ResolvedConfig } from '../engine/config';
 import { IgnoreFiles, classifyDraft, draftScope, type DraftScope } from '../engine/classify';
@@ -55,7 +56,10 @@ export interface Classification {
   resolved: ResolvedConfig;
   /** The workspace folder holding the file, if any. */
   folder: string | null;
+  /** The language of what describes the draft: diagnostics, hovers, lenses, the status bar, the overview. */
   locale: Locale;
+  /** The language of the extension's own notices: the setting, the config, then VS Code's. */
+  uiLocale: Locale;
   /** Set when the draft is over the size limit (and so is not a draft for the server). */
   tooLarge: { size: number; max: number } | null;
 }
@@ -240,7 +244,7 @@ export class Drafts {
     else this.toldTooLarge.delete(uri);
     if (classification.draft) {
       // The linter keeps the parsed sections of earlier versions while the config stays the same.
-      const reusable = previous?.linter && previous.generation === this.generation && previous.settings === settings && previous.linter.resolved === classification.resolved;
+      const reusable = previous?.linter && previous.generation === this.generation && previous.settings === settings && previous.linter.resolved === classification.resolved && previous.linter.options.locale === classification.locale;
       if (reusable && previous.linter) state.linter = previous.linter;
       else {
         const options = this.lintOptions(classification, settings);
@@ -301,7 +305,7 @@ export class Drafts {
     if (this.toldTooLarge.has(uri) || !classification.tooLarge) return;
     this.toldTooLarge.add(uri);
     const file = uriToPath(uri) ?? uri;
-    const message = localize(MESSAGES.tooLarge, classification.locale, { file: path.basename(file), size: classification.tooLarge.size, max: classification.tooLarge.max });
+    const message = localize(MESSAGES.tooLarge, classification.uiLocale, { file: path.basename(file), size: classification.tooLarge.size, max: classification.tooLarge.max });
     this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }).catch((error: unknown) => this.log.report('window/showMessage', error));
   }
 
@@ -310,8 +314,11 @@ export class Drafts {
     const file = uriToPath(uri);
     const folder = file ? this.folderOf(file) : (this.folders[0] ?? null);
     const resolved = file ? this.resolve(file, folder) : folder ? this.resolve(path.join(folder, 'untitled.md'), folder) : defaultResolvedConfig(process.cwd());
-    const locale = settings.locale ?? resolved.config.locale ?? this.editorLocale ?? 'zh-CN';
-    const result: Classification = { draft: false, resolved, folder, locale, tooLarge: null };
+    // One language rule: what describes the draft follows the setting, the config, then the
+    // draft's own language and script; the editor's language only when the draft cannot tell.
+    const uiLocale = settings.locale ?? resolved.config.locale ?? this.editorLocale ?? 'zh-CN';
+    const locale = settings.locale ?? resolved.config.locale ?? localeOfText(text) ?? uiLocale;
+    const result: Classification = { draft: false, resolved, folder, locale, uiLocale, tooLarge: null };
     if (!settings.enable) return result;
     const knownSchema = (id: string) => builtinSchemaIds().includes(id) || id === resolved.schema.id;
     const draft = file
