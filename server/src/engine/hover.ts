@@ -290,6 +290,8 @@ function deadlineHover(input: HoverInput, measures: Measure[], offset: number): 
     lines.push('', left > 0 ? localize(M.left, locale, { days: left, today: input.today }) : left === 0 ? localize(M.dueToday, locale, { today: input.today }) : localize(M.overdue, locale, { days: -left, today: input.today }));
   }
   const date = input.documentDate;
+  // A draft dated today (New Policy Draft) would say the same number twice.
+  if (date === input.today) return { kind: 'deadline', span, markdown: lines.join('\n') };
   if (date) {
     const after = daysBetween(date, value.end);
     if (!Number.isNaN(after)) {
