@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ClientCapabilities, CodeAction, CodeLens, CompletionList, Diagnostic, Hover, TextDocumentEdit } from 'vscode-languageserver/node';
+import type { ClientCapabilities, CodeAction, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, TextDocumentEdit } from 'vscode-languageserver/node';
 import type { DocumentStats } from '../../server/src/handlers/protocol';
 import { TestClient, buildServer, makeWorkspace, uriOf } from './harness';
 
@@ -17,6 +17,7 @@ const CLIENT: ClientCapabilities = {
     completion: { completionItem: { snippetSupport: true } },
     codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true },
     publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
   },
 };
 
@@ -119,6 +120,23 @@ describe('drafting in the editor (LSP)', function () {
       const stats = await client.request<DocumentStats>('fivenets/documentStats', { uri });
       assert.equal(stats.text, 'Task Assignment · 0 measures · 0 incomplete');
       await client.close(uri);
+    });
+  });
+
+  describe('outline', () => {
+    it('keeps the measures of a misspelt net heading under it', async () => {
+      const text = '## 公共卫生防户网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2021年底前）\n2. 新增发热门诊30个（牵头单位：市卫健委；完成时限：2021年底前）\n\n## 城市精细管理网\n\n1. 编制产业地图1份（牵头单位：市发改委；完成时限：2021年底前）\n';
+      const { uri } = await open('misspelt.policy.md', text);
+      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      await client.close(uri);
+      assert.deepEqual(
+        symbols.map((symbol) => [symbol.name, symbol.detail, symbol.range.start.line, symbol.range.end.line, (symbol.children ?? []).map((child) => child.name)]),
+        [
+          ['公共卫生防户网', '2 项措施', 0, 3, ['建设急救站20个', '新增发热门诊30个']],
+          ['城市精细管理网', '1 项措施', 5, 7, ['编制产业地图1份']],
+        ],
+      );
+      assert.deepEqual(symbols[0].selectionRange, { start: { line: 0, character: 3 }, end: { line: 0, character: 10 } });
     });
   });
 
