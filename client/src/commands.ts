@@ -1,7 +1,7 @@
 /**
  * The extension's commands. Templates are in templates.ts; this file only talks to VS Code.
  */
-import { commands, env, l10n, Position, SnippetString, Uri, window, workspace, type Disposable, type QuickPickItem, type TextEditor } from 'vscode';
+import { commands, ConfigurationTarget, env, l10n, Position, SnippetString, Uri, window, workspace, type Disposable, type QuickPickItem, type TextEditor } from 'vscode';
 import {
   measureInsertion,
   measureSegments,
@@ -147,8 +147,18 @@ async function showProblems(): Promise<void> {
   await commands.executeCommand('workbench.actions.view.problems');
 }
 
+/** Five Nets: Toggle Linting — `fivenets.enable` for the workspace (user settings without a folder). */
+async function toggleLinting(): Promise<void> {
+  const config = workspace.getConfiguration('fivenets');
+  const enable = !config.get<boolean>('enable', true);
+  const target = workspace.workspaceFolders?.length ? ConfigurationTarget.Workspace : ConfigurationTarget.Global;
+  await config.update('enable', enable, target);
+  void window.showInformationMessage(enable ? l10n.t('Five Nets: linting is on for this workspace.') : l10n.t('Five Nets: linting is off for this workspace.'));
+}
+
 export function registerCommands(): Disposable[] {
   return [
+    commands.registerCommand('fivenets.toggleLinting', toggleLinting),
     commands.registerCommand('fivenets.newDraft', newDraft),
     commands.registerCommand('fivenets.insertMeasure', insertMeasure),
     commands.registerCommand('fivenets.insertNetSection', insertNetSection),

@@ -40,7 +40,8 @@ const DEFAULT_DEBOUNCE_MS = 200;
 
 function serverCapabilities(pull: boolean): ServerCapabilities {
   const capabilities: ServerCapabilities = {
-    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    // save: clients send didSave, which is when VS Code pulls diagnostics with fivenets.run: onSave.
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     hoverProvider: true,
     completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },

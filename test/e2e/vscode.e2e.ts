@@ -15,6 +15,7 @@ import { ARTIFACTS, REPO, SEED, WAIT_MS, cli, tempDir, useVsCode, waitUntil } fr
 const DRAFT = 'wuhan-five-nets.policy.md';
 const ON_SAVE = 'fix-on-save.policy.md';
 const README = 'README.md';
+const RUN_ON_SAVE = 'run-on-save.policy.md';
 /** The language server's bundle, as it shows in the command line of its process. */
 const SERVER_BUNDLE = path.join('server', 'out', 'server.js');
 const CATEGORY = (JSON.parse(fs.readFileSync(path.join(REPO, 'package.nls.json'), 'utf8')) as Record<string, string>)['command.category'];
@@ -26,7 +27,12 @@ describe('VS Code (code-server): a trusted workspace', function () {
     trust: true,
     // Messages in Chinese, as drafters see them; the restricted-mode run keeps the default (the UI's English).
     settings: { 'fivenets.locale': 'zh-CN' },
-    files: { [DRAFT]: SEED, [ON_SAVE]: SEED, [README]: path.join(__dirname, 'fixtures', 'README.md') },
+    files: {
+      [DRAFT]: SEED,
+      [ON_SAVE]: SEED,
+      [README]: path.join(__dirname, 'fixtures', 'README.md'),
+      [RUN_ON_SAVE]: path.join(__dirname, 'fixtures', RUN_ON_SAVE),
+    },
   });
   const draftPath = () => path.join(session.workspace, DRAFT);
 
@@ -511,5 +517,48 @@ describe('VS Code (code-server): a trusted workspace', function () {
     // Leave nothing unsaved behind.
     await workbench.runCommand('View: Revert and Close Editor');
     await workbench.page.locator('.tab[data-resource-name="new-draft.policy.md"]').first().waitFor({ state: 'detached' });
+  });
+  it('lints on save only with fivenets.run: onSave, and "Toggle Linting" turns it off and on', async () => {
+    const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
+    const name = RUN_ON_SAVE;
+    const file = path.join(session.workspace, name);
+    const settings = path.join(session.workspace, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settings), { recursive: true });
+    const current = fs.existsSync(settings) ? (JSON.parse(fs.readFileSync(settings, 'utf8')) as Record<string, unknown>) : {};
+    // No fix on save here: the count after saving must be the lint of what was typed.
+    fs.writeFileSync(settings, JSON.stringify({ ...current, 'editor.codeActionsOnSave': {}, 'fivenets.run': 'onSave', 'editor.rulers': [100] }, null, 2));
+    const editor = await workbench.openFile(name);
+    await editor.locator('.view-ruler').first().waitFor({ timeout: WAIT_MS });
+    const before = lintJson(file).files[0].diagnostics.length;
+    let shown: number | null = null;
+    await waitUntil(
+      async () => ((shown = await workbench.problemsCount(name)) === before ? true : undefined),
+      () => `${before} problems for ${name} on open (it shows ${shown})`,
+    );
+    // Type a second measure: the server has it (the code lens, asked after the change, counts
+    // 2 measures; a pull on type would have come before it) but VS Code does not pull.
+    await workbench.goTo(3, 200);
+    await page.keyboard.press('End');
+    await page.keyboard.insertText('\n2. 推进应急广播系统建设');
+    await editor.locator('.codelens-decoration').filter({ hasText: '2 项措施' }).first().waitFor({ timeout: WAIT_MS });
+    assert.equal(await workbench.problemsCount(name), before, 'typing does not lint with run: onSave');
+    const text = await workbench.saveAndRead(file, fs.readFileSync(file, 'utf8'));
+    const after = lintJson(file).files[0].diagnostics.length;
+    assert.ok(text.includes('推进应急广播系统建设') && after > before);
+    await waitUntil(
+      async () => ((shown = await workbench.problemsCount(name)) === after ? true : undefined),
+      () => `${after} problems for ${name} after saving (it shows ${shown})`,
+    );
+    await workbench.runCommand(`${CATEGORY}: Toggle Linting`);
+    await waitUntil(
+      async () => ((shown = await workbench.problemsCount(name)) === null ? true : undefined),
+      () => `no problems for ${name} once linting is toggled off (it shows ${shown})`,
+    );
+    await workbench.runCommand(`${CATEGORY}: Toggle Linting`);
+    await waitUntil(
+      async () => ((shown = await workbench.problemsCount(name)) === after ? true : undefined),
+      () => `${after} problems for ${name} once linting is toggled on again (it shows ${shown})`,
+    );
+    await workbench.screenshot('run-on-save');
   });
 });

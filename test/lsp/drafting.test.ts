@@ -32,7 +32,10 @@ describe('drafting in the editor (LSP)', function () {
     // A draft on disk, never opened: its owner must still be offered.
     fs.writeFileSync(path.join(root, 'policies', 'disk-only.policy.md'), '## 公共卫生防护网\n\n1. 建设数据平台1个（牵头单位：市大数据中心；完成时限：2021年12月底前）\n');
     // An English VS Code: what describes a Chinese draft must still be Chinese (fivenets.locale: auto).
-    client = await TestClient.start({ root, capabilities: CLIENT, locale: 'en-US', settings: () => ({}) });
+    // files.exclude as the client sends it (the fivenets section's filesExclude).
+    fs.mkdirSync(path.join(root, 'archive'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'archive', 'old.policy.md'), '## 公共卫生防护网\n\n1. 建设旧平台1个（牵头单位：市旧档案馆；完成时限：2019年底前）\n');
+    client = await TestClient.start({ root, capabilities: CLIENT, locale: 'en-US', settings: () => ({ filesExclude: ['**/archive', '**/*.tmp.md'] }) });
   });
   after(async () => {
     await client?.stop();
@@ -120,6 +123,27 @@ describe('drafting in the editor (LSP)', function () {
       const stats = await client.request<DocumentStats>('fivenets/documentStats', { uri });
       assert.equal(stats.text, 'Task Assignment · 0 measures · 0 incomplete');
       await client.close(uri);
+    });
+  });
+
+  describe('files.exclude', () => {
+    it('gives excluded files nothing, on disk or open, and keeps them out of workspace features', async () => {
+      // A draft next to them is linted: the server is not simply silent.
+      const { diagnostics } = await open('kept.policy.md', '## 公共卫生防护网\n\n1. 新增发热门诊30个（牵头单位：市卫健委）\n');
+      assert.ok(diagnostics.some((d) => d.code === 'missing-deadline'));
+      const excluded = [uriOf(path.join(root, 'archive', 'old.policy.md')), uriOf(path.join(root, 'scratch.tmp.md'))];
+      for (const uri of excluded) {
+        await client.open(uri, '## 公共卫生防护网\n\n1. 新增发热门诊30个（牵头单位：市卫健委）\n');
+        assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 4 } }), null);
+        assert.deepEqual(await client.request('textDocument/codeLens', { textDocument: { uri } }), []);
+        assert.deepEqual(client.publishedFor(uri), []);
+        await client.close(uri);
+      }
+      const symbols = await client.request<Array<{ location: { uri: string } }>>('workspace/symbol', { query: '旧平台' });
+      assert.deepEqual(symbols, [], 'a draft in an excluded folder is not searched');
+      const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: uriOf(path.join(root, 'kept.policy.md')) }, position: { line: 2, character: 18 } });
+      assert.ok(!list.items.some((item) => item.label === '市旧档案馆'), 'nor are its owners offered');
+      await client.close(uriOf(path.join(root, 'kept.policy.md')));
     });
   });
 

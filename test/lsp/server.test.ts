@@ -63,7 +63,7 @@ const PULL_CLIENT: ClientCapabilities = {
 };
 
 const BASE_CAPABILITIES = {
-  textDocumentSync: { openClose: true, change: 2 },
+  textDocumentSync: { openClose: true, change: 2, save: { includeText: false } },
   hoverProvider: true,
   completionProvider: { triggerCharacters: ['：', ':', '#', '、'], resolveProvider: false },
   codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.fivenets'], resolveProvider: true },
