@@ -3,6 +3,7 @@
  */
 import * as fs from 'node:fs';
 import { l10n, Uri, workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
+import { offlineRuleLink } from './ruleDocs';
 import {
   CloseAction,
   DiagnosticPullMode,
@@ -85,6 +86,13 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
       filter: (document, mode) => mode === DiagnosticPullMode.onType && workspace.getConfiguration('fivenets', document.uri).get<string>('run', 'onType') === 'onSave',
     },
     middleware: {
+      // Rule links open the page shipped with the extension (ruleDocs.ts), pushed or pulled.
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(offlineRuleLink)),
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const report = await next(document, previousResultId, token);
+        if (report && 'items' in report) report.items = report.items.map(offlineRuleLink);
+        return report;
+      },
       workspace: {
         // The server reads one section; VS Code's files.exclude travels in it as filesExclude.
         configuration: async (params, token, next) => {

@@ -561,4 +561,24 @@ describe('VS Code (code-server): a trusted workspace', function () {
     );
     await workbench.screenshot('run-on-save');
   });
+  it('opens the rule page shipped with the extension from a diagnostic’s link, in the Markdown preview', async () => {
+    const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
+    const file = path.join(session.workspace, DRAFT);
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const diagnostic = lintJson(file).files[0].diagnostics.find((candidate) => candidate.rule === 'missing-deadline');
+    assert.ok(diagnostic, 'the sample has a measure without a deadline');
+    const { start, end } = diagnostic.range;
+    const text = lines[start.line].slice(start.character, Math.min(start.line === end.line ? end.character : Infinity, start.character + 6));
+    await workbench.openFile(DRAFT);
+    await workbench.goTo(start.line + 1, start.character + 1);
+    const hover = await workbench.hover(DRAFT, text, 'missing-deadline');
+    await hover.locator('a.code-link').filter({ hasText: 'missing-deadline' }).first().click();
+    // The preview of docs/rules/missing-deadline.md from the extension, not a browser tab on GitHub.
+    await page.locator('.tab').filter({ hasText: 'missing-deadline.md' }).first().waitFor({ timeout: WAIT_MS });
+    const preview = await workbench.webviewFrame('h1', 'the rule page in the Markdown preview');
+    await preview.locator('h1').filter({ hasText: 'missing-deadline' }).first().waitFor({ timeout: WAIT_MS });
+    // The web page stays one click away.
+    await page.locator('.notification-toast').filter({ hasText: 'Open on the Web' }).first().waitFor({ timeout: WAIT_MS });
+    await workbench.screenshot('rule-page-offline');
+  });
 });
