@@ -66,3 +66,30 @@ describe('meta', () => {
     assert.match(ci, /npm test/u);
   });
 });
+
+describe('config files get help in the editor', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as {
+    contributes: { jsonValidation: Array<{ fileMatch: string | string[]; url: string }>; yamlValidation: Array<{ fileMatch: string | string[]; url: string }> };
+  };
+
+  it('points .fivenets.json, .fivenets.yaml and .fivenets.yml at the config JSON Schema (the Red Hat YAML extension reads yamlValidation)', () => {
+    const byFile = new Map<string, string>();
+    for (const entry of [...manifest.contributes.jsonValidation, ...manifest.contributes.yamlValidation]) {
+      for (const name of ([] as string[]).concat(entry.fileMatch)) byFile.set(name, entry.url);
+    }
+    const schema = './server/src/engine/schema/fivenets-config.schema.json';
+    assert.deepEqual(Object.fromEntries(byFile), { '.fivenets.json': schema, '.fivenets.yaml': schema, '.fivenets.yml': schema });
+    assert.ok(fs.statSync(path.join(__dirname, '..', schema)).isFile());
+  });
+
+  it('the schema accepts the repository’s YAML config fixtures that the engine accepts, and refuses a bad severity', () => {
+    const Ajv = require('ajv') as typeof import('ajv').default;
+    const YAML = require('yaml') as typeof import('yaml');
+    const validate = new Ajv({ strict: false }).compile(JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'server/src/engine/schema/fivenets-config.schema.json'), 'utf8')));
+    for (const fixture of ['custom-schema/.fivenets.yaml', 'nested/.fivenets.yaml', 'yml-variant/.fivenets.yml']) {
+      const config = YAML.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'config', fixture), 'utf8'));
+      assert.ok(validate(config), `${fixture}: ${JSON.stringify(validate.errors)}`);
+    }
+    assert.equal(validate({ rules: { 'missing-owner': 'loud' } }), false);
+  });
+});

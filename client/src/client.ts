@@ -2,9 +2,11 @@
  * The language client: starts server/out/server.js over IPC and keeps it alive.
  */
 import * as fs from 'node:fs';
-import { l10n, workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
+import { l10n, Uri, workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
+import { offlineRuleLink } from './ruleDocs';
 import {
   CloseAction,
+  DiagnosticPullMode,
   ErrorAction,
   LanguageClient,
   TransportKind,
@@ -72,9 +74,39 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
     ],
-    synchronize: { configurationSection: 'fivenets', fileEvents: watchers },
+    // files.exclude too: a change re-lints with the new exclusions.
+    synchronize: { configurationSection: ['fivenets', 'files.exclude'], fileEvents: watchers },
     outputChannel: output,
     errorHandler,
+    // fivenets.run: VS Code pulls diagnostics on open and save, and as you type unless the
+    // draft's folder says onSave (as vscode-eslint's eslint.run does).
+    diagnosticPullOptions: {
+      onChange: true,
+      onSave: true,
+      filter: (document, mode) => mode === DiagnosticPullMode.onType && workspace.getConfiguration('fivenets', document.uri).get<string>('run', 'onType') === 'onSave',
+    },
+    middleware: {
+      // Rule links open the page shipped with the extension (ruleDocs.ts), pushed or pulled.
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(offlineRuleLink)),
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const report = await next(document, previousResultId, token);
+        if (report && 'items' in report) report.items = report.items.map(offlineRuleLink);
+        return report;
+      },
+      workspace: {
+        // The server reads one section; VS Code's files.exclude travels in it as filesExclude.
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return result.map((value: unknown, index) => {
+            const item = params.items[index];
+            if (item?.section !== 'fivenets' || !value || typeof value !== 'object') return value;
+            const exclude = workspace.getConfiguration('files', item.scopeUri ? Uri.parse(item.scopeUri) : undefined).get<Record<string, unknown>>('exclude', {});
+            return { ...value, filesExclude: Object.entries(exclude).filter(([, on]) => on === true).map(([glob]) => glob) };
+          });
+        },
+      },
+    },
   };
 
   // The id makes the client read `fivenets.trace.server`.

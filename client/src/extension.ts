@@ -9,6 +9,7 @@ import { createLanguageClient } from './client';
 import { registerCommands } from './commands';
 import { importWordDraft } from './import-docx';
 import { OverviewPanel } from './overview';
+import { registerRuleDocs } from './ruleDocs';
 import { DraftStatus } from './status';
 
 let client: LanguageClient | null = null;
@@ -20,6 +21,7 @@ export function activate(context: ExtensionContext): void {
     ...registerCommands(),
     // The explorer's context menu passes the .docx; the command palette passes nothing (a file picker opens).
     commands.registerCommand('fivenets.importWordDraft', (uri?: Uri) => importWordDraft(context, uri)),
+    registerRuleDocs(context),
   );
 
   client = createLanguageClient(context, output);

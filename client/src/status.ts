@@ -6,6 +6,7 @@
  * (`fivenets/documentStats`); clicking the item opens the Problems view.
  */
 import {
+  commands,
   Disposable,
   l10n,
   languages,
@@ -23,6 +24,8 @@ import { DOCUMENT_STATS_METHOD, type DocumentStats, type DocumentStatsParams } f
 const UPDATE_DELAY_MS = 150;
 
 export function formatStats(stats: DocumentStats): { text: string; tooltip: string } {
+  // The words describe the draft, so they come in the draft's language from the server.
+  if (stats.text && stats.tooltip) return { text: `$(checklist) ${stats.text}`, tooltip: stats.tooltip };
   // A schema without nets (tasks) names itself where the nets would be counted.
   const byNets = stats.netsTotal > 0;
   const parts = [
@@ -51,6 +54,7 @@ export class DraftStatus implements Disposable {
   /** Answers to older requests are dropped. */
   private generation = 0;
   private reportedMissingMethod = false;
+  private isDraft: boolean | null = null;
 
   constructor(
     private readonly client: LanguageClient,
@@ -88,12 +92,21 @@ export class DraftStatus implements Disposable {
   private hide(): void {
     this.generation++;
     this.item.hide();
+    this.setDraft(false);
+  }
+
+  /** `fivenets.isDraft`: the draft-only commands (Insert Measure, Fix All …) show in the palette only for a draft. */
+  private setDraft(isDraft: boolean): void {
+    if (isDraft === this.isDraft) return;
+    this.isDraft = isDraft;
+    void commands.executeCommand('setContext', 'fivenets.isDraft', isDraft);
   }
 
   private async update(editor: TextEditor | undefined): Promise<void> {
     const generation = ++this.generation;
     if (!editor || editor.document.languageId !== 'markdown' || !this.client.isRunning()) {
       this.item.hide();
+      this.setDraft(false);
       return;
     }
     const params: DocumentStatsParams = { uri: editor.document.uri.toString() };
@@ -109,8 +122,10 @@ export class DraftStatus implements Disposable {
     if (generation !== this.generation) return;
     if (!stats || !stats.isDraft) {
       this.item.hide();
+      this.setDraft(false);
       return;
     }
+    this.setDraft(true);
     const { text, tooltip } = formatStats(stats);
     this.item.text = text;
     this.item.tooltip = tooltip;

@@ -80,6 +80,25 @@ export function nextListMarker(lines: readonly string[], line: number): string {
   return '1. ';
 }
 
+/**
+ * Where "Insert Measure" puts a measure typed at `character` of `line`: at the cursor on an
+ * empty line (a list item numbered after the one above), else on a new line after the
+ * current one, never glued onto the text already there.
+ */
+export function measureInsertion(lines: readonly string[], line: number, character: number): { atLineEnd: boolean; lead: string } {
+  const before = (lines[line] ?? '').slice(0, character);
+  if (before.trim() === '') return { atLineEnd: false, lead: nextListMarker(lines, line) };
+  return { atLineEnd: true, lead: `\n${nextListMarker(lines, line + 1)}` };
+}
+
+/** The file name "New Policy Draft" proposes: a *.policy.md the default include globs match, not taken yet. */
+export function newDraftFileName(taken: (name: string) => boolean): string {
+  for (let index = 1; ; index++) {
+    const name = index === 1 ? 'new-draft.policy.md' : `new-draft-${index}.policy.md`;
+    if (!taken(name)) return name;
+  }
+}
+
 /** The heading level of net sections: that of the nearest net heading above `line`, else 2. */
 export function netHeadingLevel(lines: readonly string[], line: number): number {
   for (let i = Math.min(line, lines.length - 1); i >= 0; i--) {

@@ -31,6 +31,7 @@ import { foldingRanges } from './handlers/folding';
 import { codeLenses } from './handlers/codeLens';
 import { WorkspaceSymbolsFeature } from './handlers/workspaceSymbols';
 import { WorkspaceDrafts } from './handlers/workspaceDrafts';
+import { WorkspaceOwners } from './handlers/owners';
 import { documentStats } from './handlers/stats';
 import { OverviewFeature } from './handlers/overview';
 import { DOCUMENT_STATS_METHOD, OVERVIEW_METHOD, type DocumentStats, type DocumentStatsParams, type OverviewParams, type OverviewResult } from './handlers/protocol';
@@ -39,7 +40,8 @@ const DEFAULT_DEBOUNCE_MS = 200;
 
 function serverCapabilities(pull: boolean): ServerCapabilities {
   const capabilities: ServerCapabilities = {
-    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    // save: clients send didSave, which is when VS Code pulls diagnostics with fivenets.run: onSave.
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     hoverProvider: true,
     completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
@@ -89,6 +91,7 @@ let settings: SettingsStore;
 let diagnostics: DiagnosticsFeature;
 let codeActions: CodeActionsFeature;
 let workspaceDrafts: WorkspaceDrafts;
+let owners: WorkspaceOwners;
 let workspaceSymbols: WorkspaceSymbolsFeature;
 let overview: OverviewFeature;
 let refresh: () => Promise<void>;
@@ -107,11 +110,16 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const rootPath = typeof params.rootUri === 'string' ? uriToPath(params.rootUri) : null;
   drafts.folders = params.workspaceFolders ? folderPaths(params.workspaceFolders) : rootPath ? [rootPath] : [];
   diagnostics = new DiagnosticsFeature(connection, drafts, log, pull, debounceMs, maxProblems);
-  codeActions = new CodeActionsFeature(drafts, {
-    resolveEdits: client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
-    documentChanges: client.workspace?.workspaceEdit?.documentChanges === true,
-  });
   workspaceDrafts = new WorkspaceDrafts(drafts, settings);
+  owners = new WorkspaceOwners(drafts, workspaceDrafts);
+  codeActions = new CodeActionsFeature(
+    drafts,
+    {
+      resolveEdits: client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
+      documentChanges: client.workspace?.workspaceEdit?.documentChanges === true,
+    },
+    owners,
+  );
   workspaceSymbols = new WorkspaceSymbolsFeature(drafts, workspaceDrafts);
   overview = new OverviewFeature(drafts, workspaceDrafts, settings);
   refresh = configurationRefresher({
@@ -121,6 +129,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     invalidate: () => {
       drafts.invalidate();
       workspaceDrafts.invalidate();
+      owners.invalidate();
     },
     reanalyzeOpen: async () => {
       await drafts.openDrafts();
@@ -172,7 +181,7 @@ documents.onDidClose((event) => {
 
 connection.languages.diagnostics.on(guard(log, 'textDocument/diagnostic', { kind: 'full', items: [] }, (params) => diagnostics.pullReport(params)));
 connection.onHover(guard(log, 'textDocument/hover', null, (params) => hover(drafts, params)));
-connection.onCompletion(guard(log, 'textDocument/completion', null, (params) => completion(drafts, params)));
+connection.onCompletion(guard(log, 'textDocument/completion', null, (params) => completion(drafts, owners, params)));
 connection.onCodeAction(guard(log, 'textDocument/codeAction', [], (params) => codeActions.actions(params)));
 connection.onCodeActionResolve((action) => guard(log, 'codeAction/resolve', action, () => codeActions.resolve(action))());
 connection.onDocumentSymbol(guard(log, 'textDocument/documentSymbol', [], (params) => documentSymbols(drafts, params)));

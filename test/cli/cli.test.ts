@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import AjvDraft04 from 'ajv-draft-04';
 import { main } from '../../server/src/cli/main';
 import { describeFsError } from '../../server/src/cli/io';
+import { newDraftText } from '../../client/src/templates';
 
 const root = path.resolve(__dirname, '../..');
 const sample = 'seeds/wuhan-five-nets.policy.md';
@@ -141,8 +142,25 @@ describe('cli', () => {
       const fixed = fs.readFileSync(file, 'utf8');
       assert.equal(fixed, fs.readFileSync(path.join(root, 'test/rules/missing-owner/sublist-table.fixed.md'), 'utf8'));
       const report = JSON.parse(run.stdout);
-      assert.ok(report.files[0].diagnostics.every((d: { rule: string }) => d.rule !== 'missing-owner'), 'fixed problems are not reported');
+      // A template is not an answer: each owner stays missing until a unit is written over 【待填写】.
+      const owners = report.files[0].diagnostics.filter((d: { rule: string }) => d.rule === 'missing-owner');
+      assert.ok(owners.length > 0);
+      assert.ok(owners.every((d: { message: string }) => d.message.includes('【待填写】')), 'only unfilled placeholders are reported');
       assert.ok(report.files[0].diagnostics.some((d: { rule: string }) => d.rule === 'unfilled-placeholder'), 'placeholders stay flagged');
+    });
+
+    it('an untouched "New Policy Draft" template fails: a placeholder is not an owner', async () => {
+      const dir = tmpdir();
+      const file = path.join(dir, 'new.policy.md');
+      fs.writeFileSync(file, newDraftText('hans', new Date(2021, 4, 10)));
+      const run = await cli(['lint', file, '--format', 'json']);
+      assert.equal(run.code, 1);
+      const rules = JSON.parse(run.stdout).files[0].diagnostics.map((d: { rule: string }) => d.rule);
+      for (const rule of ['missing-owner', 'missing-metric', 'missing-deadline']) assert.equal(rules.filter((id: string) => id === rule).length, 5, rule);
+      // --fix has nothing to add to a template: it changes nothing and the draft still fails.
+      const before = fs.readFileSync(file, 'utf8');
+      assert.equal((await cli(['lint', file, '--fix'])).code, 1);
+      assert.equal(fs.readFileSync(file, 'utf8'), before);
     });
 
     it('--fix keeps a UTF-8 BOM and CRLF line ends', async () => {
@@ -266,7 +284,9 @@ describe('cli', () => {
         assert.deepEqual(Object.keys(row).sort(), ['coOwners', 'deadline', 'deadlineNormalized', 'file', 'hasMetric', 'line', 'metric', 'missing', 'net', 'owner', 'text'].sort());
       }
       const missingOwner = lint.files[0].diagnostics.filter((d: { rule: string }) => d.rule === 'missing-owner').length;
-      assert.equal(table.measures.filter((row: { owner: string | null }) => row.owner === null).length, missingOwner);
+      // missing-owner reports a placeholder owner too, as the table's `missing` does.
+      assert.equal(table.measures.filter((row: { missing: string[] }) => row.missing.includes('owner')).length, missingOwner);
+      assert.ok(table.measures.filter((row: { owner: string | null }) => row.owner === null).length < missingOwner);
       const first = table.measures[0];
       assert.deepEqual(first, {
         file: 'seeds/wuhan-five-nets.policy.md',

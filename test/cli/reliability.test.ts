@@ -151,7 +151,9 @@ describe('reliability round 2', function () {
       fs.chmodSync(draft, 0o640);
       const inode = fs.statSync(draft).ino;
       const run = await cli(['lint', 'd.md', '--fix', '--format', 'json'], dir);
-      assert.equal(run.code, 0, run.stderr);
+      // Exit 1, not 2: the inserted 【待填写】 is still a missing field, and nothing went wrong.
+      assert.equal(run.code, 1, run.stderr);
+      assert.equal(run.stderr, '');
       const fixed = fs.readFileSync(draft, 'utf8');
       assert.match(fixed, /牵头单位/u, 'fixed');
       assert.ok(fixed.startsWith('\ufeff'));
@@ -172,7 +174,8 @@ describe('reliability round 2', function () {
       fs.writeFileSync(path.join(repo, 'policies', 'own.md'), DRAFT);
 
       const folder = await cli(['lint', 'policies', '--fix', '--format', 'json'], repo);
-      assert.equal(folder.code, 0, folder.stderr);
+      assert.equal(folder.code, 1, folder.stderr); // the placeholders inserted are still missing fields
+      assert.equal(folder.stderr, '');
       assert.deepEqual(JSON.parse(folder.stdout).files.map((file: { path: string }) => file.path), ['policies/own.md'], 'the link out is not listed');
       assert.equal(fs.readFileSync(elsewhere, 'utf8'), DRAFT);
       assert.match(fs.readFileSync(path.join(repo, 'policies', 'own.md'), 'utf8'), /牵头单位/u, 'the file inside is fixed');
@@ -188,7 +191,8 @@ describe('reliability round 2', function () {
       fs.writeFileSync(path.join(dir, 'real.md'), DRAFT);
       fs.symlinkSync('real.md', path.join(dir, 'alias.md'));
       const run = await cli(['lint', 'alias.md', '--fix'], dir);
-      assert.equal(run.code, 0, run.stderr);
+      assert.equal(run.code, 1, run.stderr); // the placeholders inserted are still missing fields
+      assert.equal(run.stderr, '');
       assert.ok(fs.lstatSync(path.join(dir, 'alias.md')).isSymbolicLink(), 'the link stays a link');
       assert.match(fs.readFileSync(path.join(dir, 'real.md'), 'utf8'), /牵头单位/u);
     });

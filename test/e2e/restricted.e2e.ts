@@ -2,7 +2,8 @@
  * Five Nets in Restricted Mode: the workspace-trust dialog is answered "No, I don't trust
  * the authors". The extension declares `untrustedWorkspaces: supported` (it runs no
  * workspace code), so diagnostics and hovers must work exactly as in a trusted folder.
- * No `fivenets.locale` here: messages follow the UI language (English). Restricted Mode
+ * No `fivenets.locale` here (auto): in the English UI, text about the Chinese draft follows
+ * the draft (Chinese messages and hovers), the one language rule of the README. Restricted Mode
  * also turns on VS Code's non-ASCII highlighting, whose banner ("This document contains
  * many non-basic ASCII unicode characters") would sit over every Chinese draft: the
  * extension's `configurationDefaults` turn it off for Markdown.
@@ -32,9 +33,9 @@ describe('VS Code (code-server): Restricted Mode', function () {
   it('shows squiggles, and as many problems as `fivenets lint` reports', async () => {
     const { workbench } = session;
     await workbench.statusItem('Restricted Mode').waitFor();
-    const report = lintJson(path.join(session.workspace, DRAFT), ['--locale', 'en']);
+    const report = lintJson(path.join(session.workspace, DRAFT), ['--locale', 'zh-CN']);
     await workbench.showsLintOf(DRAFT, report);
-    // The messages are the CLI's English ones.
+    // The messages are the CLI's Chinese ones: the draft's language, not the UI's.
     const first = report.files[0].diagnostics.find((diagnostic) => diagnostic.severity === 'error');
     assert.ok(first);
     await workbench.page.locator('.markers-panel .monaco-list-row').filter({ hasText: first.message }).first().waitFor();
@@ -43,13 +44,13 @@ describe('VS Code (code-server): Restricted Mode', function () {
     await workbench.screenshot('squiggles-and-problems');
   });
 
-  it('hovers a glossary term with its (English) definition', async () => {
+  it('hovers a glossary term with its definition in the draft’s language (Chinese in the English UI)', async () => {
     const { workbench } = session;
     await workbench.openFile(DRAFT);
     const term = '公共卫生总师';
     const line = fs.readFileSync(path.join(session.workspace, DRAFT), 'utf8').split('\n').findIndex((text) => text.includes(term)) + 1;
     await workbench.goTo(line);
-    await workbench.hover(DRAFT, term, glossaryDefinition(term, 'en'));
+    await workbench.hover(DRAFT, term, glossaryDefinition(term, 'zh-Hans'));
     await workbench.screenshot('hover-glossary');
   });
 
@@ -62,7 +63,7 @@ describe('VS Code (code-server): Restricted Mode', function () {
     await workbench.screenshot('banner-on-plain-text');
     // The draft, in the same editor: its squiggles and problems take longer to show than
     // the banner does, so once they are there a banner would be too.
-    const expected = lintJson(path.join(session.workspace, DRAFT), ['--locale', 'en']).files[0].diagnostics.length;
+    const expected = lintJson(path.join(session.workspace, DRAFT), ['--locale', 'zh-CN']).files[0].diagnostics.length;
     const editor = await workbench.openFile(DRAFT);
     await editor.locator('.squiggly-error').first().waitFor({ timeout: WAIT_MS });
     let shown: number | null = null;

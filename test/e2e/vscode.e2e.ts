@@ -15,8 +15,10 @@ import { ARTIFACTS, REPO, SEED, WAIT_MS, cli, tempDir, useVsCode, waitUntil } fr
 const DRAFT = 'wuhan-five-nets.policy.md';
 const ON_SAVE = 'fix-on-save.policy.md';
 const README = 'README.md';
+const RUN_ON_SAVE = 'run-on-save.policy.md';
 /** The language server's bundle, as it shows in the command line of its process. */
 const SERVER_BUNDLE = path.join('server', 'out', 'server.js');
+const CATEGORY = (JSON.parse(fs.readFileSync(path.join(REPO, 'package.nls.json'), 'utf8')) as Record<string, string>)['command.category'];
 
 describe('VS Code (code-server): a trusted workspace', function () {
   this.timeout(WAIT_MS * 3);
@@ -25,7 +27,12 @@ describe('VS Code (code-server): a trusted workspace', function () {
     trust: true,
     // Messages in Chinese, as drafters see them; the restricted-mode run keeps the default (the UI's English).
     settings: { 'fivenets.locale': 'zh-CN' },
-    files: { [DRAFT]: SEED, [ON_SAVE]: SEED, [README]: path.join(__dirname, 'fixtures', 'README.md') },
+    files: {
+      [DRAFT]: SEED,
+      [ON_SAVE]: SEED,
+      [README]: path.join(__dirname, 'fixtures', 'README.md'),
+      [RUN_ON_SAVE]: path.join(__dirname, 'fixtures', RUN_ON_SAVE),
+    },
   });
   const draftPath = () => path.join(session.workspace, DRAFT);
 
@@ -45,12 +52,13 @@ describe('VS Code (code-server): a trusted workspace', function () {
     const measures = exportJson(draftPath());
     const nets = new Set(measures.map((measure) => measure.net).filter((net) => net !== null)).size;
     const incomplete = measures.filter((measure) => !isComplete(measure)).length;
-    const text = `${nets}/${schemaNets().length} nets · ${measures.length} measures · ${incomplete} incomplete`;
+    // Words about the draft follow fivenets.locale (zh-CN here), not the UI's English.
+    const text = `${nets}/${schemaNets().length} 张网 · ${measures.length} 项措施 · ${incomplete} 项不完整`;
     const item = workbench.statusItem(text);
     try {
       await item.waitFor({ timeout: WAIT_MS });
     } catch {
-      const seen = await workbench.statusItem(/nets ·/).allTextContents();
+      const seen = await workbench.statusItem(/张网 ·|nets ·/).allTextContents();
       assert.fail(`status bar item "${text}" not shown; Five Nets items seen: ${JSON.stringify(seen)}`);
     } finally {
       await workbench.screenshot('status-bar');
@@ -124,6 +132,55 @@ describe('VS Code (code-server): a trusted workspace', function () {
     await workbench.screenshot('hover-net');
   });
 
+  it('finds the commands by 五张网 and by 政策 in the palette; draft commands only in a draft', async () => {
+    const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
+    await workbench.openFile(README);
+    const rows = workbench.quickInput().locator('.monaco-list-row .label-name');
+    const shown = async (query: string): Promise<string[]> => {
+      await page.keyboard.press('F1');
+      const input = workbench.quickInput().locator('input');
+      await input.waitFor();
+      await input.fill(`>${query}`);
+      await rows.filter({ hasText: CATEGORY }).first().waitFor({ timeout: WAIT_MS });
+      const labels = await rows.allTextContents();
+      await page.keyboard.press('Escape');
+      await workbench.quickInput().waitFor({ state: 'hidden' });
+      return labels;
+    };
+    const byNets = await shown('五张网');
+    assert.ok(byNets.includes(`${CATEGORY}: New Policy Draft`), JSON.stringify(byNets));
+    assert.ok(byNets.includes(`${CATEGORY}: Show Policy Overview`), JSON.stringify(byNets));
+    assert.ok(!byNets.includes(`${CATEGORY}: Insert Measure`), `not offered outside a draft: ${JSON.stringify(byNets)}`);
+    const byPolicy = await shown('政策');
+    assert.ok(byPolicy.includes(`${CATEGORY}: New Policy Draft`), JSON.stringify(byPolicy));
+    await workbench.openFile(DRAFT);
+    await waitUntil(
+      async () => ((await shown('五张网')).includes(`${CATEGORY}: Insert Measure`) ? true : undefined),
+      () => 'Insert Measure in the palette once a draft is active',
+    );
+  });
+
+  it('"Insert Measure" on a line with text starts a new numbered line', async () => {
+    const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
+    const file = path.join(session.workspace, DRAFT);
+    const before = fs.readFileSync(file, 'utf8');
+    const lines = before.split('\n');
+    const at = lines.findIndex((line) => /^1\. /u.test(line));
+    assert.ok(at >= 0, 'the draft has a numbered measure');
+    await workbench.openFile(DRAFT);
+    await workbench.goTo(at + 1, lines[at].length + 1);
+    await workbench.runCommand(`${CATEGORY}: Insert Measure`);
+    await workbench.dirtyTab(DRAFT).waitFor();
+    const after = await workbench.saveAndRead(file, before);
+    const afterLines = after.split('\n');
+    assert.equal(afterLines[at], lines[at], 'the line with the cursor is untouched');
+    assert.match(afterLines[at + 1], /^2\. 【待填写】（牵头单位：【待填写】；指标：【待填写】；完成时限：【待填写】）/u);
+    // Put the sample back for the tests after this one.
+    fs.writeFileSync(file, before);
+    await page.keyboard.press('Escape');
+    await workbench.runCommand('File: Revert File');
+  });
+
   it('shows "Five Nets: Show Policy Overview", counts as `fivenets export`, and opens a problem\'s line', async () => {
     const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
     // The overview covers every draft of the workspace (include: **/*.policy.md), as saved: nothing is dirty here.
@@ -147,7 +204,7 @@ describe('VS Code (code-server): a trusted workspace', function () {
     const onPage = (popup: { url(): string }) => popups.push(popup.url());
     page.context().on('page', onPage);
     try {
-      await workbench.runCommand('Five Nets: Show Policy Overview');
+      await workbench.runCommand(`${CATEGORY}: Show Policy Overview`);
       const frame = await workbench.webviewFrame('#nets-table tr[data-net]', 'the policy overview');
       await frame.locator('#problems-table tbody tr').first().waitFor();
 
@@ -243,7 +300,7 @@ describe('VS Code (code-server): a trusted workspace', function () {
     const { workbench } = session;
     const before = fs.readFileSync(draftPath(), 'utf8');
     await workbench.openFile(DRAFT);
-    await workbench.runCommand('Five Nets: Fix All');
+    await workbench.runCommand(`${CATEGORY}: Fix All`);
     await workbench.dirtyTab(DRAFT).waitFor();
     const after = await workbench.saveAndRead(draftPath(), before);
     assert.equal(after, cliFixAll(before, DRAFT));
@@ -329,7 +386,7 @@ describe('VS Code (code-server): a trusted workspace', function () {
   it('imports a Word draft with "Five Nets: Import Word Draft…" (file picker) as `fivenets import` does, and lints it', async () => {
     const { workbench } = session;
     const { docx, expected } = await placeDocx('tasks-plan.docx', 'tasks-heading-styles');
-    await workbench.runCommand('Five Nets: Import Word Draft…', true);
+    await workbench.runCommand(`${CATEGORY}: Import Word Draft…`, true);
     // code-server has no native dialog: VS Code's own file picker is a quick input listing the
     // workspace folder. Click the document, then the picker's Import button until it closes.
     const picker = workbench.quickInput().filter({ hasText: 'Import Word Draft' });
@@ -432,7 +489,7 @@ describe('VS Code (code-server): a trusted workspace', function () {
     );
     await editor.locator('.squiggly-error').first().waitFor();
     // The custom requests work again: the status bar counts the new measure.
-    await workbench.statusItem(`${expectedMeasures} measures`).waitFor();
+    await workbench.statusItem(`${expectedMeasures} 项措施`).waitFor();
     await waitUntil(
       () => (server.extensionLog().includes('The server stopped unexpectedly; restarting it.') ? true : undefined),
       () => 'the "Five Nets" output to log the restart',
@@ -446,5 +503,82 @@ describe('VS Code (code-server): a trusted workspace', function () {
       async () => ((shown = await workbench.problemsCount(DRAFT)) === countBefore ? true : undefined),
       () => `the Problems view to count ${countBefore} problems after reverting the edit (it shows ${shown})`,
     );
+  });
+
+  it('"New Policy Draft" writes the template in the fivenets.locale language, to be saved as *.policy.md', async () => {
+    const { workbench } = session;
+    await workbench.runCommand(`${CATEGORY}: New Policy Draft`);
+    const editor = workbench.editor('new-draft.policy.md');
+    await editor.locator('.view-lines').filter({ hasText: '织牢织密' }).waitFor({ timeout: WAIT_MS });
+    await workbench.page.locator('.tab[data-resource-name="new-draft.policy.md"]').first().waitFor();
+    // Every field of the template is a placeholder: the draft shows missing-* errors until filled.
+    await editor.locator('.squiggly-error').first().waitFor({ timeout: WAIT_MS });
+    await workbench.screenshot('new-draft');
+    // Leave nothing unsaved behind.
+    await workbench.runCommand('View: Revert and Close Editor');
+    await workbench.page.locator('.tab[data-resource-name="new-draft.policy.md"]').first().waitFor({ state: 'detached' });
+  });
+  it('lints on save only with fivenets.run: onSave, and "Toggle Linting" turns it off and on', async () => {
+    const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
+    const name = RUN_ON_SAVE;
+    const file = path.join(session.workspace, name);
+    const settings = path.join(session.workspace, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settings), { recursive: true });
+    const current = fs.existsSync(settings) ? (JSON.parse(fs.readFileSync(settings, 'utf8')) as Record<string, unknown>) : {};
+    // No fix on save here: the count after saving must be the lint of what was typed.
+    fs.writeFileSync(settings, JSON.stringify({ ...current, 'editor.codeActionsOnSave': {}, 'fivenets.run': 'onSave', 'editor.rulers': [100] }, null, 2));
+    const editor = await workbench.openFile(name);
+    await editor.locator('.view-ruler').first().waitFor({ timeout: WAIT_MS });
+    const before = lintJson(file).files[0].diagnostics.length;
+    let shown: number | null = null;
+    await waitUntil(
+      async () => ((shown = await workbench.problemsCount(name)) === before ? true : undefined),
+      () => `${before} problems for ${name} on open (it shows ${shown})`,
+    );
+    // Type a second measure: the server has it (the code lens, asked after the change, counts
+    // 2 measures; a pull on type would have come before it) but VS Code does not pull.
+    await workbench.goTo(3, 200);
+    await page.keyboard.press('End');
+    await page.keyboard.insertText('\n2. 推进应急广播系统建设');
+    await editor.locator('.codelens-decoration').filter({ hasText: '2 项措施' }).first().waitFor({ timeout: WAIT_MS });
+    assert.equal(await workbench.problemsCount(name), before, 'typing does not lint with run: onSave');
+    const text = await workbench.saveAndRead(file, fs.readFileSync(file, 'utf8'));
+    const after = lintJson(file).files[0].diagnostics.length;
+    assert.ok(text.includes('推进应急广播系统建设') && after > before);
+    await waitUntil(
+      async () => ((shown = await workbench.problemsCount(name)) === after ? true : undefined),
+      () => `${after} problems for ${name} after saving (it shows ${shown})`,
+    );
+    await workbench.runCommand(`${CATEGORY}: Toggle Linting`);
+    await waitUntil(
+      async () => ((shown = await workbench.problemsCount(name)) === null ? true : undefined),
+      () => `no problems for ${name} once linting is toggled off (it shows ${shown})`,
+    );
+    await workbench.runCommand(`${CATEGORY}: Toggle Linting`);
+    await waitUntil(
+      async () => ((shown = await workbench.problemsCount(name)) === after ? true : undefined),
+      () => `${after} problems for ${name} once linting is toggled on again (it shows ${shown})`,
+    );
+    await workbench.screenshot('run-on-save');
+  });
+  it('opens the rule page shipped with the extension from a diagnostic’s link, in the Markdown preview', async () => {
+    const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
+    const file = path.join(session.workspace, DRAFT);
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const diagnostic = lintJson(file).files[0].diagnostics.find((candidate) => candidate.rule === 'missing-deadline');
+    assert.ok(diagnostic, 'the sample has a measure without a deadline');
+    const { start, end } = diagnostic.range;
+    const text = lines[start.line].slice(start.character, Math.min(start.line === end.line ? end.character : Infinity, start.character + 6));
+    await workbench.openFile(DRAFT);
+    await workbench.goTo(start.line + 1, start.character + 1);
+    const hover = await workbench.hover(DRAFT, text, 'missing-deadline');
+    await hover.locator('a.code-link').filter({ hasText: 'missing-deadline' }).first().click();
+    // The preview of docs/rules/missing-deadline.md from the extension, not a browser tab on GitHub.
+    await page.locator('.tab').filter({ hasText: 'missing-deadline.md' }).first().waitFor({ timeout: WAIT_MS });
+    const preview = await workbench.webviewFrame('h1', 'the rule page in the Markdown preview');
+    await preview.locator('h1').filter({ hasText: 'missing-deadline' }).first().waitFor({ timeout: WAIT_MS });
+    // The web page stays one click away.
+    await page.locator('.notification-toast').filter({ hasText: 'Open on the Web' }).first().waitFor({ timeout: WAIT_MS });
+    await workbench.screenshot('rule-page-offline');
   });
 });

@@ -60,3 +60,25 @@ describe('hover on the title: the schema and why', () => {
     assert.doesNotMatch(net, /Schema `/u);
   });
 });
+
+describe('hover on a deadline', () => {
+  const text = '## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2021年6月底前）\n';
+  const deadlineHover = (documentDate: string | null): string => {
+    const options = lintOptionsFor(defaultResolvedConfig(process.cwd()));
+    const result = lint(text, { ...options, documentDate });
+    const input: HoverInput = { text, model: result.model, lines: result.lines, schema: result.schema.schema, glossary: [], roster: [], locale: 'en', today: '2021-01-01', documentDate, schemaFrom: result.schema.from };
+    return hoverAt(input, text.indexOf('2021年6月底前') + 2)?.markdown ?? '';
+  };
+
+  it('counts the days from today and from the document date when they differ', () => {
+    const hover = deadlineHover('2020-12-01');
+    assert.match(hover, /180 days left \(today is 2021-01-01\)/u);
+    assert.match(hover, /211 days after the document date 2020-12-01/u);
+  });
+
+  it('does not repeat the day count for a draft dated today (New Policy Draft)', () => {
+    const hover = deadlineHover('2021-01-01');
+    assert.equal(hover.match(/180 days/gu)?.length, 1, hover);
+    assert.doesNotMatch(hover, /document date/u);
+  });
+});

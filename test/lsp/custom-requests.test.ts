@@ -10,7 +10,7 @@ import type { ClientCapabilities } from 'vscode-languageserver/node';
 import { ResponseError } from 'vscode-jsonrpc/node';
 import { lint, lintOptionsFor, taskRows } from '../../server/src/engine';
 import { defaultResolvedConfig } from '../../server/src/engine/config';
-import { PLACEHOLDER_PATTERN } from '../../server/src/engine/vocabulary';
+import { PLACEHOLDER_PATTERN, isVagueOwner } from '../../server/src/engine/vocabulary';
 import type { DocumentStats, OverviewResult } from '../../server/src/handlers/protocol';
 import { REPO, TestClient, buildServer, makeWorkspace, uriOf } from './harness';
 
@@ -62,10 +62,18 @@ const DISK_DRAFTS = [
   'wuhan-five-nets.policy.md',
 ];
 
-const stats = (client: TestClient, uri: string) => client.request<DocumentStats | null>('fivenets/documentStats', { uri });
+const rawStats = (client: TestClient, uri: string) => client.request<DocumentStats | null>('fivenets/documentStats', { uri });
+
+/** documentStats without its words (the tests of the words are their own). */
+async function stats(client: TestClient, uri: string): Promise<Omit<DocumentStats, 'text' | 'tooltip'> | null> {
+  const result = await rawStats(client, uri);
+  if (!result) return result;
+  const { text: _text, tooltip: _tooltip, ...numbers } = result;
+  return numbers;
+}
 
 /** What documentStats says of a Markdown file that is not a draft. */
-const NOT_A_DRAFT: DocumentStats = { isDraft: false, netsPresent: 0, netsTotal: 0, measures: 0, incomplete: 0, schema: '', schemaName: '', schemaFrom: null, schemaReason: '' };
+const NOT_A_DRAFT: Omit<DocumentStats, 'text' | 'tooltip'> = { isDraft: false, netsPresent: 0, netsTotal: 0, measures: 0, incomplete: 0, schema: '', schemaName: '', schemaFrom: null, schemaReason: '' };
 
 /** The schema part of documentStats for a five-nets draft (zh-CN), by why it was chosen. */
 const FIVE_NETS_AUTO = { schema: 'five-nets', schemaName: '五张网', schemaFrom: 'auto', schemaReason: '自动选择：有标题点出了其中的网' } as const;
@@ -127,6 +135,10 @@ describe('custom requests', function () {
       const uri = await open('policies/astral.md');
       // One net of five; measure 2 lacks a metric and a deadline.
       assert.deepEqual(await stats(client, uri), { isDraft: true, netsPresent: 1, netsTotal: 5, measures: 3, incomplete: 1, ...FIVE_NETS_AUTO });
+      // The status bar's words, in the draft's language (the server words them, not VS Code).
+      const words = await rawStats(client, uri);
+      assert.equal(words?.text, '1/5 张网 · 3 项措施 · 1 项不完整');
+      assert.equal(words?.tooltip, '五张网：5 张网中已有 1 张网的章节；共 3 项措施，其中 1 项缺少责任单位、指标或完成时限。单击查看问题。\n检查方案：五张网（自动选择：有标题点出了其中的网）');
     });
 
     it('answers isDraft false with zeros for a Markdown file that is not a draft, null for an unknown one', async () => {
@@ -203,6 +215,15 @@ describe('custom requests', function () {
       assert.equal(Number(total?.[1]), [...diskCounts.values()].reduce((sum, count) => sum + count, 0));
       assert.ok(first.html.includes('data-today="2020-10-15"'));
       assert.match(first.html, /<html lang="zh-Hans-CN">/u);
+    });
+
+    it('counts a placeholder owner as missing, not as a unit, and marks vague owners as the vague-owner rule does', () => {
+      // The seed on disk has 牵头单位：【待填写】 and 有关部门.
+      const owners = [...first.html.matchAll(/<tr data-owner="([^"]*)"[^>]*?( data-vague="1")?>/gu)].map((match) => [match[1], match[2] !== undefined] as const);
+      assert.ok(owners.length > 5);
+      assert.ok(!owners.some(([name]) => name.includes('待填写')), 'no 【待填写】 row in the workload table');
+      assert.deepEqual(owners.filter(([, vague]) => vague).map(([name]) => name), owners.filter(([name]) => isVagueOwner(name)).map(([name]) => name));
+      assert.ok(owners.some(([, vague]) => vague), 'the seed has a vague owner');
     });
 
     it('puts the nonce on every script and style, and leaves the CSP to the host', () => {

@@ -80,7 +80,8 @@ describe('language server: incremental diagnostics', function () {
 
   it('sends at most maxProblems diagnostics: errors first, then the rest, and says how many are left out', async () => {
     const file = path.join(root, 'policies', 'capped.md');
-    const client = await TestClient.start({ root, capabilities: PULL_CLIENT, locale: 'en-US', initializationOptions: { maxProblems: 3 } });
+    // English messages for a Chinese draft: the setting says so (auto would follow the draft).
+    const client = await TestClient.start({ root, capabilities: PULL_CLIENT, locale: 'en-US', initializationOptions: { maxProblems: 3 }, settings: () => ({ locale: 'en' }) });
     try {
       const uri = uriOf(file);
       const text = fs.readFileSync(SEED, 'utf8');

@@ -63,7 +63,7 @@ const PULL_CLIENT: ClientCapabilities = {
 };
 
 const BASE_CAPABILITIES = {
-  textDocumentSync: { openClose: true, change: 2 },
+  textDocumentSync: { openClose: true, change: 2, save: { includeText: false } },
   hoverProvider: true,
   completionProvider: { triggerCharacters: ['：', ':', '#', '、'], resolveProvider: false },
   codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.fivenets'], resolveProvider: true },
@@ -303,7 +303,8 @@ describe('language server', function () {
         const { uri } = await openAndWait(client, file('hant.policy.md'));
         const hover = await hoverAt(client, uri, 6, 11);
         assert.deepEqual(hover?.range, range(6, 10, 6, 14));
-        assert.match(hoverText(hover), /^\*\*一网通办\*\*\n\n政务服务通过一个网上平台统一受理和办理。/u);
+        // In the draft's own script: the hover describes the draft.
+        assert.match(hoverText(hover), /^\*\*一網通辦\*\*\n\n政務服務通過一個網上平臺統一受理和辦理。/u);
       });
 
       it('describes a net heading with its measures and how many are complete', async () => {
@@ -518,7 +519,9 @@ describe('language server', function () {
         const { edits } = editsOf(actions[0].edit, uri);
         assert.deepEqual(edits, [{ range: range(10, 29, 10, 29), newText: '；完成时限：【待填写】' }]);
         diagnostics = await applyEdit(client, uri, actions[0].edit);
-        assert.ok(!codes(diagnostics).includes('missing-deadline'));
+        // A template is not an answer: the deadline stays missing, now on its placeholder, with no second template.
+        assert.deepEqual(brief(diagnostics.filter((d) => d.code === 'missing-deadline')), ['missing-deadline 10:35-10:40']);
+        assert.equal((diagnostics.find((d) => d.code === 'missing-deadline')?.data as { fix: unknown }).fix, null);
         assert.deepEqual(brief(diagnostics.filter((d) => d.code === 'unfilled-placeholder')), ['unfilled-placeholder 10:35-10:40']);
       });
 
@@ -756,7 +759,7 @@ describe('language server', function () {
 
     before(async () => {
       root = makeWorkspace();
-      // No settings and no config locale: the editor's locale (en) applies.
+      // No settings and no config locale: the draft's language applies, not the editor's (en).
       client = await TestClient.start({ root, capabilities: PULL_CLIENT, locale: 'en-US' });
     });
 
@@ -772,13 +775,13 @@ describe('language server', function () {
       });
     });
 
-    it('answers textDocument/diagnostic in the editor locale, unchanged when nothing changed', async () => {
+    it('answers textDocument/diagnostic in the draft’s language (not the editor’s), unchanged when nothing changed', async () => {
       const uri = uriOf(file('policies', 'astral.md'));
       await client.open(uri, fs.readFileSync(file('policies', 'astral.md'), 'utf8'));
       const report = await client.request<{ kind: string; resultId: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
       assert.equal(report.kind, 'full');
       assert.deepEqual(brief(report.items).filter((entry) => !entry.startsWith('missing-net')), ['missing-deadline 10:3-10:17', 'missing-metric 10:3-10:17']);
-      assert.equal(messageOf(report.items.find((d) => d.code === 'missing-deadline')), 'Measure has no deadline: add a completion date ("𠮷😀推进应急避难场所建设")');
+      assert.equal(messageOf(report.items.find((d) => d.code === 'missing-deadline')), '措施缺少完成时限：请补充完成时间（“𠮷😀推进应急避难场所建设”）');
       const again = await client.request<{ kind: string; resultId: string }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId });
       assert.deepEqual(again, { kind: 'unchanged', resultId: report.resultId });
       const readme = uriOf(file('README.md'));
@@ -790,7 +793,7 @@ describe('language server', function () {
     it('sends plain `changes` edits, computed eagerly, to a client that cannot resolve', async () => {
       const uri = uriOf(file('policies', 'astral.md'));
       const [fixAllAction] = await actionsFor(client, uri, [], ['source.fixAll.fivenets']);
-      assert.equal(fixAllAction.title, 'Fix all Five Nets problems');
+      assert.equal(fixAllAction.title, '修复所有五张网问题');
       assert.equal(fixAllAction.edit?.documentChanges, undefined);
       const edits = fixAllAction.edit?.changes?.[uri];
       // Both missing fields of the measure, in the draft's script, as one insertion after the owner.

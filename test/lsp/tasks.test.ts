@@ -195,6 +195,8 @@ describe('tasks drafts in the editor', function () {
         schemaName: '任务分工',
         schemaFrom: 'auto',
         schemaReason: '自动选择：没有标题点出任何一张网',
+        text: '任务分工 · 4 项措施 · 2 项不完整',
+        tooltip: '五张网：共 4 项措施，其中 2 项缺少责任单位、指标或完成时限。单击查看问题。\n检查方案：任务分工（自动选择：没有标题点出任何一张网）',
       });
     });
 
@@ -209,6 +211,8 @@ describe('tasks drafts in the editor', function () {
         schemaName: 'Task Assignment',
         schemaFrom: 'frontmatter',
         schemaReason: "the draft's frontmatter says schema: tasks",
+        text: 'Task Assignment · 3 measures · 1 incomplete',
+        tooltip: "Five Nets: 3 measures, 1 missing an owner, a metric or a deadline. Click to show the problems.\nSchema: Task Assignment (the draft's frontmatter says schema: tasks)",
       });
     });
 

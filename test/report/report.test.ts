@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/main';
 import { simplify } from '../../server/src/engine/script';
+import { isPlaceholder, isVagueOwner } from '../../server/src/engine/vocabulary';
 import { buildReport, renderHtml, renderJson, renderMarkdown, type ReportData } from '../../server/src/report';
 import { builtinSchema } from '../../server/src/engine/schema';
 
@@ -76,12 +77,13 @@ function ownersFromExport(rows: ExportRow[]): Map<string, { leads: number; coOwn
   };
   for (const row of rows) {
     const seen = new Set<string>();
-    if (row.owner) {
+    // A placeholder is a missing owner, not a unit (the export lists it as missing).
+    if (row.owner && !row.missing.includes('owner')) {
       get(row.owner).leads++;
       seen.add(ownerKey(row.owner));
     }
     for (const unit of row.coOwners) {
-      if (seen.has(ownerKey(unit))) continue;
+      if (seen.has(ownerKey(unit)) || isPlaceholder(unit)) continue;
       seen.add(ownerKey(unit));
       get(unit).coOwns++;
     }
@@ -176,6 +178,9 @@ describe('report', () => {
       assert.equal(owners[0].owner, '市卫健委');
       assert.ok(owners.some((owner) => owner.owner === '有关部门' && owner.vague === '1'), 'vague owners are marked');
       assert.ok(!owners.some((owner) => owner.owner === '市發改委'), '市發改委 counts as 市发改委');
+      assert.ok(rows.some((row) => row.owner === '【待填写】'), 'the samples have a placeholder owner');
+      assert.ok(!owners.some((owner) => owner.owner.includes('待填写')), 'a placeholder owner is missing, not a unit');
+      for (const owner of owners) assert.equal(owner.vague === '1', isVagueOwner(owner.owner), `vague as the vague-owner rule says: ${owner.owner}`);
     });
 
     it('lists the task rows of the export, in order, each linking to file:line', () => {

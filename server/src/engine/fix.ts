@@ -15,7 +15,8 @@ export function insertFieldEdit(measure: Measure, kind: FieldKind, script: Scrip
   switch (point.mode) {
     case 'bracket': {
       const colon = english ? ': ' : (point.colon ?? '：');
-      const separator = point.separator ?? (english ? '; ' : '；');
+      // The parser records the separator without the space English puts after it.
+      const separator = point.separator ? (english ? `${point.separator.trim()} ` : point.separator) : english ? '; ' : '；';
       return at(point.offset, `${separator}${label}${colon}${placeholder}`);
     }
     case 'sublist':

@@ -174,7 +174,16 @@ function measuresAt(index: MeasureIndex, offset: number): Measure[] {
   return hits.sort((a, b) => a - b).map((position) => index.measures[position]);
 }
 
+/**
+ * The hover at a cursor: on the character after it, else on the one before it, as VS Code's
+ * own word hovers do, so the cursor right after 公共卫生总师 (just typed) still shows it.
+ */
 export function hoverAt(input: HoverInput, offset: number): HoverResult | null {
+  return hoverOn(input, offset) ?? (offset > 0 ? hoverOn(input, offset - 1) : null);
+}
+
+/** The hover on the character at `offset`. */
+function hoverOn(input: HoverInput, offset: number): HoverResult | null {
   if (input.model.meta.frontmatterSpan && offset < input.model.meta.frontmatterSpan.end) return frontmatterHover(input, offset);
   if (input.model.codeSpans.some((span) => offset >= span.start && offset < span.end)) return null;
   const index = measureIndex(input.model);
@@ -281,6 +290,8 @@ function deadlineHover(input: HoverInput, measures: Measure[], offset: number): 
     lines.push('', left > 0 ? localize(M.left, locale, { days: left, today: input.today }) : left === 0 ? localize(M.dueToday, locale, { today: input.today }) : localize(M.overdue, locale, { days: -left, today: input.today }));
   }
   const date = input.documentDate;
+  // A draft dated today (New Policy Draft) would say the same number twice.
+  if (date === input.today) return { kind: 'deadline', span, markdown: lines.join('\n') };
   if (date) {
     const after = daysBetween(date, value.end);
     if (!Number.isNaN(after)) {

@@ -234,6 +234,8 @@ const SECTION_RULES = RULES.filter((rule) => rule.meta.scope === 'section');
  * spans are only through `context.measures` (which moves every section into place first).
  */
 const DOCUMENT_RULES = RULES.filter((rule) => rule.meta.scope === 'document');
+/** Each rule's place in the registry, which lists the missing-field rules in the schema's order. */
+const RULE_ORDER = new Map(RULES.map((rule, index) => [rule.meta.id, index]));
 
 interface CacheEntry {
   fragment: Fragment;
@@ -538,7 +540,12 @@ export function fixAll(text: string, options: LintOptions, filter?: (ruleId: str
   const linter = new IncrementalLinter(options);
   for (let pass = 0; pass < maxPasses; pass++) {
     const { diagnostics } = linter.update(current);
-    const fixes = diagnostics.filter((diagnostic) => diagnostic.fix && (!filter || filter(diagnostic.rule))).map((diagnostic) => diagnostic.fix as Fix);
+    // Fixes that insert at one place wait for each other; taking them in rule order (owner,
+    // metric, deadline) makes fields land in the schema's order, not the reverse.
+    const fixes = diagnostics
+      .filter((diagnostic) => diagnostic.fix && (!filter || filter(diagnostic.rule)))
+      .sort((a, b) => (RULE_ORDER.get(a.rule) ?? 0) - (RULE_ORDER.get(b.rule) ?? 0))
+      .map((diagnostic) => diagnostic.fix as Fix);
     if (fixes.length === 0) break;
     const result = applyFixes(current, fixes);
     if (result.applied === 0 || result.text === current) break;

@@ -8,6 +8,7 @@
  * simplified -> traditional): the full simplified -> traditional phrase dictionary is 1 MB
  * and cost over a second at every CLI start.
  */
+import type { Locale } from './types';
 import { ConverterFactory } from 'opencc-js/core';
 import fromTaiwan from 'opencc-js/from/tw';
 import toMainland from 'opencc-js/to/cn';
@@ -87,4 +88,21 @@ export function detectScript(sample: string): 'hans' | 'hant' | 'en' {
     else if (sets.traditionalOnly.has(ch)) traditionalCount++;
   }
   return traditionalCount > simplifiedCount ? 'hant' : 'hans';
+}
+
+const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/u;
+
+/**
+ * The language a draft is written in, for text that describes it (messages, hovers, lenses,
+ * the status bar, the overview) when `locale` is auto: zh-CN, zh-TW or en from the script of
+ * its first 4000 characters after the frontmatter (whose keys are English), or null when it
+ * has too little text to tell (an empty new document).
+ */
+export function localeOfText(text: string): Locale | null {
+  const sample = text.replace(FRONTMATTER, '').slice(0, 4000);
+  const han = sample.match(HAN)?.length ?? 0;
+  const latinWords = sample.match(/[A-Za-z]{2,}/gu)?.length ?? 0;
+  if (han < 4 && latinWords < 3) return null;
+  const script = detectScript(sample);
+  return script === 'en' ? 'en' : script === 'hant' ? 'zh-TW' : 'zh-CN';
 }

@@ -4,7 +4,7 @@
  */
 import type { PolicySchema, RequiredField } from './schema';
 import type { Field, Measure, NetSection, PolicyModel, Span } from './types';
-import { isPlaceholder } from './parse/measure';
+import { isPlaceholder } from './vocabulary';
 
 /** A field written but not filled in: empty, or only a template placeholder (【待填写】, TBD). */
 function unfilled(field: Field | null): boolean {

@@ -68,3 +68,8 @@ const PLACEHOLDER_TEST = new RegExp(PLACEHOLDER_PATTERN.source, 'u');
 export function hasPlaceholder(text: string): boolean {
   return PLACEHOLDER_TEST.test(text);
 }
+
+/** Is a value nothing but template placeholders (a required field a template left unfilled)? */
+export function isPlaceholder(value: string): boolean {
+  return value.replace(PLACEHOLDER_PATTERN, '').trim().length === 0 && value.trim().length > 0;
+}

@@ -11,6 +11,8 @@ import { diffEdits, disableLineEdit } from '../engine/edits';
 import type { Analysis, Drafts } from './drafts';
 import { SOURCE, isDiagnosticData, toTextEdit, workspaceEdit } from './convert';
 import { MESSAGES } from './messages';
+import { MAX_VALUE_SUGGESTIONS, USE_OWNER } from '../engine/rules/_shared';
+import type { WorkspaceOwners } from './owners';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.fivenets`;
 
@@ -43,6 +45,7 @@ export class CodeActionsFeature {
   constructor(
     private readonly drafts: Drafts,
     private readonly client: CodeActionOptions,
+    private readonly owners: WorkspaceOwners,
   ) {}
 
   async actions(params: CodeActionParams): Promise<CodeAction[]> {
@@ -75,6 +78,7 @@ export class CodeActionsFeature {
           });
         }
       }
+      for (const action of await this.workspaceOwnerActions(analysis, ours)) actions.push(action);
       // One action per problem line can pass the ~120,000 arguments a spread call takes.
       for (const action of this.fixAllRuleActions(analysis, ours)) actions.push(action);
       for (const action of this.disableActions(analysis, ours)) actions.push(action);
@@ -82,6 +86,32 @@ export class CodeActionsFeature {
 
     if (wanted(FIX_ALL_KIND, only) && analysis.result.diagnostics.some((diagnostic) => diagnostic.fix)) {
       actions.push(this.fixAllAction(analysis, null, localize(MESSAGES.fixAllSource, analysis.locale), FIX_ALL_KIND, []));
+    }
+    return actions;
+  }
+
+  /**
+   * The workspace's owners for a placeholder owner (missing-owner without a fix) or a vague
+   * one, after the roster's (which the engine offers): a unit named in another draft is one
+   * click away. At most MAX_VALUE_SUGGESTIONS values per problem.
+   */
+  private async workspaceOwnerActions(analysis: Analysis, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
+    const wantsOwner = diagnostics.filter((diagnostic) => isDiagnosticData(diagnostic.data) && (diagnostic.code === 'vague-owner' || (diagnostic.code === 'missing-owner' && diagnostic.data.fix === null)));
+    if (wantsOwner.length === 0) return [];
+    const known = await this.owners.all();
+    const actions: CodeAction[] = [];
+    for (const diagnostic of wantsOwner) {
+      const offered = isDiagnosticData(diagnostic.data) ? diagnostic.data.suggestions.flatMap((fix) => fix.edits.map((edit) => edit.newText)) : [];
+      const current = analysis.text.slice(analysis.result.lines.offsetAt(diagnostic.range.start), analysis.result.lines.offsetAt(diagnostic.range.end));
+      const room = Math.max(0, MAX_VALUE_SUGGESTIONS - offered.length);
+      for (const owner of known.filter((unit) => !offered.includes(unit) && unit !== current).slice(0, room)) {
+        actions.push({
+          title: localize(USE_OWNER, analysis.locale, { value: owner }),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: workspaceEdit(analysis.uri, analysis.version, [{ range: diagnostic.range, newText: owner }], this.client.documentChanges),
+        });
+      }
     }
     return actions;
   }

@@ -1,4 +1,4 @@
-/** textDocument/completion: the engine's completionsAt, with owners gathered from the open drafts. */
+/** textDocument/completion: the engine's completionsAt, with the owners of the workspace's drafts. */
 import {
   CompletionItemKind,
   InsertTextFormat,
@@ -9,8 +9,7 @@ import {
 } from 'vscode-languageserver/node';
 import { completionsAt, type CompletionCategory } from '../engine/completion';
 import { featureInput, type Drafts } from './drafts';
-import { allMeasures } from '../engine/summary';
-import type { PolicyModel } from '../engine';
+import type { WorkspaceOwners } from './owners';
 import { toRange } from './convert';
 
 const KINDS: Record<CompletionCategory, CompletionItemKind> = {
@@ -23,30 +22,11 @@ const KINDS: Record<CompletionCategory, CompletionItemKind> = {
 
 export const TRIGGER_CHARACTERS = ['：', ':', '#', '、'];
 
-/** The owners a draft names, once per lint result (completion asks on every keystroke). */
-const ownerCache = new WeakMap<PolicyModel, string[]>();
-
-function ownersOf(model: PolicyModel): string[] {
-  let owners = ownerCache.get(model);
-  if (!owners) {
-    const found = new Set<string>();
-    for (const measure of allMeasures(model)) {
-      if (measure.owner) found.add(measure.owner.value);
-      for (const coOwner of measure.coOwners) found.add(coOwner);
-    }
-    owners = [...found];
-    ownerCache.set(model, owners);
-  }
-  return owners;
-}
-
-export async function completion(drafts: Drafts, params: CompletionParams): Promise<CompletionList | null> {
+export async function completion(drafts: Drafts, owners: WorkspaceOwners, params: CompletionParams): Promise<CompletionList | null> {
   const analysis = await drafts.analyze(params.textDocument.uri);
   if (!analysis) return null;
-  const owners = new Set<string>();
-  for (const draft of await drafts.openDrafts()) for (const owner of ownersOf(draft.result.model)) owners.add(owner);
   const { lines } = analysis.result;
-  const entries = completionsAt({ ...featureInput(analysis), knownOwners: [...owners] }, lines.offsetAt(params.position));
+  const entries = completionsAt({ ...featureInput(analysis), knownOwners: await owners.all() }, lines.offsetAt(params.position));
   const items = entries.map((entry): CompletionItem => {
     const item: CompletionItem = {
       label: entry.label,

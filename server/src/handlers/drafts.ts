@@ -13,11 +13,14 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import picomatch from 'picomatch';
 import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic, type TextDocuments, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalLinter, RULES, lintOptionsFor, localize } from '../engine';
+import { localeOfText } from '../engine/script';
 import type { LintOptions, LintResult, Locale } from '../engine';
 import { defaultResolvedConfig, effectiveGlossary, resolveConfigForFile, type FivenetsConfig, type ResolvedConfig } from '../engine/config';
+import { globProblem } from '../engine/globs';
 import { IgnoreFiles, classifyDraft, draftScope, type DraftScope } from '../engine/classify';
 import { readRegularText } from '../engine/read-file';
 import { MAX_DATA_FILE_SIZE } from '../engine/schema/located';
@@ -55,7 +58,10 @@ export interface Classification {
   resolved: ResolvedConfig;
   /** The workspace folder holding the file, if any. */
   folder: string | null;
+  /** The language of what describes the draft: diagnostics, hovers, lenses, the status bar, the overview. */
   locale: Locale;
+  /** The language of the extension's own notices: the setting, the config, then VS Code's. */
+  uiLocale: Locale;
   /** Set when the draft is over the size limit (and so is not a draft for the server). */
   tooLarge: { size: number; max: number } | null;
 }
@@ -169,6 +175,7 @@ export class Drafts {
   private readonly broken = new Map<string, ResolvedConfig>();
   /** What config files set themselves (not merged with defaults), by file. */
   private readonly ignoreFiles = new Map<string, IgnoreFiles>();
+  private readonly excludeMatchers = new Map<string, (file: string) => boolean>();
   private readonly toldTooLarge = new Set<string>();
   private readonly glossaries = new WeakMap<ResolvedConfig, Map<PolicySchema, GlossaryTerm[]>>();
   private readonly knownRules = RULES.map((rule) => rule.meta.id);
@@ -240,7 +247,7 @@ export class Drafts {
     else this.toldTooLarge.delete(uri);
     if (classification.draft) {
       // The linter keeps the parsed sections of earlier versions while the config stays the same.
-      const reusable = previous?.linter && previous.generation === this.generation && previous.settings === settings && previous.linter.resolved === classification.resolved;
+      const reusable = previous?.linter && previous.generation === this.generation && previous.settings === settings && previous.linter.resolved === classification.resolved && previous.linter.options.locale === classification.locale;
       if (reusable && previous.linter) state.linter = previous.linter;
       else {
         const options = this.lintOptions(classification, settings);
@@ -301,7 +308,7 @@ export class Drafts {
     if (this.toldTooLarge.has(uri) || !classification.tooLarge) return;
     this.toldTooLarge.add(uri);
     const file = uriToPath(uri) ?? uri;
-    const message = localize(MESSAGES.tooLarge, classification.locale, { file: path.basename(file), size: classification.tooLarge.size, max: classification.tooLarge.max });
+    const message = localize(MESSAGES.tooLarge, classification.uiLocale, { file: path.basename(file), size: classification.tooLarge.size, max: classification.tooLarge.max });
     this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }).catch((error: unknown) => this.log.report('window/showMessage', error));
   }
 
@@ -310,9 +317,12 @@ export class Drafts {
     const file = uriToPath(uri);
     const folder = file ? this.folderOf(file) : (this.folders[0] ?? null);
     const resolved = file ? this.resolve(file, folder) : folder ? this.resolve(path.join(folder, 'untitled.md'), folder) : defaultResolvedConfig(process.cwd());
-    const locale = settings.locale ?? resolved.config.locale ?? this.editorLocale ?? 'zh-CN';
-    const result: Classification = { draft: false, resolved, folder, locale, tooLarge: null };
-    if (!settings.enable) return result;
+    // One language rule: what describes the draft follows the setting, the config, then the
+    // draft's own language and script; the editor's language only when the draft cannot tell.
+    const uiLocale = settings.locale ?? resolved.config.locale ?? this.editorLocale ?? 'zh-CN';
+    const locale = settings.locale ?? resolved.config.locale ?? localeOfText(text) ?? uiLocale;
+    const result: Classification = { draft: false, resolved, folder, locale, uiLocale, tooLarge: null };
+    if (!settings.enable || (file !== null && this.isExcluded(file, folder, settings))) return result;
     const knownSchema = (id: string) => builtinSchemaIds().includes(id) || id === resolved.schema.id;
     const draft = file
       ? classifyDraft({ file, scope: this.scopeOf(resolved, folder, settings), text, knownSchema, ignoreFiles: this.ignoreFilesOf(folder ?? resolved.dir) }).draft
@@ -324,6 +334,33 @@ export class Drafts {
     if (size > max) result.tooLarge = { size, max };
     else result.draft = true;
     return result;
+  }
+
+  /**
+   * Does `files.exclude` hide the file? Its globs are relative to the workspace folder and,
+   * as in VS Code's explorer, a glob matching a folder (`**\/node_modules`) hides what is in it.
+   */
+  isExcluded(file: string, folder: string | null, settings: Settings): boolean {
+    if (settings.filesExclude.length === 0 || !folder) return false;
+    const relative = path.relative(folder, file).split(path.sep).join('/');
+    if (relative.startsWith('../') || path.isAbsolute(relative)) return false;
+    const matches = this.excludeMatcher(settings.filesExclude);
+    const parts = relative.split('/');
+    for (let length = 1; length <= parts.length; length++) if (matches(parts.slice(0, length).join('/'))) return true;
+    return false;
+  }
+
+  private excludeMatcher(globs: readonly string[]): (file: string) => boolean {
+    const key = JSON.stringify(globs);
+    let matcher = this.excludeMatchers.get(key);
+    if (!matcher) {
+      // The setting comes from the workspace too: a glob that would compile to a catastrophic
+      // regular expression is dropped, as a config file refuses it.
+      const safe = globs.filter((glob) => globProblem(glob) === null);
+      matcher = safe.length === 0 ? () => false : picomatch(safe, { dot: true });
+      this.excludeMatchers.set(key, matcher);
+    }
+    return matcher;
   }
 
   /** Which globs decide for drafts under this config (engine/classify.ts). */

@@ -54,6 +54,14 @@ export interface DocumentStats {
   schemaFrom: 'frontmatter' | 'config' | 'auto' | 'cli' | null;
   /** `schemaFrom` in words, in the locale of `schemaName` ("chosen automatically: no heading names a net"). '' when not a draft. */
   schemaReason: string;
+  /**
+   * The status bar text (without an icon), in the draft's locale like its diagnostics:
+   * `5/5 张网 · 24 项措施 · 7 项不完整`. '' when not a draft; an older server sends none
+   * and the client words the numbers itself.
+   */
+  text?: string;
+  /** The status bar tooltip, in the same locale: the counts in a sentence, then the schema and why. */
+  tooltip?: string;
 }
 
 /**

@@ -29,6 +29,11 @@ export interface Settings {
   rules: Record<string, SeveritySetting>;
   /** Most diagnostics sent per document (0: all); null: the server's default (initializationOptions.maxProblems, else 1,000). */
   maxProblems: number | null;
+  /**
+   * Globs (relative to the workspace folder) of files and folders that get nothing: VS Code's
+   * `files.exclude` (those set to true), which the client adds to the `fivenets` section.
+   */
+  filesExclude: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -38,7 +43,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   locale: null,
   rules: {},
   maxProblems: null,
+  filesExclude: [],
 });
+
+/** At most this many exclude globs are read (a settings file is workspace data too). */
+const MAX_EXCLUDE_GLOBS = 500;
 
 const SEVERITY_SETTINGS = new Set(['off', 'info', 'warning', 'error']);
 
@@ -55,7 +64,8 @@ export function normalizeSettings(raw: unknown): Settings {
     }
   }
   const maxProblems = typeof value.maxProblems === 'number' && Number.isInteger(value.maxProblems) && value.maxProblems >= 0 ? value.maxProblems : null;
-  return { enable: value.enable !== false, include: [...include], maxFileSize, locale, rules, maxProblems };
+  const filesExclude = Array.isArray(value.filesExclude) ? value.filesExclude.filter((glob): glob is string => typeof glob === 'string' && glob.length > 0).slice(0, MAX_EXCLUDE_GLOBS) : [];
+  return { enable: value.enable !== false, include: [...include], maxFileSize, locale, rules, maxProblems, filesExclude };
 }
 
 export class SettingsStore {

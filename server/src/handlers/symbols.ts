@@ -103,6 +103,40 @@ export async function documentSymbols(drafts: Drafts, params: DocumentSymbolPara
       },
     });
   }
-  for (const measure of model.orphanMeasures) top.push({ start: measure.span.start, symbol: measureSymbol(text, lines, measure) });
+  const grouped = unknownNetSymbols(analysis, top);
+  for (const measure of model.orphanMeasures) if (!grouped.has(measure)) top.push({ start: measure.span.start, symbol: measureSymbol(text, lines, measure) });
   return inOrder(top);
+}
+
+/**
+ * A heading that looks like a net but names none (公共卫生防户网, a typo unknown-net reports)
+ * keeps the measures written under it, as a net heading would: each measure under an unknown
+ * net goes to the last such heading before it, unless a net heading comes between. Returns
+ * the measures placed.
+ */
+function unknownNetSymbols(analysis: Analysis, top: Placed[]): Set<Measure> {
+  const { text } = analysis;
+  const { model, lines } = analysis.result;
+  const placed = new Set<Measure>();
+  const headings = [...model.unknownNets].sort((a, b) => a.nameSpan.start - b.nameSpan.start);
+  const netStarts = model.nets.map((net) => net.headingSpan.start);
+  headings.forEach((heading, index) => {
+    const start = lines.lineStart(lines.positionAt(heading.nameSpan.start).line);
+    const next = Math.min(headings[index + 1]?.nameSpan.start ?? Infinity, ...netStarts.filter((netStart) => netStart > start));
+    const measures = model.orphanMeasures.filter((measure) => measure.underUnknownNet && measure.span.start > start && measure.span.start < next);
+    for (const measure of measures) placed.add(measure);
+    const end = Math.max(lines.lineEnd(lines.positionAt(heading.nameSpan.start).line), ...measures.map((measure) => trimEnd(text, measure.span).end));
+    top.push({
+      start,
+      symbol: {
+        name: heading.heading.replace(/<!--[\s\S]*?-->/gu, '').trim() || heading.name,
+        detail: localize(MESSAGES.measureCount, analysis.locale, { count: measures.length }),
+        kind: SymbolKind.Namespace,
+        range: toRange(lines, { start, end }),
+        selectionRange: toRange(lines, heading.nameSpan),
+        children: measures.map((measure) => measureSymbol(text, lines, measure)),
+      },
+    });
+  });
+  return placed;
 }

@@ -66,7 +66,7 @@ export class WorkspaceDrafts {
     // Fixed globs (a repository's settings no longer shape the search), crawled in bounds.
     const signal = AbortSignal.timeout(CRAWL_MS);
     const found = await glob(['**/*.md', '**/*.markdown'], { cwd: folder, ignore: IGNORE, absolute: true, dot: false, followSymbolicLinks: false, deep: MAX_DEPTH, signal });
-    const inside = found.map((file) => path.normalize(file)).filter((file) => isInside(folder, file));
+    const inside = found.map((file) => path.normalize(file)).filter((file) => isInside(folder, file) && !this.drafts.isExcluded(file, folder, settings));
     return [...new Set(inside)].sort().slice(0, MAX_FILES);
   }
 

@@ -10,7 +10,7 @@ import { RULES, lint, netName, taskRows } from '../engine';
 import type { LintOptions, Locale, PolicyModel, Severity, TaskRow } from '../engine';
 import type { PolicySchema } from '../engine/schema';
 import { simplify } from '../engine/script';
-import { hasPlaceholder, isVagueOwner } from '../engine/vocabulary';
+import { isPlaceholder, isVagueOwner } from '../engine/vocabulary';
 import { draftHeadings } from '../engine/summary';
 import { VERSION } from '../version';
 import { translator } from './i18n';
@@ -327,31 +327,29 @@ export function ownerKey(name: string): string {
   return simplify(name.trim()).replace(/\s+/gu, ' ').toLowerCase();
 }
 
-/** The report's "vague" owner: what the vague-owner rule reports, or an unfilled placeholder. */
-function isUnclearOwner(name: string): boolean {
-  return isVagueOwner(name) || hasPlaceholder(name);
-}
-
 function summarizeOwners(tasks: readonly ReportTask[], locale: Locale): OwnerSummary[] {
   const byKey = new Map<string, OwnerSummary>();
   const entry = (name: string): OwnerSummary => {
     const key = ownerKey(name);
     let found = byKey.get(key);
     if (!found) {
-      found = { name: name.trim(), leads: 0, coOwns: 0, total: 0, vague: isUnclearOwner(name) };
+      found = { name: name.trim(), leads: 0, coOwns: 0, total: 0, vague: isVagueOwner(name) };
       byKey.set(key, found);
     }
     return found;
   };
   for (const task of tasks) {
     const seen = new Set<string>();
-    if (task.owner && task.owner.trim()) {
+    // The engine's definitions: a placeholder (【待填写】) is a missing owner, counted in the
+    // nets' "missing owner" column, not a unit; "vague" is what the vague-owner rule reports.
+    const named = (unit: string): boolean => unit.trim() !== '' && !isPlaceholder(unit);
+    if (task.owner && named(task.owner)) {
       entry(task.owner).leads++;
       seen.add(ownerKey(task.owner));
     }
     for (const coOwner of task.coOwners) {
       // A unit listed twice on one measure counts once, as its leading role.
-      if (!coOwner.trim() || seen.has(ownerKey(coOwner))) continue;
+      if (!named(coOwner) || seen.has(ownerKey(coOwner))) continue;
       seen.add(ownerKey(coOwner));
       entry(coOwner).coOwns++;
     }

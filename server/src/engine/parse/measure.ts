@@ -4,7 +4,7 @@ import { isResponsibleListLabel, unitSpans } from '../labels';
 import { findDeadlines, parseDeadline } from '../deadline';
 import { findQuantities } from './quantity';
 import { simplify } from '../script';
-import { PLACEHOLDER_PATTERN } from '../vocabulary';
+import { isPlaceholder } from '../vocabulary';
 
 /** The units of an owner field, each with its own span. */
 export function unitsOf(field: Field): Array<{ value: string; span: Span }> {
@@ -51,10 +51,6 @@ function parseDeadlineCached(value: string, documentDate: string | null): Return
   return parsed;
 }
 
-/** Is a field value nothing but template placeholders? */
-export function isPlaceholder(value: string): boolean {
-  return value.replace(PLACEHOLDER_PATTERN, '').trim().length === 0 && value.trim().length > 0;
-}
 
 
 export function finalizeMeasure(measure: Measure, prose: Span[], text: string, documentDate: string | null): void {

@@ -1,9 +1,10 @@
 /** Helpers shared by rules (not a rule: files starting with _ are skipped by the registry). */
 import type { RuleContext } from '../rule';
-import type { FieldKind, Fix, Measure, Span } from '../types';
+import type { Field, FieldKind, Fix, Measure, Script, Span } from '../types';
 import { insertFieldEdit } from '../fix';
 import { CANONICAL_LABELS } from '../labels';
 import { localize } from '../i18n';
+import { isPlaceholder, isVagueOwner } from '../vocabulary';
 
 const FIX_TITLE = {
   en: 'Insert {label} template',
@@ -44,4 +45,58 @@ export function* scanText(context: RuleContext, pattern: RegExp): Generator<{ st
       yield { start, end: start + match[0].length, match };
     }
   }
+}
+
+/** How many values a placeholder or vague value is offered as quick fixes (the roster may be long). */
+export const MAX_VALUE_SUGGESTIONS = 8;
+
+/** The title of a quick fix that writes an owner; the server's workspace owners use it too. */
+export const USE_OWNER = { en: 'Use "{value}"', 'zh-CN': '填写“{value}”' };
+
+/** A required field the drafter wrote but left as a template placeholder (【待填写】, TBD). */
+export function placeholderField(measure: Measure, kind: FieldKind): Field | null {
+  return measure.fields.find((field) => field.kind === kind && isPlaceholder(field.value)) ?? null;
+}
+
+/** Roster units to put in place of a placeholder or vague owner at `span` (vague ones never). */
+export function ownerSuggestions(context: RuleContext, span: Span): Fix[] {
+  return context.roster
+    .filter((unit) => unit.trim() !== '' && !isVagueOwner(unit) && !isPlaceholder(unit))
+    .slice(0, MAX_VALUE_SUGGESTIONS)
+    .map((unit) => ({ title: localize(USE_OWNER, context.locale, { value: unit }), edits: [{ span, newText: unit }] }));
+}
+
+const PERIOD_ENDS = [
+  { months: 3, title: { en: 'Use "{value}" (end of this quarter)', 'zh-CN': '填写“{value}”（本季度末）' } },
+  { months: 6, title: { en: 'Use "{value}" (end of this half-year)', 'zh-CN': '填写“{value}”（本半年末）' } },
+  { months: 12, title: { en: 'Use "{value}" (end of this year)', 'zh-CN': '填写“{value}”（本年末）' } },
+];
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A month-end deadline the deadline grammar reads back: 2021年6月底前, by end of June 2021. */
+function monthEndDeadline(year: number, month: number, script: Script): string {
+  return script === 'en' ? `by end of ${MONTH_NAMES[month - 1]} ${year}` : `${year}年${month}月底前`;
+}
+
+/**
+ * Deadlines to put in place of a placeholder or vague one at `span`: the end of the quarter,
+ * the half-year and the year the document is dated in. None without a document date (a
+ * date counted from today would change the draft's meaning from one day to the next).
+ */
+export function deadlineSuggestions(context: RuleContext, span: Span): Fix[] {
+  const match = /^(\d{4})-(\d{2})/u.exec(context.documentDate ?? '');
+  if (!match) return [];
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const values = new Set<string>();
+  const fixes: Fix[] = [];
+  for (const period of PERIOD_ENDS) {
+    const value = monthEndDeadline(year, Math.ceil(month / period.months) * period.months, context.script);
+    // In December the quarter, half-year and year end on one day: offer it once.
+    if (values.has(value)) continue;
+    values.add(value);
+    fixes.push({ title: localize(period.title, context.locale, { value }), edits: [{ span, newText: value }] });
+  }
+  return fixes;
 }

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
-import { excerpt, measureSpan, missingFieldFix } from './_shared';
+import { isPlaceholder } from '../vocabulary';
+import { deadlineSuggestions, excerpt, measureSpan, missingFieldFix } from './_shared';
 
 export const rule: Rule = {
   meta: {
@@ -12,18 +13,28 @@ export const rule: Rule = {
     scope: 'section',
     defaultSeverity: 'error',
     fixable: true,
-    hasSuggestions: false,
+    hasSuggestions: true,
     messages: {
       missing: { en: 'Measure has no deadline: add a completion date ("{measure}")', 'zh-CN': '措施缺少完成时限：请补充完成时间（“{measure}”）' },
+      placeholder: { en: 'Measure has no deadline: the placeholder "{placeholder}" is not filled in ("{measure}")', 'zh-CN': '措施缺少完成时限：占位符“{placeholder}”尚未填写（“{measure}”）' },
     },
     examples: {
-      invalid: ['## 城市精细管理网\n\n1. 编制全市产业地图，明确10个区的产业定位（牵头单位：市发改委）\n'],
+      invalid: [
+        '## 城市精细管理网\n\n1. 编制全市产业地图，明确10个区的产业定位（牵头单位：市发改委）\n',
+        '## 城市精细管理网\n\n1. 编制全市产业地图，明确10个区的产业定位（牵头单位：市发改委；完成时限：【待填写】）\n',
+      ],
       valid: ['## 城市精细管理网\n\n1. 编制全市产业地图，明确10个区的产业定位（牵头单位：市发改委；完成时限：2020年12月底前）\n'],
     },
   },
   check(context) {
     if (!context.schema.requiredFields.includes('deadline')) return;
     for (const measure of context.measures) {
+      const placeholder = measure.deadline && measure.deadline.source !== 'text' && isPlaceholder(measure.deadline.value) ? measure.deadline : null;
+      if (placeholder) {
+        const data = { placeholder: placeholder.value, measure: excerpt(measure.text) };
+        context.report({ span: placeholder.valueSpan, messageId: 'placeholder', data, suggestions: deadlineSuggestions(context, placeholder.valueSpan) });
+        continue;
+      }
       if (measure.deadline) continue;
       context.report({ span: measureSpan(measure), messageId: 'missing', data: { measure: excerpt(measure.text) }, fix: missingFieldFix(context, measure, 'deadline') });
     }

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
-import { excerpt, measureSpan, missingFieldFix } from './_shared';
+import { isPlaceholder } from '../vocabulary';
+import { excerpt, measureSpan, missingFieldFix, ownerSuggestions, placeholderField } from './_shared';
 
 export const rule: Rule = {
   meta: {
@@ -12,18 +13,29 @@ export const rule: Rule = {
     scope: 'section',
     defaultSeverity: 'error',
     fixable: true,
-    hasSuggestions: false,
+    hasSuggestions: true,
     messages: {
       missing: { en: 'Measure has no owner: add the lead unit ("{measure}")', 'zh-CN': '措施缺少责任单位：请补充牵头单位（“{measure}”）' },
+      placeholder: { en: 'Measure has no owner: the placeholder "{placeholder}" is not filled in ("{measure}")', 'zh-CN': '措施缺少责任单位：占位符“{placeholder}”尚未填写（“{measure}”）' },
     },
     examples: {
-      invalid: ['## 公共卫生防护网\n\n1. 推进市、区院前急救中心建设（完成时限：2021年12月底前；指标：急救圈10分钟）\n'],
+      invalid: [
+        '## 公共卫生防护网\n\n1. 推进市、区院前急救中心建设（完成时限：2021年12月底前；指标：急救圈10分钟）\n',
+        '## 公共卫生防护网\n\n1. 推进院前急救中心建设（牵头单位：【待填写】；完成时限：2021年12月底前；指标：急救圈10分钟）\n',
+      ],
       valid: ['## 公共卫生防护网\n\n1. 推进院前急救中心建设（牵头单位：市卫健委；完成时限：2021年12月底前；指标：急救圈10分钟）\n'],
     },
   },
   check(context) {
     if (!context.schema.requiredFields.includes('owner')) return;
     for (const measure of context.measures) {
+      const placeholder = measure.owner && isPlaceholder(measure.owner.value) ? measure.owner : placeholderField(measure, 'owner');
+      if (placeholder) {
+        // A template is not an answer: the owner is still missing, and the roster offers values.
+        const data = { placeholder: placeholder.value, measure: excerpt(measure.text) };
+        context.report({ span: placeholder.valueSpan, messageId: 'placeholder', data, suggestions: ownerSuggestions(context, placeholder.valueSpan) });
+        continue;
+      }
       if (measure.owner || measure.fields.some((field) => field.kind === 'owner')) continue;
       context.report({ span: measureSpan(measure), messageId: 'missing', data: { measure: excerpt(measure.text) }, fix: missingFieldFix(context, measure, 'owner') });
     }

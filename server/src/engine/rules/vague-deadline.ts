@@ -1,7 +1,8 @@
 import type { Rule } from '../rule';
 import { findVagueTimeWords } from '../deadline';
 import { PLACEHOLDER } from '../labels';
-import { isPlaceholder } from '../parse/measure';
+import { isPlaceholder } from '../vocabulary';
+import { deadlineSuggestions } from './_shared';
 
 export const rule: Rule = {
   meta: {
@@ -40,7 +41,7 @@ export const rule: Rule = {
             span,
             messageId: 'vague',
             data: { word },
-            suggestions: inField ? [{ title: context.t(rule.meta.messages.replace, { word }), edits: [{ span, newText: PLACEHOLDER[context.script] }] }] : [],
+            suggestions: inField ? [...deadlineSuggestions(context, span), { title: context.t(rule.meta.messages.replace, { word }), edits: [{ span, newText: PLACEHOLDER[context.script] }] }] : [],
           });
         }
       }

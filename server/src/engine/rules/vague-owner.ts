@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { PLACEHOLDER } from '../labels';
 import { vagueOwnerHits } from '../vocabulary';
+import { ownerSuggestions } from './_shared';
 
 export const rule: Rule = {
   meta: {
@@ -36,7 +37,7 @@ export const rule: Rule = {
             span,
             messageId: 'vague',
             data: { word },
-            suggestions: [{ title: context.t(rule.meta.messages.replace, { word }), edits: [{ span, newText: PLACEHOLDER[context.script] }] }],
+            suggestions: [...ownerSuggestions(context, span), { title: context.t(rule.meta.messages.replace, { word }), edits: [{ span, newText: PLACEHOLDER[context.script] }] }],
           });
         }
       }
