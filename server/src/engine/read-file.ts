@@ -35,10 +35,10 @@ export interface ReadBuffer {
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
 /**
- * The bytes of a regular file of at most `maxBytes`. Throws FileReadError. With `reuse`, the
- * bytes are read into that buffer and valid until the next read into it.
+ * Open `file` without blocking, refuse anything but a regular file, and hand the open file to
+ * `read`; I/O errors become FileReadError and the file is always closed.
  */
-export function readRegularFile(file: string, maxBytes: number, reuse?: ReadBuffer): Buffer {
+function withRegularFile<T>(file: string, read: (fd: number, opened: fs.Stats) => T): T {
   let fd: number;
   try {
     fd = fs.openSync(file, OPEN_FLAGS);
@@ -49,6 +49,21 @@ export function readRegularFile(file: string, maxBytes: number, reuse?: ReadBuff
     const opened = fs.fstatSync(fd);
     if (opened.isDirectory()) throw new FileReadError('is a directory', 'directory');
     if (!opened.isFile()) throw new FileReadError('not a regular file (a device, pipe or socket)', 'not-regular');
+    return read(fd, opened);
+  } catch (error) {
+    if (error instanceof FileReadError) throw error;
+    throw fsError(error);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * The bytes of a regular file of at most `maxBytes`. Throws FileReadError. With `reuse`, the
+ * bytes are read into that buffer and valid until the next read into it.
+ */
+export function readRegularFile(file: string, maxBytes: number, reuse?: ReadBuffer): Buffer {
+  return withRegularFile(file, (fd, opened) => {
     if (opened.size > maxBytes) throw new FileReadError(`file is ${opened.size} bytes, over the limit of ${maxBytes}`, 'too-large', opened.size);
     const limit = Math.max(0, maxBytes) + 1;
     const wanted = Math.min(limit, Math.max(opened.size + 1, 64 * 1024));
@@ -68,12 +83,7 @@ export function readRegularFile(file: string, maxBytes: number, reuse?: ReadBuff
     if (reuse) reuse.bytes = target;
     if (length > maxBytes) throw new FileReadError(`file grew past the limit of ${maxBytes} bytes while being read`, 'grew', length);
     return target.subarray(0, length);
-  } catch (error) {
-    if (error instanceof FileReadError) throw error;
-    throw fsError(error);
-  } finally {
-    fs.closeSync(fd);
-  }
+  });
 }
 
 /**
@@ -81,16 +91,7 @@ export function readRegularFile(file: string, maxBytes: number, reuse?: ReadBuff
  * checks but no size limit: enough to look at a draft's frontmatter without reading it whole.
  */
 export function readRegularHead(file: string, maxBytes: number): Buffer {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, OPEN_FLAGS);
-  } catch (error) {
-    throw fsError(error);
-  }
-  try {
-    const opened = fs.fstatSync(fd);
-    if (opened.isDirectory()) throw new FileReadError('is a directory', 'directory');
-    if (!opened.isFile()) throw new FileReadError('not a regular file (a device, pipe or socket)', 'not-regular');
+  return withRegularFile(file, (fd, opened) => {
     const target = Buffer.allocUnsafe(Math.max(0, Math.min(maxBytes, opened.size)));
     let length = 0;
     while (length < target.length) {
@@ -99,12 +100,7 @@ export function readRegularHead(file: string, maxBytes: number): Buffer {
       length += read;
     }
     return target.subarray(0, length);
-  } catch (error) {
-    if (error instanceof FileReadError) throw error;
-    throw fsError(error);
-  } finally {
-    fs.closeSync(fd);
-  }
+  });
 }
 
 /** A regular file's text (UTF-8, a BOM kept), with readRegularFile's checks. */

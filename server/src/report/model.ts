@@ -201,10 +201,12 @@ export function buildReport(sources: readonly ReportSource[], options: ReportOpt
     const rows = taskRows(source.path, model, lines, chosen.schema);
     // A plan without nets (tasks): each measure is shown with the heading of the section it sits in.
     const headings = chosen.schema.nets.length === 0 ? draftHeadings(source.text, model) : [];
+    let headingIndex = -1; // rows come in line order: walk the headings alongside them
     for (const row of rows) {
       const due = row.deadlineNormalized && row.deadlineNormalized !== 'ongoing' ? row.deadlineNormalized.end : null;
       const offset = lines.offsetAt({ line: row.line - 1, character: 0 });
-      const section = headings.filter((heading) => heading.span.start < offset).at(-1)?.title ?? '';
+      while (headingIndex + 1 < headings.length && headings[headingIndex + 1].span.start < offset) headingIndex++;
+      const section = headingIndex >= 0 ? headings[headingIndex].title : '';
       tasks.push({ ...row, netName: row.net === null ? section : nameOf(row.net), href, due, status: dueStatus(row, documentDate, quarter), ...paragraphOf(row.line) });
     }
     for (const diagnostic of diagnostics) {

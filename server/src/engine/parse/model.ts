@@ -175,6 +175,11 @@ function columnKind(header: string): ColumnKind {
   return null;
 }
 
+/** A title, not a measure: short (30 characters at most), one clause, and no stated quantity. */
+function isTitleLike(body: string): boolean {
+  return body.length <= 30 && !/[。；;，,]/u.test(body.replace(/[。.]$/u, '')) && findQuantities(simplify(body), 0, []).length === 0;
+}
+
 class ModelBuilder {
   private readonly nets: NetSection[] = [];
   private readonly orphans: Measure[] = [];
@@ -560,8 +565,7 @@ class ModelBuilder {
     const colonEnd = /[:：]$/u.test(body);
     if (colonEnd && (next.kind === 'list' || next.kind === 'numbered')) return true;
     if (next.kind !== 'prose' && next.kind !== 'list') return false;
-    const titleLike = body.length <= 30 && !/[。；;，,]/u.test(body.replace(/[。.]$/u, ''));
-    return titleLike && findQuantities(simplify(body), 0, []).length === 0;
+    return isTitleLike(body);
   }
 
   private onParagraph(node: Paragraph, nextBlock: Content | undefined): void {
@@ -880,8 +884,7 @@ class ModelBuilder {
   /** A list item that titles the items nested under it: it ends with a colon, or is a short title. */
   private isGroupTitle(text: string): boolean {
     const body = text.trim();
-    if (/[:：]$/u.test(body)) return true;
-    return body.length <= 30 && !/[。；;，,]/u.test(body.replace(/[。.]$/u, '')) && findQuantities(simplify(body), 0, []).length === 0;
+    return /[:：]$/u.test(body) || isTitleLike(body);
   }
 
   private cellContent(cellStart: number, cellEnd: number): Span {
