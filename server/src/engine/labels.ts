@@ -89,46 +89,61 @@ function labelTables(): LabelTables {
   return tables;
 }
 
-/** Labels grouped by their last character (lower case), longest first. */
-let byLastChar: Map<string, LabelEntry[]> | null = null;
+interface LabelCandidate extends LabelEntry {
+  english: boolean;
+  lower: string;
+}
 
-function labelsEndingWith(ch: string): LabelEntry[] | undefined {
-  if (!byLastChar) {
-    byLastChar = new Map();
+/** Labels grouped by the code of their last character (both cases for English), longest first. */
+let byLastCode: Map<number, LabelCandidate[]> | null = null;
+
+function labelsEndingWith(code: number): LabelCandidate[] | undefined {
+  if (!byLastCode) {
+    byLastCode = new Map();
     for (const entry of labelTables().entries) {
-      const last = entry.label[entry.label.length - 1].toLowerCase();
-      const list = byLastChar.get(last) ?? [];
-      list.push(entry);
-      byLastChar.set(last, list);
+      const candidate: LabelCandidate = { ...entry, english: /^[A-Za-z]/u.test(entry.label), lower: entry.label.toLowerCase() };
+      const last = entry.label[entry.label.length - 1];
+      for (const ch of new Set([last.toLowerCase(), last.toUpperCase()])) {
+        const list = byLastCode.get(ch.charCodeAt(0)) ?? [];
+        list.push(candidate);
+        byLastCode.set(ch.charCodeAt(0), list);
+      }
     }
   }
-  return byLastChar.get(ch.toLowerCase());
+  return byLastCode.get(code);
 }
 
 function isSpaceOrStrong(code: number): boolean {
   return code === 32 || code === 9 || code === 0x3000 || code === 42 /* * */ || code === 95 /* _ */;
 }
 
+function isLatinLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
 /**
  * The label that ends just before the colon at `colon` (spaces and ** allowed between), the
  * same match `labelPattern()` gives, found by looking back from the colon instead of
- * scanning the text with the whole alternation.
+ * scanning the text with the whole alternation. Runs for every colon of a draft: it
+ * compares in place and allocates only the label it returns.
  */
 export function labelBefore(text: string, from: number, colon: number): { label: string; kind: FieldKind; start: number } | null {
   let end = colon;
   while (end > from && colon - end < 4 && isSpaceOrStrong(text.charCodeAt(end - 1))) end--;
   if (end <= from) return null;
-  const candidates = labelsEndingWith(text[end - 1]);
+  const candidates = labelsEndingWith(text.charCodeAt(end - 1));
   if (!candidates) return null;
   for (const entry of candidates) {
     const start = end - entry.label.length;
     if (start < from) continue;
-    const english = /^[A-Za-z]/u.test(entry.label);
-    const written = text.slice(start, end);
-    if (english ? written.toLowerCase() !== entry.label.toLowerCase() : written !== entry.label) continue;
-    // English labels must start a word (no letter just before).
-    if (english && start > 0 && /[A-Za-z]/u.test(text[start - 1])) continue;
-    return { label: written, kind: entry.kind, start };
+    if (entry.english) {
+      const written = text.slice(start, end);
+      if (written.toLowerCase() !== entry.lower) continue;
+      // English labels must start a word (no letter just before).
+      if (start > 0 && isLatinLetter(text.charCodeAt(start - 1))) continue;
+      return { label: written, kind: entry.kind, start };
+    }
+    if (text.startsWith(entry.label, start)) return { label: entry.label, kind: entry.kind, start };
   }
   return null;
 }
@@ -155,11 +170,27 @@ export function allLabels(): ReadonlyArray<{ label: string; kind: FieldKind }> {
 }
 
 /** What joins units in a list: 、，,；;／/ and a line break inside a table cell (<br>). */
-const UNIT_SEPARATOR = /[、，,；;／/]|<br\s*\/?>/iuy;
-const OPEN_BRACKETS = new Set(['(', '（', '〔', '[', '【']);
-const CLOSE_BRACKETS = new Set([')', '）', '〕', ']', '】']);
+/** A line break inside a table cell (<br>, <br/>), which also joins units. */
+const BR_TAG = /<br\s*\/?>/iy;
 
-/** Words that tell how units share the work, not which units: 市民政局按职责分工负责 is 市民政局. */
+/** JavaScript's \s (what unit names and field values are trimmed of), without a regex. */
+export function isJsSpace(code: number): boolean {
+  return (
+    code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** What joins units in a list: 、，,；;／/ (a <br> is checked where a < is). */
+function isUnitSeparator(code: number): boolean {
+  return code === 0x3001 || code === 0xff0c || code === 0x2c || code === 0xff1b || code === 0x3b || code === 0xff0f || code === 0x2f;
+}
+
+/** Punctuation a unit name does not end with: 。.；;，,、：: */
+function isUnitEndPunctuation(code: number): boolean {
+  return code === 0x3002 || code === 0x2e || code === 0xff1b || code === 0x3b || code === 0xff0c || code === 0x2c || code === 0x3001 || code === 0xff1a || code === 0x3a;
+}
+
 const UNIT_TRAILERS = /(?:按职责分工负责|按職責分工負責|按职责分工|按職責分工|按职责负责|按職責負責|分别负责|分別負責|共同负责|共同負責|负责|負責|牵头|牽頭|配合)$/u;
 
 /**
@@ -171,12 +202,14 @@ const UNIT_TRAILERS = /(?:按职责分工负责|按職責分工負責|按职责�
  */
 export function unitSpans(value: string): Array<{ value: string; start: number }> {
   const units: Array<{ value: string; start: number }> = [];
+  // Char-code loops: this runs for every owner field, and a regex per character (the
+  // separator, the trimming) was a visible share of a lint pass.
   const push = (from: number, to: number) => {
     let start = from;
     let end = to;
-    while (start < end && /[\s*_]/u.test(value[start])) start++;
+    while (start < end && isStrongOrSpace(value.charCodeAt(start))) start++;
     for (;;) {
-      while (end > start && /[\s*_。.；;，,、：:]/u.test(value[end - 1])) end--;
+      while (end > start && (isStrongOrSpace(value.charCodeAt(end - 1)) || isUnitEndPunctuation(value.charCodeAt(end - 1)))) end--;
       const trailer = UNIT_TRAILERS.exec(value.slice(start, end));
       if (!trailer || trailer.index === 0) break;
       end -= trailer[0].length;
@@ -185,23 +218,29 @@ export function unitSpans(value: string): Array<{ value: string; start: number }
   };
   let depth = 0;
   let from = 0;
-  UNIT_SEPARATOR.lastIndex = 0;
   for (let i = 0; i < value.length; i++) {
-    const ch = value[i];
-    if (OPEN_BRACKETS.has(ch)) depth++;
-    else if (CLOSE_BRACKETS.has(ch)) depth = Math.max(0, depth - 1);
+    const code = value.charCodeAt(i);
+    if (code === 0x28 || code === 0xff08 || code === 0x3014 || code === 0x5b || code === 0x3010) depth++;
+    else if (code === 0x29 || code === 0xff09 || code === 0x3015 || code === 0x5d || code === 0x3011) depth = Math.max(0, depth - 1);
     else if (depth === 0) {
-      UNIT_SEPARATOR.lastIndex = i;
-      const match = UNIT_SEPARATOR.exec(value);
-      if (match && match.index === i) {
+      let length = isUnitSeparator(code) ? 1 : 0;
+      if (code === 0x3c /* < */) {
+        BR_TAG.lastIndex = i;
+        length = BR_TAG.exec(value)?.[0].length ?? 0;
+      }
+      if (length > 0) {
         push(from, i);
-        from = i + match[0].length;
+        from = i + length;
         i = from - 1;
       }
     }
   }
   push(from, value.length);
   return units;
+}
+
+function isStrongOrSpace(code: number): boolean {
+  return isJsSpace(code) || code === 0x2a /* * */ || code === 0x5f /* _ */;
 }
 
 /** Split a list of units written as 市卫健委、市发改委，各区人民政府 into names (see unitSpans). */

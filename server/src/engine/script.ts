@@ -41,9 +41,48 @@ function traditionalCharacters(): RegExp {
   return traditionalChars;
 }
 
+/** Per BMP code unit: converted by the traditional -> simplified dictionaries, and which script uses it alone. */
+const CONVERTED = 1;
+const SIMPLIFIED_ONLY = 2;
+const TRADITIONAL_ONLY = 4;
+let codeTable: Uint8Array | null = null;
+
+/**
+ * One byte per BMP code unit, so the checks below are a table lookup per character with no
+ * allocation (a regex over a 4,000-character class, and an array of every Han character
+ * matched, cost a tenth of a lint pass in profiles of plain drafts).
+ */
+function scriptTable(): Uint8Array {
+  if (!codeTable) {
+    const table = new Uint8Array(0x10000);
+    for (const dict of [TSCharacters, TWVariantsRev]) {
+      for (const entry of dict.split('|')) {
+        const key = entry.split(' ')[0];
+        for (let i = 0; i < key.length; i++) table[key.charCodeAt(i)] |= CONVERTED;
+      }
+    }
+    const { simplifiedOnly, traditionalOnly } = scriptSets();
+    for (const ch of simplifiedOnly) if (ch.length === 1) table[ch.charCodeAt(0)] |= SIMPLIFIED_ONLY;
+    for (const ch of traditionalOnly) if (ch.length === 1) table[ch.charCodeAt(0)] |= TRADITIONAL_ONLY;
+    codeTable = table;
+  }
+  return codeTable;
+}
+
+/** Does OpenCC's traditional -> simplified conversion change anything in `text`? */
+function hasTraditional(text: string): boolean {
+  const table = scriptTable();
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) return traditionalCharacters().test(text); // astral: the dictionaries' own class
+    if ((table[code] & CONVERTED) !== 0) return true;
+  }
+  return false;
+}
+
 export function simplify(text: string): string {
-  // Most text is simplified already: a native regex test is far cheaper than OpenCC's trie walk.
-  if (!traditionalCharacters().test(text)) return text;
+  // Most text is simplified already: a table lookup per character is far cheaper than OpenCC's trie walk.
+  if (!hasTraditional(text)) return text;
   toSimplified ??= ConverterFactory(fromTaiwan, toMainland);
   const converted = toSimplified(text);
   return converted.length === text.length ? converted : text;
@@ -77,16 +116,30 @@ function scriptSets(): { simplifiedOnly: Set<string>; traditionalOnly: Set<strin
  * 'hant' when it has more traditional-only than simplified-only characters.
  */
 export function detectScript(sample: string): 'hans' | 'hant' | 'en' {
-  const han = sample.match(HAN);
-  const latinWords = sample.match(/[A-Za-z]{2,}/gu)?.length ?? 0;
-  if (!han || han.length < 4 || latinWords > han.length) return 'en';
-  const sets = scriptSets();
+  const table = scriptTable();
+  let han = 0;
+  let latinWords = 0;
+  let latinRun = 0;
   let simplifiedCount = 0;
   let traditionalCount = 0;
-  for (const ch of han) {
-    if (sets.simplifiedOnly.has(ch)) simplifiedCount++;
-    else if (sets.traditionalOnly.has(ch)) traditionalCount++;
+  // One pass over the code units: Han characters (HAN's ranges), runs of two or more Latin
+  // letters (/[A-Za-z]{2,}/), and the characters only one script uses.
+  for (let i = 0; i <= sample.length; i++) {
+    const code = i < sample.length ? sample.charCodeAt(i) : 0;
+    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
+      latinRun++;
+      continue;
+    }
+    if (latinRun >= 2) latinWords++;
+    latinRun = 0;
+    if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) {
+      han++;
+      const flags = table[code];
+      if ((flags & SIMPLIFIED_ONLY) !== 0) simplifiedCount++;
+      else if ((flags & TRADITIONAL_ONLY) !== 0) traditionalCount++;
+    }
   }
+  if (han < 4 || latinWords > han) return 'en';
   return traditionalCount > simplifiedCount ? 'hant' : 'hans';
 }
 

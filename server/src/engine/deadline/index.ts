@@ -597,9 +597,17 @@ interface DocDate {
   d: number;
 }
 
+/** The last document date read (a draft's measures all ask with the same one). */
+let lastDocumentDay: { date: string; day: DocDate | null } | null = null;
+
 function documentDay(options?: DeadlineOptions): DocDate | null {
   const d = options?.documentDate;
   if (!d) return null;
+  if (lastDocumentDay?.date !== d) lastDocumentDay = { date: d, day: readDocumentDay(d) };
+  return lastDocumentDay.day;
+}
+
+function readDocumentDay(d: string): DocDate | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(d.trim());
   if (!m) return null;
   const y = Number(m[1]);
@@ -651,7 +659,9 @@ function weakHitIntroduced(s: string, hit: Hit): boolean {
 function scan(s: string, doc: DocDate | null, mode: 'text' | 'field'): ScanHit[] {
   const out: ScanHit[] = [];
   const docYear = doc?.y ?? null;
-  const re = new RegExp(CANDIDATE_RE.source, CANDIDATE_RE.flags);
+  // The shared global pattern, restarted: nothing called from this loop scans again.
+  const re = CANDIDATE_RE;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s)) !== null) {
     const i = m.index;
@@ -811,7 +821,8 @@ export function findDeadlines(text: string, options?: DeadlineOptions): FoundDea
  */
 export function findVagueTimeWords(text: string): Array<{ start: number; end: number; word: string }> {
   const s = normalize(text);
-  const re = new RegExp(VAGUE_RE.source, VAGUE_RE.flags);
+  const re = VAGUE_RE;
+  re.lastIndex = 0;
   const out: Array<{ start: number; end: number; word: string }> = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(s)) !== null) {

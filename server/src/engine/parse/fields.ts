@@ -7,9 +7,8 @@
  * knows these Chinese plan conventions; the scans are linear regex passes.
  */
 import type { Field, Span } from '../types';
-import { kindOfLabel, labelBefore, looksLikeUnit, unitSpans } from '../labels';
+import { isJsSpace, kindOfLabel, labelBefore, looksLikeUnit, unitSpans } from '../labels';
 
-const OPEN_TO_CLOSE: Record<string, string> = { '（': '）', '(': ')', '〔': '〕', '【': '】', '[': ']' };
 
 export interface Bracket {
   open: number;
@@ -30,41 +29,59 @@ export interface ExtractedFields {
 }
 
 /** Find bracket groups (one level, mixed full/half width allowed) in `text`. */
-const BRACKET_CHARS = /[（(〔【[）)〕】\]\n]/gu;
-
 function findBrackets(text: string): Array<{ open: number; close: number }> {
   const groups: Array<{ open: number; close: number }> = [];
-  const stack: number[] = [];
-  // Jump from bracket to bracket with a regex rather than visiting every character.
-  for (const match of text.matchAll(BRACKET_CHARS)) {
-    const ch = match[0];
-    const i = match.index ?? 0;
-    if (OPEN_TO_CLOSE[ch] !== undefined) stack.push(i);
-    else if (ch === '\n') {
-      // Brackets do not span lines in these drafts; an unclosed one is plain text.
-      stack.length = 0;
-    } else if (stack.length > 0) {
-      const open = stack.pop() as number;
-      if (stack.length === 0) groups.push({ open, close: i });
+  let depth = 0;
+  let open = 0;
+  // A loop over char codes: a regex jumping from bracket to bracket allocated a match per
+  // bracket, and this runs for every measure (twice for one without an owner field).
+  for (let i = 0; i < text.length; i++) {
+    switch (text.charCodeAt(i)) {
+      case 0xff08: // （
+      case 0x28: // (
+      case 0x3014: // 〔
+      case 0x3010: // 【
+      case 0x5b: // [
+        if (depth === 0) open = i;
+        depth++;
+        break;
+      case 0xff09: // ）
+      case 0x29: // )
+      case 0x3015: // 〕
+      case 0x3011: // 】
+      case 0x5d: // ]
+        if (depth > 0 && --depth === 0) groups.push({ open, close: i });
+        break;
+      case 0x0a:
+        // Brackets do not span lines in these drafts; an unclosed one is plain text.
+        depth = 0;
+        break;
     }
   }
   return groups;
 }
 
 const VERB_OWNER_HINT = /牵头|牽頭|负责|負責|\blead\b/iu;
-const VALUE_TRIM_START = /^[\s*_]+/u;
-const VALUE_TRIM_END = /[\s*_；;，,。.、]+$/u;
+/** Trailing punctuation a value ends with: ；;，,。.、 */
+function isTrailingPunctuation(code: number): boolean {
+  return code === 0xff1b || code === 0x3b || code === 0xff0c || code === 0x2c || code === 0x3002 || code === 0x2e || code === 0x3001;
+}
 
+/** The span of a value without leading spaces, * and _, and without trailing ones or sentence punctuation (no slices: it runs for every field). */
 function trimmedSpan(text: string, start: number, end: number): Span {
   let s = start;
+  while (s < end) {
+    const code = text.charCodeAt(s);
+    if (!(isJsSpace(code) || code === 0x2a || code === 0x5f)) break;
+    s++;
+  }
   let e = end;
-  const slice = text.slice(s, e);
-  const lead = VALUE_TRIM_START.exec(slice);
-  if (lead) s += lead[0].length;
-  const rest = text.slice(s, e);
-  const trail = VALUE_TRIM_END.exec(rest);
-  if (trail) e -= trail[0].length;
-  return { start: s, end: Math.max(s, e) };
+  while (e > s) {
+    const code = text.charCodeAt(e - 1);
+    if (!(isJsSpace(code) || code === 0x2a || code === 0x5f || isTrailingPunctuation(code))) break;
+    e--;
+  }
+  return { start: s, end: e };
 }
 
 interface LabelHit {
@@ -135,10 +152,19 @@ export function extractFields(text: string, base: number): ExtractedFields {
   let fieldBracket: Bracket | null = null;
   let textEnd = text.length;
   const covered: Span[] = [];
+  // Every label of the text, found once: a bracket's labels are the ones inside it (a label
+  // holds no bracket, so looking back from a colon never crosses one), the rest are loose.
+  const all = findLabels(text, 0, text.length);
+  if (all.length === 0) return { fields, fieldBracket, textEnd };
 
+  let next = 0;
   for (const group of findBrackets(text)) {
-    const hits = findLabels(text, group.open + 1, group.close);
-    if (hits.length === 0) continue;
+    while (next < all.length && all[next].start <= group.open) next++;
+    let last = next;
+    while (last < all.length && all[last].colonEnd <= group.close) last++;
+    if (last === next) continue;
+    const hits = all.slice(next, last);
+    next = last;
     // A field bracket starts with a label, or with the verb form of the owner
     // (（市委组织部牵头，…；完成时限：长期坚持）); a label deep inside prose in parentheses is not.
     const prefix = text.slice(group.open + 1, hits[0].start).trim();
@@ -162,7 +188,7 @@ export function extractFields(text: string, base: number): ExtractedFields {
   // Hits and covered brackets are both in document order: walk them together (a long line
   // holds thousands of each, and a search per hit would be quadratic).
   let inside = 0;
-  const loose = findLabels(text, 0, text.length).filter((hit) => {
+  const loose = covered.length === 0 ? all : all.filter((hit) => {
     while (inside < covered.length && covered[inside].end <= hit.start) inside++;
     return !(inside < covered.length && hit.start >= covered[inside].start);
   });

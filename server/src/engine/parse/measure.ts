@@ -15,20 +15,35 @@ export function unitsOf(field: Field): Array<{ value: string; span: Span }> {
 }
 
 function leadOwner(measure: Measure): { owner: Field | null; coOwners: string[] } {
-  const ownerFields = measure.fields.filter((field) => field.kind === 'owner' && field.value.length > 0);
-  const coFields = measure.fields.filter((field) => field.kind === 'coOwners' && field.value.length > 0);
-  // 牵头单位 (or the verb form) names the lead; 责任单位 alone lists units of which the first leads.
-  const lead = ownerFields.find((field) => field.label === null || !isResponsibleListLabel(field.label)) ?? ownerFields[0] ?? null;
-  if (!lead) return { owner: null, coOwners: coFields.flatMap((field) => unitsOf(field).map((unit) => unit.value)) };
-  const leadUnits = unitsOf(lead);
-  const first = leadUnits[0];
-  const owner: Field = first ? { ...lead, value: first.value, valueSpan: first.span } : lead;
+  // One pass over the fields (most measures have one owner field and no co-owners).
+  let ownerFields: Field[] | null = null;
+  let coFields: Field[] | null = null;
+  let lead: Field | null = null;
+  for (const field of measure.fields) {
+    if (field.value.length === 0) continue;
+    if (field.kind === 'owner') {
+      (ownerFields ??= []).push(field);
+      // 牵头单位 (or the verb form) names the lead; 责任单位 alone lists units of which the first leads.
+      if (lead === null && (field.label === null || !isResponsibleListLabel(field.label))) lead = field;
+    } else if (field.kind === 'coOwners') (coFields ??= []).push(field);
+  }
+  lead ??= ownerFields?.[0] ?? null;
   const coOwners: string[] = [];
+  if (!lead) {
+    for (const field of coFields ?? []) for (const unit of unitSpans(field.value)) coOwners.push(unit.value);
+    return { owner: null, coOwners };
+  }
+  const leadUnits = unitSpans(lead.value);
+  const first = leadUnits[0];
+  const owner: Field = first
+    ? { ...lead, value: first.value, valueSpan: { start: lead.valueSpan.start + first.start, end: lead.valueSpan.start + first.start + first.value.length } }
+    : lead;
   const add = (unit: string) => {
     if (unit !== owner.value && !coOwners.includes(unit)) coOwners.push(unit);
   };
-  leadUnits.slice(1).forEach((unit) => add(unit.value));
-  for (const field of [...ownerFields.filter((field) => field !== lead), ...coFields]) unitsOf(field).forEach((unit) => add(unit.value));
+  for (let i = 1; i < leadUnits.length; i++) add(leadUnits[i].value);
+  for (const field of ownerFields ?? []) if (field !== lead) for (const unit of unitSpans(field.value)) add(unit.value);
+  for (const field of coFields ?? []) for (const unit of unitSpans(field.value)) add(unit.value);
   return { owner, coOwners };
 }
 

@@ -143,40 +143,70 @@ function isFormula(text: string, end: number): boolean {
   return /^\s*[+＋]\s*[A-Za-zＡ-Ｚａ-ｚ]/u.test(text.slice(end, end + 4));
 }
 
+interface QuantityPattern {
+  pattern: RegExp;
+  quota: boolean;
+  /** Only where the text has a Latin letter: most Chinese measures have none. */
+  latin: boolean;
+  /** Only where the text has an ASCII digit (ARABIC needs one in both alternatives). */
+  digit: boolean;
+}
+
+const PATTERNS: QuantityPattern[] = [
+  { pattern: CHINESE_QUOTA, quota: true, latin: false, digit: false },
+  { pattern: ENGLISH_FREQUENCY, quota: true, latin: true, digit: false },
+  { pattern: ENGLISH_COUNT_FREQUENCY, quota: true, latin: true, digit: false },
+  { pattern: ARABIC, quota: false, latin: false, digit: true },
+  { pattern: CHINESE_COUNT, quota: false, latin: false, digit: false },
+  { pattern: ENGLISH_COUNT, quota: false, latin: true, digit: false },
+];
+
+/** Which of the prefilters the text passes: bit 1 a Latin letter, bit 2 an ASCII digit. */
+function textTraits(text: string): number {
+  let traits = 0;
+  for (let i = 0; i < text.length && traits !== 3; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) traits |= 2;
+    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) traits |= 1;
+  }
+  return traits;
+}
+
+const YEAR_MATCH = /^\d{4}\s*[年]/u;
+const LEADING_DIGIT = /^\d/u;
+
 export function findQuantities(text: string, offset: number, exclude: Span[]): Span[] {
   const found: Span[] = [];
   let names: Span[] | null = null;
-  // The English patterns need a Latin letter; most Chinese measures have none.
-  const latin = /[A-Za-z]/u.test(text);
-  const overlapsExcluded = (start: number, end: number) =>
-    exclude.some((span) => start < span.end - offset && end > span.start - offset);
-  const patterns: Array<{ pattern: RegExp; quota: boolean }> = [
-    { pattern: CHINESE_QUOTA, quota: true },
-    { pattern: ENGLISH_FREQUENCY, quota: true },
-    { pattern: ENGLISH_COUNT_FREQUENCY, quota: true },
-    { pattern: ARABIC, quota: false },
-    { pattern: CHINESE_COUNT, quota: false },
-    { pattern: ENGLISH_COUNT, quota: false },
-  ];
-  for (const { pattern, quota } of patterns) {
-    if (!latin && (pattern === ENGLISH_FREQUENCY || pattern === ENGLISH_COUNT_FREQUENCY || pattern === ENGLISH_COUNT)) continue;
+  const traits = textTraits(text);
+  // exec on the shared patterns (lastIndex reset) rather than matchAll, which clones each
+  // pattern per call: this runs for every measure.
+  for (const { pattern, quota, latin, digit } of PATTERNS) {
+    if ((latin && (traits & 1) === 0) || (digit && (traits & 2) === 0)) continue;
     pattern.lastIndex = 0;
-    for (const match of text.matchAll(pattern)) {
-      const start = match.index ?? 0;
-      const end = start + match[0].length;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      const matched = match[0];
+      const start = match.index;
+      const end = start + matched.length;
       // A four-digit number followed by 年 is a year, not a quantity (2020年 is excluded upstream,
       // but 2020年 inside a vague range like 2020年前后 may remain).
-      if (/^\d{4}\s*[年]/u.test(match[0])) continue;
-      if (overlapsExcluded(start, end)) continue;
-      if (quota && match[0].startsWith('一') && NOT_QUOTA_ONE_PREV.has(text.charAt(start - 1))) continue;
+      if (YEAR_MATCH.test(matched)) continue;
+      if (overlaps(exclude, start + offset, end + offset)) continue;
+      if (quota && matched.startsWith('一') && NOT_QUOTA_ONE_PREV.has(text.charAt(start - 1))) continue;
       if (!quota && inside((names ??= nameSpans(text)), start, end)) continue;
       if (isOrdinal(text, start) || isFormula(text, end) || unitStartsNoun(text, end) || SLOGAN_AFTER.test(text.slice(end, end + 4))) continue;
-      if (pattern === ENGLISH_COUNT && !/^\d/u.test(match[0]) && EN_TIME_PLURAL.test(match[0])) continue;
-      if (pattern === ENGLISH_COUNT && EN_YEAR_NAME.test(match[0])) continue;
+      if (pattern === ENGLISH_COUNT && !LEADING_DIGIT.test(matched) && EN_TIME_PLURAL.test(matched)) continue;
+      if (pattern === ENGLISH_COUNT && EN_YEAR_NAME.test(matched)) continue;
       found.push({ start: offset + start, end: offset + end });
     }
   }
-  return mergeOverlapping(found);
+  return found.length > 1 ? mergeOverlapping(found) : found;
+}
+
+/** Does [start, end) overlap one of the spans (document offsets)? */
+function overlaps(spans: Span[], start: number, end: number): boolean {
+  for (const span of spans) if (start < span.end && end > span.start) return true;
+  return false;
 }
 
 /** Sorted, with a span that overlaps an earlier one dropped (一村两名 is one quota, not two hits). */
