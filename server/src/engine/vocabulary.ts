@@ -41,20 +41,27 @@ export const PLACEHOLDER_PATTERN = /【\s*(?:待填写|待填寫|待定|待补�
  */
 export function vagueOwnerHits(value: string): Array<{ index: number; length: number }> {
   const simplified = simplify(value);
-  const lower = lowerSameLength(value);
   const hits: Array<{ index: number; length: number }> = [];
   for (const word of VAGUE_OWNERS) {
     let index = simplified.indexOf(word);
     while (index >= 0) {
-      if (!hits.some((hit) => index < hit.index + hit.length && hit.index < index + word.length)) hits.push({ index, length: word.length });
+      if (!overlapsHit(hits, index, word.length)) hits.push({ index, length: word.length });
       index = simplified.indexOf(word, index + word.length);
     }
   }
+  // The English words are ASCII letters: a value with none (most Chinese owners) is not folded.
+  if (!/[A-Za-z]/u.test(value)) return hits;
+  const lower = lowerSameLength(value);
   for (const word of VAGUE_OWNERS_EN) {
     const index = lower.indexOf(word);
-    if (index >= 0 && !hits.some((hit) => index < hit.index + hit.length && hit.index < index + word.length)) hits.push({ index, length: word.length });
+    if (index >= 0 && !overlapsHit(hits, index, word.length)) hits.push({ index, length: word.length });
   }
   return hits;
+}
+
+function overlapsHit(hits: ReadonlyArray<{ index: number; length: number }>, index: number, length: number): boolean {
+  for (const hit of hits) if (index < hit.index + hit.length && hit.index < index + length) return true;
+  return false;
 }
 
 /** Does this owner name nobody in particular (有关部门, relevant departments)? */
@@ -71,5 +78,7 @@ export function hasPlaceholder(text: string): boolean {
 
 /** Is a value nothing but template placeholders (a required field a template left unfilled)? */
 export function isPlaceholder(value: string): boolean {
+  // Most values hold no placeholder at all: a test, before the replace and trims that allocate.
+  if (!PLACEHOLDER_TEST.test(value)) return false;
   return value.replace(PLACEHOLDER_PATTERN, '').trim().length === 0 && value.trim().length > 0;
 }

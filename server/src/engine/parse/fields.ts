@@ -113,34 +113,52 @@ function nextColon(text: string, from: number, to: number): number {
   return -1;
 }
 
-/** Labelled fields between `from` and `to`; each value runs to the next label or the region end. */
-function fieldsFromLabels(text: string, hits: LabelHit[], to: number, base: number, source: Field['source']): Field[] {
-  const fields: Field[] = [];
-  for (let i = 0; i < hits.length; i++) {
+/**
+ * Push the labelled fields of hits[first..last) onto `fields`; each value runs to the next
+ * label or `to`. (Indexes into one list of hits, so no sub-list is built per bracket or label.)
+ */
+function pushFieldsFromLabels(fields: Field[], text: string, hits: LabelHit[], first: number, last: number, to: number, base: number): void {
+  for (let i = first; i < last; i++) {
     const hit = hits[i];
-    let valueEnd = i + 1 < hits.length ? hits[i + 1].start : to;
+    let valueEnd = i + 1 < last ? hits[i + 1].start : to;
     if (hit.kind === 'owner' || hit.kind === 'coOwners') {
       // A list of units ends with its sentence: 〔责任单位：省发展改革委、商务厅按职责分工负责。具体任务均涉及…，下同。〕
       // (Scan the value only: indexOf past it would make a long line of fields quadratic.)
-      for (let i = hit.colonEnd; i < valueEnd; i++) {
-        if (text.charCodeAt(i) === 0x3002 /* 。 */) {
-          valueEnd = i;
+      for (let j = hit.colonEnd; j < valueEnd; j++) {
+        if (text.charCodeAt(j) === 0x3002 /* 。 */) {
+          valueEnd = j;
           break;
         }
       }
     }
-    const valueSpan = trimmedSpan(text, hit.colonEnd, valueEnd);
     if (!hit.kind) continue;
+    const valueSpan = trimmedSpan(text, hit.colonEnd, valueEnd);
     fields.push({
       kind: hit.kind,
       label: hit.label,
       labelSpan: { start: base + hit.start, end: base + hit.start + hit.label.length },
       value: text.slice(valueSpan.start, valueSpan.end),
       valueSpan: { start: base + valueSpan.start, end: base + valueSpan.end },
-      source,
+      source: 'inline',
     });
   }
-  return fields;
+}
+
+/** Is text[from, to) empty or white space only? */
+function blank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isJsSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The separator used between fields in text[from, to): the first ；/; or else the first ，/, (null when none). */
+function fieldSeparator(text: string, from: number, to: number): string | null {
+  let comma: string | null = null;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xff1b || code === 0x3b) return text[i];
+    if (comma === null && (code === 0xff0c || code === 0x2c)) comma = text[i];
+  }
+  return comma;
 }
 
 /**
@@ -163,22 +181,23 @@ export function extractFields(text: string, base: number): ExtractedFields {
     let last = next;
     while (last < all.length && all[last].colonEnd <= group.close) last++;
     if (last === next) continue;
-    const hits = all.slice(next, last);
+    const first = all[next];
+    const from = next;
     next = last;
     // A field bracket starts with a label, or with the verb form of the owner
     // (（市委组织部牵头，…；完成时限：长期坚持）); a label deep inside prose in parentheses is not.
-    const prefix = text.slice(group.open + 1, hits[0].start).trim();
-    if (prefix.length > 0 && !(prefix.length <= 60 && VERB_OWNER_HINT.test(prefix))) continue;
-    for (const field of fieldsFromLabels(text, hits, group.close, base, 'inline')) fields.push(field);
-    const between = text.slice(hits[0].colonEnd, group.close);
-    const separator = /[；;]/u.exec(between)?.[0] ?? /[，,]/u.exec(between)?.[0] ?? null;
+    if (!blank(text, group.open + 1, first.start)) {
+      const prefix = text.slice(group.open + 1, first.start).trim();
+      if (!(prefix.length <= 60 && VERB_OWNER_HINT.test(prefix))) continue;
+    }
+    pushFieldsFromLabels(fields, text, all, from, last, group.close, base);
     fieldBracket = {
       open: base + group.open,
       close: base + group.close,
       openChar: text[group.open],
       closeChar: text[group.close],
-      separator,
-      colon: hits[0].colon,
+      separator: fieldSeparator(text, first.colonEnd, group.close),
+      colon: first.colon,
     };
     covered.push({ start: group.open, end: group.close + 1 });
     textEnd = Math.min(textEnd, group.open);
@@ -203,13 +222,19 @@ export function extractFields(text: string, base: number): ExtractedFields {
       while (after < covered.length && covered[after].start < hit.colonEnd) after++;
       const bracketAfter = after < covered.length && covered[after].start < end ? covered[after] : undefined;
       if (bracketAfter) end = bracketAfter.start;
-      for (const field of fieldsFromLabels(text, [hit], end, base, 'inline')) fields.push(field);
+      pushFieldsFromLabels(fields, text, loose, i, i + 1, end, base);
     }
     textEnd = Math.min(textEnd, loose[0].start);
   }
 
-  fields.sort((a, b) => a.valueSpan.start - b.valueSpan.start);
+  if (!inOrder(fields)) fields.sort((a, b) => a.valueSpan.start - b.valueSpan.start);
   return { fields, fieldBracket, textEnd };
+}
+
+/** Are the fields already in text order (as they almost always are: sort allocates even then)? */
+function inOrder(fields: Field[]): boolean {
+  for (let i = 1; i < fields.length; i++) if (fields[i - 1].valueSpan.start > fields[i].valueSpan.start) return false;
+  return true;
 }
 
 /** Does this line start with a field label (a field line such as `责任单位：市民政局`)? */

@@ -810,9 +810,10 @@ class ModelBuilder {
       }
       const nestedLists = item.children.filter((child): child is List => child.type === 'list');
       // A grouping item (（一）加强应急体系) whose nested items are the measures.
-      const ownFields = extractFields(paragraphText, startOf(paragraph)).fields.length > 0;
+      // (Fields of its own are looked for only when there are nested items: most items have none.)
       const nestedAreMeasures =
-        !ownFields &&
+        nestedLists.length > 0 &&
+        extractFields(paragraphText, startOf(paragraph)).fields.length === 0 &&
         nestedLists.some((sub) =>
           sub.children.some((subItem) => {
             const subParagraph = this.itemParagraph(subItem);
