@@ -4,6 +4,8 @@ import type { Locale, Script } from './types';
 import { traditionalize } from './script';
 
 const traditionalCache = new Map<string, string>();
+/** Templates split at their {keys}: literal, key, literal, …, literal. */
+const compiledTemplates = new Map<string, string[]>();
 
 export function localize(message: Localized, locale: Locale, data: Record<string, string | number> = {}): string {
   let template: string;
@@ -12,7 +14,20 @@ export function localize(message: Localized, locale: Locale, data: Record<string
     template = traditionalCache.get(message['zh-CN']) ?? traditionalize(message['zh-CN']);
     traditionalCache.set(message['zh-CN'], template);
   } else template = message['zh-CN'];
-  return template.replace(/\{(\w+)\}/gu, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  // Templates are few and messages many (one per diagnostic): each template is split into
+  // literal text and {keys} once, instead of a regex replace with a callback per message.
+  let parts = compiledTemplates.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/u);
+    if (compiledTemplates.size >= 1000) compiledTemplates.clear(); // schemas from files bring their own
+    compiledTemplates.set(template, parts);
+  }
+  let text = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i];
+    text += (key in data ? String(data[key]) : `{${key}}`) + parts[i + 1];
+  }
+  return text;
 }
 
 /** Map an editor or OS locale (zh-cn, zh-Hant-TW, en-US…) to one we ship. */

@@ -35,11 +35,14 @@ export function inCode(context: RuleContext, offset: number): boolean {
 /** Scan the document's text spans (paragraphs, headings, cells) for a pattern, outside code. */
 export function* scanText(context: RuleContext, pattern: RegExp): Generator<{ start: number; end: number; match: RegExpMatchArray }> {
   const seen = new Set<number>();
+  // One copy of the (global) pattern per scan, not one per text span as matchAll makes.
+  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
   for (const span of context.model.textSpans) {
     const slice = context.text.slice(span.start, span.end);
-    pattern.lastIndex = 0;
-    for (const match of slice.matchAll(pattern)) {
-      const start = span.start + (match.index ?? 0);
+    re.lastIndex = 0;
+    for (let match = re.exec(slice); match !== null; match = re.exec(slice)) {
+      if (match[0].length === 0) re.lastIndex++;
+      const start = span.start + match.index;
       if (seen.has(start) || inCode(context, start)) continue;
       seen.add(start);
       yield { start, end: start + match[0].length, match };
