@@ -56,20 +56,35 @@ const DASHES: Record<string, string> = {
   '\u3000': ' ',
 };
 
-const NORMALIZE_RE = new RegExp(
-  `[\\uff01-\\uff5e\\u2010\\u2011\\u2012\\u2212\\u301c\\u25ef\\u3000${Object.keys(TRADITIONAL).join('')}]`,
-  'g',
-);
-
-function normalizeChar(c: string): string {
-  const code = c.charCodeAt(0);
-  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-  return DASHES[c] ?? TRADITIONAL[c] ?? c;
-}
+/**
+ * The code unit each character normalizes to (0: unchanged): full-width ASCII, dashes and the
+ * traditional characters above. A table and a loop instead of a regex replace with a callback
+ * per match: Chinese punctuation (，（）：) is full-width, so nearly every text had matches.
+ */
+const NORMALIZE_TABLE = (() => {
+  const table = new Uint16Array(0x10000);
+  for (let code = 0xff01; code <= 0xff5e; code++) table[code] = code - 0xfee0;
+  for (const [from, to] of [...Object.entries(DASHES), ...Object.entries(TRADITIONAL)]) {
+    if (from.length !== 1 || to.length !== 1) throw new Error(`normalize: ${from} -> ${to} is not one code unit to one`);
+    table[from.charCodeAt(0)] = to.charCodeAt(0);
+  }
+  return table;
+})();
 
 /** Same length as the input; offsets carry over unchanged. */
 function normalize(text: string): string {
-  return text.replace(NORMALIZE_RE, normalizeChar);
+  // Unchanged runs are sliced, not copied a character at a time (measured: faster than a
+  // regex replace, a code-unit array decoded back, or fromCharCode over the array).
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const mapped = NORMALIZE_TABLE[text.charCodeAt(i)];
+    if (mapped !== 0) {
+      out += text.slice(last, i) + String.fromCharCode(mapped);
+      last = i + 1;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 // ---------------------------------------------------------------------------------------
