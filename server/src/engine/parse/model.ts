@@ -4,10 +4,10 @@
  * numbered paragraphs (204.推进…, 1、…, （一）…, 一是…), table rows and sub-headings.
  */
 import type { Content, Heading, List, ListItem, Paragraph, Root, Table } from 'mdast';
-import { parse as parseYaml } from 'yaml';
 import type { PolicySchema } from '../schema';
 import type { DocumentMeta, Field, FieldKind, InsertionPoint, Measure, NetLikeHeading, NetSection, Span } from '../types';
 import { parseMarkdown } from './markdown';
+import { parseFrontmatter } from './frontmatter';
 import { extractBracketOwner, extractFields, extractVerbOwner, startsWithLabel } from './fields';
 import { actionLine, type ActionLine, DATE_LINE, isAddresseeLine, isTaskLabel, NUMBERING, numberingLevel, ORDINAL_IS, standaloneLabel } from './numbering';
 import { findQuantities } from './quantity';
@@ -310,8 +310,7 @@ class ModelBuilder {
     this.meta = meta;
     let data: unknown;
     try {
-      // logLevel 'error': a warning (an ambiguous alias) must not reach the process's stderr.
-      data = parseYaml(value, { logLevel: 'error' });
+      data = parseFrontmatter(value);
     } catch {
       return; // A broken frontmatter is reported by no rule here; the draft still lints.
     }
