@@ -523,13 +523,6 @@ export function buildModel(text: string, options: { schema: PolicySchema; docume
   return lint(text, { schema: options.schema, documentDate: options.documentDate, severities: Object.fromEntries(RULES.map((rule) => [rule.meta.id, 'off' as const])) }).model;
 }
 
-/** Run every rule on a model already built, as one document (the reference for incremental linting). */
-export function lintModel(text: string, model: PolicyModel, lines: LineIndex, options: LintOptions): LintDiagnostic[] {
-  const measures = () => [...model.nets.flatMap((net) => net.measures), ...model.orphanMeasures];
-  const run: RunContext = { text, model, measures, lines: () => lines, documentDate: model.meta.date ?? options.documentDate ?? null, script: model.script, eol: detectEol(text) };
-  return withRanges(applyDirectives(sortedGroup(runRules(RULES, run, options, new Set())), model, lines), lines);
-}
-
 /**
  * Apply every fix, re-linting between passes (fixes that touched the same place wait for
  * the next pass), at most `maxPasses` times. Returns the fixed text.

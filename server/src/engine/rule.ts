@@ -5,7 +5,7 @@
  */
 import type { LineIndex } from './lines';
 import type { PolicySchema } from './schema';
-import type { Fix, FieldKind, Locale, Measure, NetSection, PolicyModel, Script, Severity, Span } from './types';
+import type { Fix, Locale, Measure, PolicyModel, Script, Severity, Span } from './types';
 
 export interface Localized {
   en: string;
@@ -67,5 +67,3 @@ export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
 }
-
-export type { FieldKind, NetSection };

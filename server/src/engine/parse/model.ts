@@ -34,10 +34,6 @@ export interface SectionContext {
 
 export const START_CONTEXT: SectionContext = { netId: null, netDepth: 0, unknownNetDepth: null };
 
-export function contextKey(context: SectionContext): string {
-  return `${context.netId ?? ''}|${context.netDepth}|${context.unknownNetDepth ?? ''}`;
-}
-
 /**
  * The model of one section of a draft (text from one top-level heading to the next), with
  * spans relative to the section. Fragments are built independently and cached by the
@@ -959,5 +955,3 @@ class ModelBuilder {
 export function buildFragment(text: string, options: ModelOptions, context: SectionContext, first: boolean): Fragment {
   return new ModelBuilder(text, options, context, first).build();
 }
-
-export { NUMBERING } from './numbering';
