@@ -20,9 +20,9 @@
  * diagnostics merged in): `groups` lets the language server convert only groups it has not
  * seen, and `diagnostics` (absolute spans, with ranges) is built only when read.
  */
-import type { Fix, LintDiagnostic, Locale, PolicyModel, Severity, SeveritySetting, Span } from './types';
+import type { DocumentMeta, Fix, LintDiagnostic, Locale, Measure, PolicyModel, PolicyOutline, Severity, SeveritySetting, Span } from './types';
 import type { PolicySchema } from './schema';
-import type { Rule, RuleContext } from './rule';
+import { isDocumentRule, isSectionRule, type DocumentRule, type DocumentRuleContext, type Localized, type Report, type RuleContext, type RuleMeta, type SectionRule, type SectionRuleContext, type SectionView } from './rule';
 import { RULES } from './rules';
 import { buildFragment, START_CONTEXT, type Fragment, type SectionContext } from './parse/model';
 import { assembleModel, diffTexts, headParts, moveBody, moveHead, resplitSections, scriptOf, splitSections, type FragmentParts, type NetLists, type TextChange } from './parse/sections';
@@ -95,11 +95,11 @@ function detectEol(text: string): string {
   return match ? match[0] : '\n';
 }
 
+/** What rules of either scope run with. */
 interface RunContext {
   text: string;
-  model: PolicyModel;
-  /** All measures; a function: document rules rarely need them, and a large draft has many. */
-  measures: () => PolicyModel['nets'][number]['measures'];
+  /** The measures the rules look at; a function: document rules rarely need them, and a large draft has many. */
+  measures: () => readonly Measure[];
   lines: () => LineIndex;
   documentDate: string | null;
   script: PolicyModel['script'];
@@ -108,48 +108,106 @@ interface RunContext {
 
 const INTERNAL_ERROR_MESSAGE = { en: 'Rule {rule} failed on this document: {error}', 'zh-CN': '规则 {rule} 处理本文档时出错：{error}' };
 
-/** Run rules; the spans they report are stored relative to `origin` (the start of the section they ran on, or 0). */
-function runRules(rules: readonly Rule[], run: RunContext, options: LintOptions, reported: Set<string>, origin = 0): Pending[] {
-  const locale = options.locale ?? 'zh-CN';
-  const pending: Pending[] = [];
-  let lineIndex: LineIndex | null = null;
-  let measureList: PolicyModel['nets'][number]['measures'] | null = null;
+/**
+ * The context rules of either scope share, one per run of the rules (not per rule): `report`
+ * stamps the id and severity of the rule running now, and stores spans relative to `origin`
+ * (the start of the section the rules run on, or 0).
+ */
+class SharedContext implements RuleContext {
+  readonly pending: Pending[] = [];
+  readonly text: string;
+  readonly schema: PolicySchema;
+  readonly locale: Locale;
+  readonly script: PolicyModel['script'];
+  readonly documentDate: string | null;
+  readonly roster: readonly string[];
+  readonly eol: string;
+  /** The rule running now, and its severity. */
+  rule: RuleMeta | null = null;
+  severity: Severity = 'info';
+  private lineIndex: LineIndex | null = null;
+  private measureList: readonly Measure[] | null = null;
+
+  constructor(
+    private readonly run: RunContext,
+    options: LintOptions,
+    readonly origin: number,
+  ) {
+    this.text = run.text;
+    this.schema = options.schema;
+    this.locale = options.locale ?? 'zh-CN';
+    this.script = run.script;
+    this.documentDate = run.documentDate;
+    this.roster = options.roster ?? [];
+    this.eol = run.eol;
+  }
+
+  get lines(): LineIndex {
+    this.lineIndex ??= this.run.lines();
+    return this.lineIndex;
+  }
+
+  get measures(): readonly Measure[] {
+    this.measureList ??= this.run.measures();
+    return this.measureList;
+  }
+
+  readonly t = (message: Localized, data?: Record<string, string | number>): string => localize(message, this.locale, data);
+
+  readonly report = (report: Report): void => {
+    const meta = this.rule as RuleMeta;
+    const message = meta.messages[report.messageId];
+    const origin = this.origin;
+    // Spans are copied (relative to the origin): a rule may hand over a span of the model,
+    // which moves with the model.
+    this.pending.push({
+      rule: meta.id,
+      severity: this.severity,
+      message: message ? localize(message, this.locale, report.data) : report.messageId,
+      span: { start: report.span.start - origin, end: report.span.end - origin },
+      fix: meta.fixable && report.fix ? copyFix(report.fix, -origin) : null,
+      suggestions: (report.suggestions ?? []).map((fix) => copyFix(fix, -origin)),
+    });
+  };
+}
+
+class SectionContextImpl extends SharedContext implements SectionRuleContext {
+  constructor(
+    run: RunContext,
+    options: LintOptions,
+    origin: number,
+    readonly section: SectionView,
+  ) {
+    super(run, options, origin);
+  }
+}
+
+class DocumentContextImpl extends SharedContext implements DocumentRuleContext {
+  constructor(
+    run: RunContext,
+    options: LintOptions,
+    readonly outline: PolicyOutline,
+  ) {
+    super(run, options, 0);
+  }
+}
+
+/** Section rules over one section; the spans they report are stored relative to `origin` (the section's start). */
+function runSectionRules(rules: readonly SectionRule[], run: RunContext, section: SectionView, options: LintOptions, reported: Set<string>, origin: number): Pending[] {
+  return runEach<SectionContextImpl>(rules, new SectionContextImpl(run, options, origin, section), options, reported);
+}
+
+/** Document rules over the outline (absolute spans). */
+function runDocumentRules(rules: readonly DocumentRule[], run: RunContext, outline: PolicyOutline, options: LintOptions, reported: Set<string>): Pending[] {
+  return runEach<DocumentContextImpl>(rules, new DocumentContextImpl(run, options, outline), options, reported);
+}
+
+function runEach<C extends SharedContext>(rules: readonly { meta: RuleMeta; check(context: C): void }[], context: C, options: LintOptions, reported: Set<string>): Pending[] {
   for (const rule of rules) {
     const setting = options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
-    const severity: Severity = setting;
-    const context: RuleContext = {
-      text: run.text,
-      model: run.model,
-      schema: options.schema,
-      get lines() {
-        lineIndex ??= run.lines();
-        return lineIndex;
-      },
-      locale,
-      script: run.script,
-      documentDate: run.documentDate,
-      roster: options.roster ?? [],
-      get measures() {
-        measureList ??= run.measures();
-        return measureList;
-      },
-      eol: run.eol,
-      t: (message, data) => localize(message, locale, data),
-      report(report) {
-        const message = rule.meta.messages[report.messageId];
-        // Spans are copied (relative to the origin): a rule may hand over a span of the model,
-        // which moves with the model.
-        pending.push({
-          rule: rule.meta.id,
-          severity,
-          message: message ? localize(message, locale, report.data) : report.messageId,
-          span: { start: report.span.start - origin, end: report.span.end - origin },
-          fix: rule.meta.fixable && report.fix ? copyFix(report.fix, -origin) : null,
-          suggestions: (report.suggestions ?? []).map((fix) => copyFix(fix, -origin)),
-        });
-      },
-    };
+    context.rule = rule.meta;
+    context.severity = setting;
     try {
       rule.check(context);
     } catch (error) {
@@ -158,17 +216,18 @@ function runRules(rules: readonly Rule[], run: RunContext, options: LintOptions,
         reported.add(rule.meta.id);
         options.onInternalError?.(rule.meta.id, error);
       }
-      pending.push({
+      const origin = context.origin;
+      context.pending.push({
         rule: INTERNAL_ERROR_RULE,
         severity: 'error',
-        message: localize(INTERNAL_ERROR_MESSAGE, locale, { rule: rule.meta.id, error: error instanceof Error ? error.message : String(error) }),
+        message: localize(INTERNAL_ERROR_MESSAGE, context.locale, { rule: rule.meta.id, error: error instanceof Error ? error.message : String(error) }),
         span: { start: -origin, end: -origin },
         fix: null,
         suggestions: [],
       });
     }
   }
-  return pending;
+  return context.pending;
 }
 
 /** A copy of a fix, its spans moved by `delta`. */
@@ -212,7 +271,7 @@ function withRanges(groups: readonly DiagnosticGroup[], lines: LineIndex): LintD
  * Drop what directives disable. A group keeps its items array (and so its identity for
  * caches) when nothing in it is disabled.
  */
-function applyDirectives(groups: DiagnosticGroup[], model: PolicyModel, lines: LineIndex): DiagnosticGroup[] {
+function applyDirectives(groups: DiagnosticGroup[], model: Pick<PolicyModel, 'comments'>, lines: LineIndex): DiagnosticGroup[] {
   if (!model.comments.some((comment) => comment.text.includes('fivenets-'))) return groups;
   const directives = new Directives(model, lines);
   if (directives.disablesFile) return [];
@@ -227,13 +286,13 @@ function sortedGroup(pending: Pending[]): DiagnosticGroup[] {
   return pending.length === 0 ? [] : [{ start: 0, items: pending.sort(compareItems) }];
 }
 
-const SECTION_RULES = RULES.filter((rule) => rule.meta.scope === 'section');
+const SECTION_RULES = RULES.filter(isSectionRule);
 /**
  * Run on every update with the model's outline (assembleModel): the nets' headings and
  * extents, unknown net headings, front matter and comments are at their offsets; measures'
  * spans are only through `context.measures` (which moves every section into place first).
  */
-const DOCUMENT_RULES = RULES.filter((rule) => rule.meta.scope === 'document');
+const DOCUMENT_RULES = RULES.filter(isDocumentRule);
 /** Each rule's place in the registry, which lists the missing-field rules in the schema's order. */
 const RULE_ORDER = new Map(RULES.map((rule, index) => [rule.meta.id, index]));
 
@@ -321,18 +380,12 @@ interface Previous {
   entries: CacheEntry[];
 }
 
-function fragmentModel(fragment: Fragment, script: PolicyModel['script']): PolicyModel {
-  return {
-    meta: fragment.meta ?? { title: null, date: null, schema: null, frontmatterSpan: null },
-    nets: fragment.nets,
-    orphanMeasures: fragment.orphans,
-    unknownNets: fragment.unknownNets,
-    script,
-    codeSpans: fragment.codeSpans,
-    textSpans: fragment.textSpans,
-    comments: fragment.comments,
-  };
+/** What section rules see of a section (its measures are `context.measures`). */
+function sectionView(fragment: Fragment): SectionView {
+  return { meta: fragment.meta ?? NO_META, codeSpans: fragment.codeSpans, textSpans: fragment.textSpans };
 }
+
+const NO_META: DocumentMeta = Object.freeze({ title: null, date: null, schema: null, frontmatterSpan: null });
 
 /**
  * Lints successive versions of one document, re-parsing only the sections that changed.
@@ -431,17 +484,10 @@ export class IncrementalLinter {
       if (entry.pending === null || entry.pendingKey !== pendingKey) {
         // Section rules see the whole text and the section's own measures and spans (absolute offsets).
         settleEntry(entry);
-        entry.pending = runRules(
+        entry.pending = runSectionRules(
           SECTION_RULES,
-          {
-            text,
-            model: fragmentModel(entry.fragment, model.script),
-            measures: () => entry.fragment.measures,
-            lines: () => lines,
-            documentDate,
-            script: model.script,
-            eol,
-          },
+          { text, measures: () => entry.fragment.measures, lines: () => lines, documentDate, script: model.script, eol },
+          sectionView(entry.fragment),
           options,
           this.reported,
           entry.start,
@@ -452,7 +498,7 @@ export class IncrementalLinter {
     // Document rules read the outline: the nets' headings at their offsets, their measures
     // (which may not be in place: `measures` settles them) and the comments.
     const measures = () => [...model.nets.flatMap((net) => net.measures), ...model.orphanMeasures];
-    const documentPending = runRules(DOCUMENT_RULES, { text, model: outline, measures, lines: () => lines, documentDate, script: model.script, eol }, options, this.reported).sort(compareItems);
+    const documentPending = runDocumentRules(DOCUMENT_RULES, { text, measures, lines: () => lines, documentDate, script: model.script, eol }, outline, options, this.reported).sort(compareItems);
     const groups = applyDirectives(groupBySection(entries, starts, documentPending), outline, lines);
     return lazyResult(model, lines, groups, choice);
   }

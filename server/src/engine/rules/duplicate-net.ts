@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
+import type { DocumentRule } from '../rule';
 
-export const rule: Rule = {
+export const rule: DocumentRule = {
   meta: {
     id: 'duplicate-net',
     description: { en: 'Each net has one section.', 'zh-CN': '每张网只设一个章节。' },
@@ -22,7 +22,7 @@ export const rule: Rule = {
   },
   check(context) {
     const first = new Map<string, number>();
-    for (const net of context.model.nets) {
+    for (const net of context.outline.nets) {
       const seen = first.get(net.netId);
       if (seen === undefined) {
         first.set(net.netId, net.headingSpan.start);

@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
+import type { DocumentRule } from '../rule';
 import { CANONICAL_LABELS, PLACEHOLDER } from '../labels';
 
-export const rule: Rule = {
+export const rule: DocumentRule = {
   meta: {
     id: 'empty-net',
     description: { en: 'A net section holds at least one measure.', 'zh-CN': '每张网的章节至少包含一项措施。' },
@@ -25,8 +25,8 @@ export const rule: Rule = {
   check(context) {
     const labels = CANONICAL_LABELS[context.script];
     const hole = PLACEHOLDER[context.script];
-    for (const net of context.model.nets) {
-      if (net.measures.length > 0) continue;
+    for (const net of context.outline.nets) {
+      if (net.measureCount > 0) continue;
       const template =
         context.script === 'en'
           ? `1. ${hole} (${labels.owner}: ${hole}; ${labels.metric}: ${hole}; ${labels.deadline}: ${hole})`

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 import { scanText } from './_shared';
 
 /**
@@ -8,7 +8,7 @@ import { scanText } from './_shared';
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 const ARTIFACT = new RegExp(`[(?（][a-zü${TONED}]{0,5}[${TONED}][a-zü${TONED}]{0,5}[)）]|\\uFFFD+`, 'gu');
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'encoding-artifact',
     description: { en: 'No conversion garbage (pinyin annotations, U+FFFD) in the text.', 'zh-CN': '文中不得残留转码乱码（拼音注音、替换字符）。' },

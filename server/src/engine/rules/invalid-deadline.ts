@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'invalid-deadline',
     description: { en: 'A deadline field holds a date the grammar can read.', 'zh-CN': '完成时限须为可识别的日期。' },
@@ -28,7 +28,7 @@ export const rule: Rule = {
   },
   check(context) {
     // The document date counts every relative deadline: a date that is no real day is reported here, as a config's is refused.
-    const bad = context.model.meta.badDate;
+    const bad = context.section.meta.badDate;
     if (bad) context.report({ span: bad.span, messageId: 'badDocumentDate', data: { value: bad.value } });
     for (const measure of context.measures) {
       const field = measure.deadline;

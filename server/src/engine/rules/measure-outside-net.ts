@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 import { excerpt, measureSpan } from './_shared';
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'measure-outside-net',
     description: { en: 'Measures sit under a net heading.', 'zh-CN': '措施须归入某一张网的章节。' },
@@ -23,8 +23,9 @@ export const rule: Rule = {
   },
   check(context) {
     if (context.schema.nets.length === 0) return; // a plan schema (tasks): its own headings are its sections
-    for (const measure of context.model.orphanMeasures) {
-      if (measure.netId !== null || measure.underUnknownNet) continue; // unknown-net reports the heading
+    for (const measure of context.measures) {
+      // In a net, or under a misspelt net heading (unknown-net reports the heading).
+      if (measure.netId !== null || measure.underUnknownNet) continue;
       context.report({ span: measureSpan(measure), messageId: 'outside', data: { measure: excerpt(measure.text) } });
     }
   },

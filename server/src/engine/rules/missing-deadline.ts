@@ -1,8 +1,8 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 import { isPlaceholder } from '../vocabulary';
 import { deadlineSuggestions, excerpt, measureSpan, missingFieldFix } from './_shared';
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'missing-deadline',
     description: { en: 'Every measure has a deadline.', 'zh-CN': '每项措施须明确完成时限。' },

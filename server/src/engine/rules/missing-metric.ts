@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 import { excerpt, measureSpan, missingFieldFix, placeholderField } from './_shared';
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'missing-metric',
     description: { en: 'Every measure states a measurable target.', 'zh-CN': '每项措施须有可量化的目标指标。' },

@@ -1,8 +1,8 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 import { isPlaceholder } from '../vocabulary';
 import { excerpt, measureSpan, missingFieldFix, ownerSuggestions, placeholderField } from './_shared';
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'missing-owner',
     description: { en: 'Every measure names an owner (the lead unit).', 'zh-CN': '每项措施须明确责任单位（牵头单位）。' },

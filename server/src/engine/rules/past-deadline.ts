@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'past-deadline',
     description: { en: 'No deadline falls before the document date.', 'zh-CN': '完成时限不得早于文档日期。' },

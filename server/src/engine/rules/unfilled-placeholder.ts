@@ -1,8 +1,8 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 import { PLACEHOLDER_PATTERN } from '../vocabulary';
 import { scanText } from './_shared';
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'unfilled-placeholder',
     description: { en: 'No template placeholder is left unfilled.', 'zh-CN': '模板占位符须填写完整。' },

@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
+import type { DocumentRule } from '../rule';
 import { detectScript } from '../script';
 
-export const rule: Rule = {
+export const rule: DocumentRule = {
   meta: {
     id: 'unknown-net',
     description: { en: 'A heading that names a net uses a name from the schema.', 'zh-CN': '网的章节标题须使用方案中的名称。' },
@@ -24,7 +24,7 @@ export const rule: Rule = {
     },
   },
   check(context) {
-    for (const heading of context.model.unknownNets) {
+    for (const heading of context.outline.unknownNets) {
       if (!heading.closest) {
         context.report({ span: heading.nameSpan, messageId: 'unknown', data: { name: heading.name } });
         continue;

@@ -1,9 +1,9 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 import { simplify } from '../script';
 import { VAGUE_METRICS, VAGUE_METRICS_EN } from '../vocabulary';
 import type { Span } from '../types';
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'unmeasurable-metric',
     description: { en: 'Targets are quantities, not 进一步提升.', 'zh-CN': '目标须可量化，不能只写“进一步提升”。' },

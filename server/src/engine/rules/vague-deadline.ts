@@ -1,10 +1,10 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 import { findVagueTimeWords } from '../deadline';
 import { PLACEHOLDER } from '../labels';
 import { isPlaceholder } from '../vocabulary';
 import { deadlineSuggestions } from './_shared';
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'vague-deadline',
     description: { en: 'Deadlines are dates, not 尽快 or 适时.', 'zh-CN': '完成时限须为具体时间，不能写“尽快”“适时”。' },

@@ -1,9 +1,9 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 import { PLACEHOLDER } from '../labels';
 import { vagueOwnerHits } from '../vocabulary';
 import { ownerSuggestions } from './_shared';
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'vague-owner',
     description: { en: 'Owners name a unit, not 有关部门.', 'zh-CN': '责任单位须具体，不能写“有关部门”。' },
