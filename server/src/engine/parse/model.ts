@@ -62,7 +62,8 @@ export interface Fragment {
 }
 
 
-interface Draft {
+/** A measure being built: its model object, the spans of its own prose, and the action line it opened with. */
+interface MeasureInProgress {
   measure: Measure;
   /** Spans of the measure's own prose (for quantities, text deadlines, vague words). */
   prose: Span[];
@@ -183,7 +184,7 @@ class ModelBuilder {
   private readonly codeSpans: Span[] = [];
   private readonly textSpans: Span[] = [];
   private readonly comments: Array<{ span: Span; text: string }> = [];
-  private readonly drafts: Draft[] = [];
+  private readonly inProgress: MeasureInProgress[] = [];
   private meta: DocumentMeta | null = null;
   private readonly incomingMeasures: Measure[] = [];
   private readonly allMeasures: Measure[] = [];
@@ -192,9 +193,9 @@ class ModelBuilder {
   /** The open net: a section opened here, or (section null) the one open when this section started. */
   private net: { netId: string; depth: number; section: NetSection | null } | null;
   private unknownNetDepth: number | null;
-  private headingMeasure: { depth: number; draft: Draft } | null = null;
+  private headingMeasure: { depth: number; building: MeasureInProgress } | null = null;
   /** The measure that following field lines attach to. */
-  private lastDraft: Draft | null = null;
+  private lastMeasure: MeasureInProgress | null = null;
   /** The schema has nets (five-nets); without (tasks), every heading's section holds measures. */
   private readonly hasNets: boolean;
   /** Inside a cover letter (from its addressee line to the signature's date or a heading). */
@@ -204,12 +205,12 @@ class ModelBuilder {
   /** Measures since the last heading: a cover letter only opens before the first. */
   private measuresSinceHeading = 0;
   /** A label standing alone on its line (责任单位 ⏎ 市民政局): the next paragraph is its value. */
-  private pendingLabel: { kind: FieldKind | 'text'; label: string; labelSpan: Span; draft: Draft | null; taken: number } | null = null;
+  private pendingLabel: { kind: FieldKind | 'text'; label: string; labelSpan: Span; building: MeasureInProgress | null; taken: number } | null = null;
   /**
    * Measures in a row at one level (numbered paragraphs) or in one list: an owner given
    * once after them, in brackets or at the end of a bullet group, belongs to each.
    */
-  private run: { drafts: Draft[]; level: number | null; list: boolean } = { drafts: [], level: null, list: false };
+  private run: { members: MeasureInProgress[]; level: number | null; list: boolean } = { members: [], level: null, list: false };
 
   constructor(
     private text: string,
@@ -231,7 +232,7 @@ class ModelBuilder {
     this.followSiblingStyle();
     // The frontmatter date (first section) wins over the configured one.
     const documentDate = this.meta?.date ?? this.options.documentDate ?? null;
-    for (const draft of this.drafts) finalizeMeasure(draft.measure, draft.prose, this.text, documentDate);
+    for (const building of this.inProgress) finalizeMeasure(building.measure, building.prose, this.text, documentDate);
     const open = this.net;
     return {
       length: this.text.length,
@@ -281,11 +282,11 @@ class ModelBuilder {
           break;
         case 'blockquote':
           this.textSpans.push({ start: startOf(node), end: endOf(node) });
-          this.lastDraft = null;
+          this.lastMeasure = null;
           this.pendingLabel = null;
           break;
         default:
-          this.lastDraft = null;
+          this.lastMeasure = null;
           this.pendingLabel = null;
       }
     }
@@ -355,11 +356,11 @@ class ModelBuilder {
     if (this.unknownNetDepth !== null && depth <= this.unknownNetDepth) this.unknownNetDepth = null;
     // Any heading ends a heading measure's body, so a section never continues a measure.
     this.headingMeasure = null;
-    this.lastDraft = null;
+    this.lastMeasure = null;
     this.pendingLabel = null;
     this.coverLetter = false;
     this.measuresSinceHeading = 0;
-    this.run = { drafts: [], level: null, list: false };
+    this.run = { members: [], level: null, list: false };
 
     const content = this.headingContent(node);
     const headingText = this.text.slice(content.start, content.end);
@@ -390,10 +391,10 @@ class ModelBuilder {
       }
     }
     if (this.isMeasureHeading(blocks, index, headingText)) {
-      const draft = this.newMeasure('heading', content, content, { start, end: endOf(node) });
-      this.commit(draft);
-      this.headingMeasure = { depth, draft };
-      this.lastDraft = draft;
+      const building = this.newMeasure('heading', content, content, { start, end: endOf(node) });
+      this.commit(building);
+      this.headingMeasure = { depth, building };
+      this.lastMeasure = building;
     }
   }
 
@@ -422,7 +423,7 @@ class ModelBuilder {
    * Create a measure. `textRegion` holds the measure text and any inline fields; `whole`
    * is the span the measure covers.
    */
-  private newMeasure(shape: Measure['shape'], textRegion: Span, prose: Span, whole: Span): Draft {
+  private newMeasure(shape: Measure['shape'], textRegion: Span, prose: Span, whole: Span): MeasureInProgress {
     const regionText = this.text.slice(textRegion.start, textRegion.end);
     const extracted = extractFields(regionText, textRegion.start);
     let fields = extracted.fields;
@@ -465,22 +466,22 @@ class ModelBuilder {
       prose: [],
       insertion,
     };
-    const draft: Draft = { measure, prose: [{ start: prose.start, end: Math.min(prose.end, textRegion.start + textEnd) }] };
-    return draft;
+    const building: MeasureInProgress = { measure, prose: [{ start: prose.start, end: Math.min(prose.end, textRegion.start + textEnd) }] };
+    return building;
   }
 
   /** Keep a measure: in its net, or as an orphan when it carries fields. */
-  private commit(draft: Draft): void {
+  private commit(building: MeasureInProgress): void {
     this.measuresSinceHeading++;
-    this.drafts.push(draft);
-    this.allMeasures.push(draft.measure);
-    if (this.net?.section) this.net.section.measures.push(draft.measure);
-    else if (this.net) this.incomingMeasures.push(draft.measure);
-    else this.orphans.push(draft.measure); // outside every net, or under a misspelled one
+    this.inProgress.push(building);
+    this.allMeasures.push(building.measure);
+    if (this.net?.section) this.net.section.measures.push(building.measure);
+    else if (this.net) this.incomingMeasures.push(building.measure);
+    else this.orphans.push(building.measure); // outside every net, or under a misspelled one
   }
 
-  private wantsMeasure(draft: Draft): boolean {
-    return this.inSection() || draft.measure.fields.some((field) => field.label !== null);
+  private wantsMeasure(building: MeasureInProgress): boolean {
+    return this.inSection() || building.measure.fields.some((field) => field.label !== null);
   }
 
   /**
@@ -490,23 +491,23 @@ class ModelBuilder {
    */
   private followSiblingStyle(): void {
     if (!this.fieldParagraphColon) return;
-    for (const draft of this.drafts) {
-      const measure = draft.measure;
+    for (const building of this.inProgress) {
+      const measure = building.measure;
       if (measure.shape !== 'paragraph' || measure.insertion.mode !== 'append' || measure.fields.length > 0) continue;
       measure.insertion = { mode: 'line', offset: measure.span.end, separator: '', colon: this.fieldParagraphColon, blankLine: true };
     }
   }
 
   /** Attach field lines (责任单位：市民政局) to a measure. */
-  private attachFieldLine(draft: Draft, line: Span, insertionAfter: number, prefix: string, mode: 'line' | 'sublist'): void {
+  private attachFieldLine(building: MeasureInProgress, line: Span, insertionAfter: number, prefix: string, mode: 'line' | 'sublist'): void {
     const lineText = this.text.slice(line.start, line.end);
     const extracted = extractFields(lineText, line.start);
     const fields = extracted.fields.map((field): Field => ({ ...field, source: 'line' }));
-    this.shareWithGroup(draft, fields, lineText);
-    for (const field of fields) draft.measure.fields.push(field);
-    draft.measure.span.end = Math.max(draft.measure.span.end, line.end);
-    if (draft.measure.insertion.mode !== 'bracket' && draft.measure.insertion.mode !== 'cell') {
-      draft.measure.insertion = { mode, offset: insertionAfter, separator: prefix, colon: /：/u.test(lineText) ? '：' : ':' };
+    this.shareWithGroup(building, fields, lineText);
+    for (const field of fields) building.measure.fields.push(field);
+    building.measure.span.end = Math.max(building.measure.span.end, line.end);
+    if (building.measure.insertion.mode !== 'bracket' && building.measure.insertion.mode !== 'cell') {
+      building.measure.insertion = { mode, offset: insertionAfter, separator: prefix, colon: /：/u.test(lineText) ? '：' : ':' };
     }
   }
 
@@ -515,8 +516,8 @@ class ModelBuilder {
    * the end of a bullet group, belongs to each item of the group that names none — when no
    * item of the group names its own.
    */
-  private shareWithGroup(target: Draft, fields: Field[], lineText: string): void {
-    const group = this.run.drafts;
+  private shareWithGroup(target: MeasureInProgress, fields: Field[], lineText: string): void {
+    const group = this.run.members;
     if (group.length < 2 || group[group.length - 1] !== target) return;
     const bracketed = /^[\s*_]*[（(〔【[]/u.test(lineText);
     if (!bracketed && !this.run.list) return;
@@ -528,9 +529,9 @@ class ModelBuilder {
   }
 
   /** Remember a measure as the latest of its row (numbered paragraphs of one level). */
-  private joinRun(draft: Draft, level: number | null): void {
-    if (this.run.list || this.run.level !== level) this.run = { drafts: [], level, list: false };
-    this.run.drafts.push(draft);
+  private joinRun(building: MeasureInProgress, level: number | null): void {
+    if (this.run.list || this.run.level !== level) this.run = { members: [], level, list: false };
+    this.run.members.push(building);
   }
 
   /** What the next block is, for deciding whether a numbered line heads a group or titles a section. */
@@ -568,7 +569,7 @@ class ModelBuilder {
     const lines = linesOf(this.text, startOf(node), endOf(node));
     if (this.coverLetterParagraph(lines)) return;
     if (this.takePendingLabel(node, lines)) return;
-    let current: Draft | null = null;
+    let current: MeasureInProgress | null = null;
     let currentEnd = 0;
     let currentLevel: number | null = null;
     const flush = () => {
@@ -576,19 +577,19 @@ class ModelBuilder {
       current.measure.span.end = Math.max(current.measure.span.end, currentEnd);
       if (this.wantsMeasure(current)) {
         this.commit(current);
-        this.lastDraft = current;
+        this.lastMeasure = current;
         this.joinRun(current, currentLevel);
-      } else this.lastDraft = null; // a numbered line that is no measure: field lines after it attach to nothing
+      } else this.lastMeasure = null; // a numbered line that is no measure: field lines after it attach to nothing
       current = null;
     };
     for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
       const line = lines[lineIndex];
       const lineEnd = line.start + line.text.length;
-      const target: Draft | null = current ?? this.headingMeasure?.draft ?? this.lastDraft;
+      const target: MeasureInProgress | null = current ?? this.headingMeasure?.building ?? this.lastMeasure;
       if (startsWithLabel(line.text) && target) {
         if (current) {
-          const draft: Draft = current;
-          draft.measure.span.end = lineEnd;
+          const building: MeasureInProgress = current;
+          building.measure.span.end = lineEnd;
         }
         const indent = /^[ \t]*/u.exec(line.text)?.[0] ?? '';
         if (!current && lineIndex === 0 && target.measure.shape === 'paragraph') this.fieldParagraphColon = /：/u.test(line.text) ? '：' : ':';
@@ -616,14 +617,14 @@ class ModelBuilder {
           const nextLine = lines[lineIndex + 1];
           const nextInParagraph = nextLine ? NUMBERING.exec(nextLine.text) : null;
           const next = lastLine ? this.nextKind(nextBlock) : nextInParagraph ? { kind: 'numbered' as const, level: numberingLevel(nextInParagraph[0]) } : null;
-          const draft = this.newMeasure('paragraph', region, region, { start: line.start, end: lineEnd });
-          const hasFields = draft.measure.fields.length > 0;
+          const building = this.newMeasure('paragraph', region, region, { start: line.start, end: lineEnd });
+          const hasFields = building.measure.fields.length > 0;
           if (next && this.inSection() && this.isHeader(this.text.slice(region.start, region.end), level, next, hasFields)) {
-            this.lastDraft = null;
-            this.run = { drafts: [], level: null, list: false };
+            this.lastMeasure = null;
+            this.run = { members: [], level: null, list: false };
             continue;
           }
-          current = draft;
+          current = building;
           currentEnd = lineEnd;
           currentLevel = level;
           continue;
@@ -648,9 +649,9 @@ class ModelBuilder {
       }
       if (current) {
         // A continuation line of a numbered measure: extend its text region.
-        const draft: Draft = current;
-        const region = { start: draft.measure.textSpan.start, end: lineEnd };
-        current = draft.action ? this.actionMeasure(draft.action.line, draft.action.parts, lineEnd, draft) : this.newMeasure('paragraph', region, region, { start: draft.measure.span.start, end: lineEnd });
+        const building: MeasureInProgress = current;
+        const region = { start: building.measure.textSpan.start, end: lineEnd };
+        current = building.action ? this.actionMeasure(building.action.line, building.action.parts, lineEnd, building) : this.newMeasure('paragraph', region, region, { start: building.measure.span.start, end: lineEnd });
         currentEnd = lineEnd;
         continue;
       }
@@ -663,8 +664,8 @@ class ModelBuilder {
         currentLevel = null;
       } else {
         // Prose between measures (an introduction): field lines after it attach to nothing.
-        this.lastDraft = null;
-        this.run = { drafts: [], level: null, list: false };
+        this.lastMeasure = null;
+        this.run = { members: [], level: null, list: false };
       }
     }
     flush();
@@ -686,7 +687,7 @@ class ModelBuilder {
       return false;
     }
     if (lines.some((line) => DATE_LINE.test(line.text))) this.coverLetter = false;
-    this.lastDraft = null;
+    this.lastMeasure = null;
     this.pendingLabel = null;
     return true;
   }
@@ -702,7 +703,7 @@ class ModelBuilder {
     const alone = lines.length === 1 ? standaloneLabel(first) : null;
     if (alone) {
       const start = lines[0].start;
-      this.pendingLabel = { kind: alone, label: first.trim(), labelSpan: { start, end: start + first.length }, draft: this.headingMeasure?.draft ?? this.lastDraft, taken: 0 };
+      this.pendingLabel = { kind: alone, label: first.trim(), labelSpan: { start, end: start + first.length }, building: this.headingMeasure?.building ?? this.lastMeasure, taken: 0 };
       return true;
     }
     if (!pending) return false;
@@ -711,30 +712,30 @@ class ModelBuilder {
       return false;
     }
     const value = { start: startOf(node), end: endOf(node) };
-    if (pending.kind === 'metric' && pending.taken > 0 && pending.draft) {
+    if (pending.kind === 'metric' && pending.taken > 0 && pending.building) {
       // More indicators under the same label: part of the measure's targets.
-      pending.draft.prose.push(value);
-      pending.draft.measure.span.end = Math.max(pending.draft.measure.span.end, value.end);
+      pending.building.prose.push(value);
+      pending.building.measure.span.end = Math.max(pending.building.measure.span.end, value.end);
       pending.taken++;
       return true;
     }
-    this.applyLabelValue(pending.kind, { text: pending.label, start: pending.labelSpan.start }, value, pending.draft);
+    this.applyLabelValue(pending.kind, { text: pending.label, start: pending.labelSpan.start }, value, pending.building);
     pending.taken++;
     if (pending.kind !== 'metric') this.pendingLabel = null;
-    else pending.draft = this.lastDraft;
+    else pending.building = this.lastMeasure;
     return true;
   }
 
   /** A standalone label and its value: a new measure for a task label, a field of the measure before it otherwise. */
-  private applyLabelValue(kind: FieldKind | 'text', label: Line, value: Span, target: Draft | null = this.headingMeasure?.draft ?? this.lastDraft): void {
+  private applyLabelValue(kind: FieldKind | 'text', label: Line, value: Span, target: MeasureInProgress | null = this.headingMeasure?.building ?? this.lastMeasure): void {
     const labelSpan = { start: label.start + (label.text.length - label.text.trimStart().length), end: label.start + label.text.trimEnd().length };
     const valueSpan = trimSpan(this.text, value);
     if (kind === 'text') {
       // The measure is its text; the label before it is a column title, not part of it.
-      const draft = this.newMeasure('paragraph', valueSpan, valueSpan, { ...valueSpan });
-      this.commit(draft);
-      this.lastDraft = draft;
-      this.run = { drafts: [], level: null, list: false };
+      const building = this.newMeasure('paragraph', valueSpan, valueSpan, { ...valueSpan });
+      this.commit(building);
+      this.lastMeasure = building;
+      this.run = { members: [], level: null, list: false };
       return;
     }
     if (!target || valueSpan.start === valueSpan.end) return;
@@ -748,25 +749,25 @@ class ModelBuilder {
       source: 'line',
     });
     target.measure.span.end = Math.max(target.measure.span.end, valueSpan.end);
-    this.lastDraft = target;
+    this.lastMeasure = target;
   }
 
   /** "By June 2023, Health Services will develop a communications plan": the subject owns it, by June 2023. */
-  private actionMeasure(line: Line, action: ActionLine, end = line.start + line.text.length, extend?: Draft): Draft {
+  private actionMeasure(line: Line, action: ActionLine, end = line.start + line.text.length, extend?: MeasureInProgress): MeasureInProgress {
     const start = extend ? extend.measure.span.start : line.start;
     const region = { start: extend ? extend.measure.textSpan.start : line.start, end };
-    const draft = this.newMeasure('paragraph', region, region, { start, end });
+    const building = this.newMeasure('paragraph', region, region, { start, end });
     const at = (span: { start: number; end: number }): Span => ({ start: line.start + span.start, end: line.start + span.end });
     const owner = at(action.owner);
     const deadline = at(action.deadline);
-    if (!draft.measure.fields.some((field) => field.kind === 'owner')) {
-      draft.measure.fields.push({ kind: 'owner', label: null, labelSpan: null, value: this.text.slice(owner.start, owner.end), valueSpan: owner, source: 'verb' });
+    if (!building.measure.fields.some((field) => field.kind === 'owner')) {
+      building.measure.fields.push({ kind: 'owner', label: null, labelSpan: null, value: this.text.slice(owner.start, owner.end), valueSpan: owner, source: 'verb' });
     }
-    if (!draft.measure.fields.some((field) => field.kind === 'deadline')) {
-      draft.measure.fields.push({ kind: 'deadline', label: null, labelSpan: null, value: this.text.slice(deadline.start, deadline.end), valueSpan: deadline, source: 'verb' });
+    if (!building.measure.fields.some((field) => field.kind === 'deadline')) {
+      building.measure.fields.push({ kind: 'deadline', label: null, labelSpan: null, value: this.text.slice(deadline.start, deadline.end), valueSpan: deadline, source: 'verb' });
     }
-    draft.action = { line, parts: action };
-    return draft;
+    building.action = { line, parts: action };
+    return building;
   }
 
   private itemParagraph(item: ListItem): Paragraph | null {
@@ -784,20 +785,20 @@ class ModelBuilder {
   }
 
   private onList(list: List, nested: boolean): void {
-    const members: Draft[] = [];
+    const members: MeasureInProgress[] = [];
     for (const item of list.children) {
       const paragraph = this.itemParagraph(item);
       this.collectCode(item);
       if (!paragraph) {
-        this.lastDraft = null;
+        this.lastMeasure = null;
         continue;
       }
       this.textSpans.push({ start: startOf(paragraph), end: endOf(paragraph) });
       const paragraphText = this.text.slice(startOf(paragraph), endOf(paragraph));
-      const target = this.headingMeasure?.draft ?? this.lastDraft;
+      const target = this.headingMeasure?.building ?? this.lastMeasure;
       if (startsWithLabel(paragraphText) && target) {
         // A field item: it belongs to the measure before it (and, at the end of a bullet group, to each).
-        if (members.length >= 2 && members[members.length - 1] === target) this.run = { drafts: [...members], level: null, list: true };
+        if (members.length >= 2 && members[members.length - 1] === target) this.run = { members: [...members], level: null, list: true };
         for (const line of linesOf(this.text, startOf(paragraph), endOf(paragraph))) {
           const lineEnd = line.start + line.text.length;
           this.attachFieldLine(target, { start: line.start, end: lineEnd }, endOf(item), this.itemPrefix(item, paragraph), 'sublist');
@@ -818,7 +819,7 @@ class ModelBuilder {
           }),
         );
       if (nestedAreMeasures) {
-        this.lastDraft = null;
+        this.lastMeasure = null;
         for (const sub of nestedLists) this.onList(sub, true);
         continue;
       }
@@ -839,8 +840,8 @@ class ModelBuilder {
       }
       const region = { start: startOf(paragraph), end: textEnd };
       const itemEnd = numberedLines.length > 0 ? textEnd : endOf(item);
-      const draft = this.newMeasure('list', region, region, { start: startOf(item), end: itemEnd });
-      for (const line of fieldLines) this.attachFieldLine(draft, line, line.end, /^[ \t]*/u.exec(this.text.slice(lineStartOf(this.text, line.start), line.start))?.[0] ?? '', 'line');
+      const building = this.newMeasure('list', region, region, { start: startOf(item), end: itemEnd });
+      for (const line of fieldLines) this.attachFieldLine(building, line, line.end, /^[ \t]*/u.exec(this.text.slice(lineStartOf(this.text, line.start), line.start))?.[0] ?? '', 'line');
       for (const sub of nestedLists) {
         for (const subItem of sub.children) {
           const subParagraph = this.itemParagraph(subItem);
@@ -849,18 +850,18 @@ class ModelBuilder {
           this.textSpans.push({ start: startOf(subParagraph), end: endOf(subParagraph) });
           if (startsWithLabel(subText)) {
             for (const line of linesOf(this.text, startOf(subParagraph), endOf(subParagraph))) {
-              this.attachFieldLine(draft, { start: line.start, end: line.start + line.text.length }, endOf(subItem), this.itemPrefix(subItem, subParagraph), 'sublist');
+              this.attachFieldLine(building, { start: line.start, end: line.start + line.text.length }, endOf(subItem), this.itemPrefix(subItem, subParagraph), 'sublist');
             }
           } else {
-            draft.prose.push({ start: startOf(subParagraph), end: endOf(subParagraph) });
+            building.prose.push({ start: startOf(subParagraph), end: endOf(subParagraph) });
           }
         }
       }
-      if (this.wantsMeasure(draft)) {
-        this.commit(draft);
-        this.lastDraft = draft;
-        members.push(draft);
-      } else this.lastDraft = null;
+      if (this.wantsMeasure(building)) {
+        this.commit(building);
+        this.lastMeasure = building;
+        members.push(building);
+      } else this.lastMeasure = null;
       // Each pasted numbered line is a measure of its own, wherever Markdown put it.
       numberedLines.forEach((line, i) => {
         const end = i + 1 < numberedLines.length ? numberedLines[i + 1].start - 1 : endOf(paragraph);
@@ -869,12 +870,12 @@ class ModelBuilder {
         const pasted = this.newMeasure('paragraph', lineRegion, lineRegion, { start: line.start, end: lineRegion.end });
         if (this.wantsMeasure(pasted)) {
           this.commit(pasted);
-          this.lastDraft = pasted;
+          this.lastMeasure = pasted;
           members.push(pasted);
         }
       });
     }
-    this.run = { drafts: members, level: null, list: true };
+    this.run = { members: members, level: null, list: true };
   }
 
   /** A list item that titles the items nested under it: it ends with a colon, or is a short title. */
@@ -892,7 +893,7 @@ class ModelBuilder {
   }
 
   private onTable(table: Table): void {
-    this.lastDraft = null;
+    this.lastMeasure = null;
     const [header, ...rows] = table.children;
     if (!header) return;
     this.collectCode(table);
@@ -916,7 +917,7 @@ class ModelBuilder {
       if (!textCell) continue;
       const textContent = trimSpan(this.text, textCell);
       if (textContent.start === textContent.end) continue;
-      const draft = this.newMeasure('table', textContent, textContent, { start: startOf(row), end: endOf(row) });
+      const building = this.newMeasure('table', textContent, textContent, { start: startOf(row), end: endOf(row) });
       const emptyCells: Partial<Record<FieldKind, Span>> = {};
       kinds.forEach((kind, column) => {
         if (kind === null || kind === 'text') return;
@@ -926,7 +927,7 @@ class ModelBuilder {
         const value = this.text.slice(content.start, content.end);
         if (kind === 'net') {
           const net = matchNet(value, content.start, this.options.schema);
-          if (net) draft.measure.netId = net.netId;
+          if (net) building.measure.netId = net.netId;
           return;
         }
         if (content.start === content.end) {
@@ -935,18 +936,18 @@ class ModelBuilder {
           emptyCells[kind] = { start: at, end: at };
           return;
         }
-        if (draft.measure.fields.some((field) => field.kind === kind && field.source === 'inline')) return;
-        draft.measure.fields.push({ kind, label: headerLabels[column].text, labelSpan: null, value, valueSpan: content, source: 'table' });
+        if (building.measure.fields.some((field) => field.kind === kind && field.source === 'inline')) return;
+        building.measure.fields.push({ kind, label: headerLabels[column].text, labelSpan: null, value, valueSpan: content, source: 'table' });
       });
-      if (draft.measure.insertion.mode !== 'bracket') {
-        draft.measure.insertion = { mode: 'cell', offset: textContent.end, cells: emptyCells, open: '（', close: '）' };
+      if (building.measure.insertion.mode !== 'bracket') {
+        building.measure.insertion = { mode: 'cell', offset: textContent.end, cells: emptyCells, open: '（', close: '）' };
       }
-      if (draft.measure.netId !== null && !this.net) {
+      if (building.measure.netId !== null && !this.net) {
         // A row naming its net in a column, outside net sections: kept with its net id.
-        this.drafts.push(draft);
-        this.allMeasures.push(draft.measure);
-        this.orphans.push(draft.measure);
-      } else this.commit(draft);
+        this.inProgress.push(building);
+        this.allMeasures.push(building.measure);
+        this.orphans.push(building.measure);
+      } else this.commit(building);
     }
   }
 }
