@@ -24,6 +24,8 @@ let toSimplified: Convert | null = null;
 let toTraditional: Convert | null = null;
 
 let traditionalChars: RegExp | null = null;
+/** For each BMP code unit: 1 when the traditional -> simplified dictionaries change it. */
+let traditionalUnits: Uint8Array | null = null;
 
 /** A character class of every character the traditional -> simplified dictionaries change. */
 function traditionalCharacters(): RegExp {
@@ -37,16 +39,57 @@ function traditionalCharacters(): RegExp {
     }
     const escaped = [...keys].map((ch) => (/[\\\]^-]/u.test(ch) ? `\\${ch}` : ch)).join('');
     traditionalChars = new RegExp(`[${escaped}]`, 'u');
+    traditionalUnits = new Uint8Array(0x10000);
+    for (const ch of keys) if (ch.length === 1) traditionalUnits[ch.charCodeAt(0)] = 1;
   }
   return traditionalChars;
 }
 
+/**
+ * For each BMP code unit, 1 when the traditional -> simplified dictionaries change it: a
+ * table lookup per code unit is cheaper than testing the character class, and every line
+ * of a draft is asked. Astral characters (surrogates) are 0: ask the character class.
+ */
+export function traditionalUnitTable(): Uint8Array {
+  traditionalCharacters();
+  return traditionalUnits as Uint8Array;
+}
+
+/** Does `text` hold a character the dictionaries change? */
+function hasTraditional(text: string): boolean {
+  const units = traditionalUnitTable();
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (units[unit] === 1) return true;
+    // An astral character (a surrogate pair): the character class decides.
+    if (unit >= 0xd800 && unit <= 0xdbff) return traditionalCharacters().test(text);
+  }
+  return false;
+}
+
 export function simplify(text: string): string {
-  // Most text is simplified already: a native regex test is far cheaper than OpenCC's trie walk.
-  if (!traditionalCharacters().test(text)) return text;
+  // Most text is simplified already: a table lookup is far cheaper than OpenCC's trie walk.
+  if (!hasTraditional(text)) return text;
   toSimplified ??= ConverterFactory(fromTaiwan, toMainland);
   const converted = toSimplified(text);
   return converted.length === text.length ? converted : text;
+}
+
+/**
+ * `simplify`, always one UTF-16 unit for one, so offsets in the result are offsets in `text`:
+ * where OpenCC's phrase conversion would change the length, each traditional character is
+ * converted on its own (the deadline grammar reads dates and words in any draft this way).
+ */
+export function simplifyChars(text: string): string {
+  if (!hasTraditional(text)) return text;
+  toSimplified ??= ConverterFactory(fromTaiwan, toMainland);
+  const convert = toSimplified;
+  const converted = convert(text);
+  if (converted.length === text.length) return converted;
+  return text.replace(new RegExp(traditionalCharacters().source, 'gu'), (ch) => {
+    const one = convert(ch);
+    return one.length === ch.length ? one : ch;
+  });
 }
 
 export function traditionalize(text: string): string {

@@ -4,40 +4,50 @@
  * once at module load.
  */
 import { CN_SMALL, SP, YEAR4, sticky } from './lexicon';
+import { simplifyChars, traditionalUnitTable } from '../script';
 
-
-/** Traditional → simplified for the characters the grammar and word lists use. */
-const TRADITIONAL: Record<string, string> = {
-  內: '内', 當: '当', 長: '长', 堅: '坚', 續: '续', 態: '态', 盡: '尽', 儘: '尽', 適: '适',
-  時: '时', 視: '视', 況: '况', 擇: '择', 機: '机', 緊: '紧', 確: '确', 號: '号', 於: '于',
-  為: '为', 進: '进', 開: '开', 實: '实', 執: '执', 務: '务', 遲: '迟', 爭: '争', 計: '计',
-  劃: '划', 預: '预', 擬: '拟', 後: '后', 終: '终', 間: '间', 與: '与', 並: '并', 達: '达',
-  過: '过', 來: '来', 歲: '岁', 個: '个', 萬: '万', 億: '亿', 兩: '两', 幾: '几', 數: '数',
-  週: '周', 貫: '贯', 徹: '彻', 規: '规', 範: '范', 復: '复', 現: '现', 際: '际',
-  經: '经', 邊: '边', 總: '总', 結: '结', 對: '对', 應: '应', 線: '线', 網: '网',
-  處: '处', 設: '设', 審: '审', 聯: '联', 資: '资', 銷: '销', 環: '环', 側: '侧',
-  陸: '陆', 閣: '阁', 門: '门', 關: '关', 從: '从',
-};
 
 const DASHES: Record<string, string> = {
   '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2212': '-', '\u301c': '~', '\u25ef': '〇',
   '\u3000': ' ',
 };
 
-const NORMALIZE_RE = new RegExp(
-  `[\\uff01-\\uff5e\\u2010\\u2011\\u2012\\u2212\\u301c\\u25ef\\u3000${Object.keys(TRADITIONAL).join('')}]`,
-  'g',
-);
+// No u flag: BMP characters only, and the flag makes the scan slower.
+const WIDTH_RE = /[\uff01-\uff5e\u2010\u2011\u2012\u2212\u301c\u25ef\u3000]/g;
 
 function normalizeChar(c: string): string {
   const code = c.charCodeAt(0);
   if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-  return DASHES[c] ?? TRADITIONAL[c] ?? c;
+  return DASHES[c] ?? c;
 }
 
-/** Same length as the input; offsets carry over unchanged. */
+/** Per BMP code unit: 1 traditional (simplifyChars changes it), 2 full-width or a dash (normalizeChar does). */
+let unitKinds: Uint8Array | null = null;
+
+function normalizationTable(): Uint8Array {
+  if (!unitKinds) {
+    unitKinds = Uint8Array.from(traditionalUnitTable());
+    for (let code = 0xff01; code <= 0xff5e; code++) unitKinds[code] = 2;
+    for (const dash of Object.keys(DASHES)) unitKinds[dash.charCodeAt(0)] = 2;
+    // A high surrogate: an astral character, which simplifyChars checks.
+    for (let code = 0xd800; code <= 0xdbff; code++) unitKinds[code] = 1;
+  }
+  return unitKinds;
+}
+
+/**
+ * Same length as the input, so offsets carry over unchanged: traditional characters to
+ * simplified (the engine's OpenCC conversion, one character for one), full-width digits and
+ * letters to ASCII, dashes and the ideographic space to ASCII. One table lookup per code
+ * unit decides what is needed: most lines need nothing.
+ */
 export function normalize(text: string): string {
-  return text.replace(NORMALIZE_RE, normalizeChar);
+  const kinds = normalizationTable();
+  let needs = 0;
+  for (let index = 0; index < text.length && needs !== 3; index++) needs |= kinds[text.charCodeAt(index)];
+  let normalized = needs & 1 ? simplifyChars(text) : text;
+  if (needs & 2) normalized = normalized.replace(WIDTH_RE, normalizeChar);
+  return normalized;
 }
 
 
