@@ -62,6 +62,13 @@ export interface Fragment {
 }
 
 
+/** The measure a paragraph's lines are building, where it ends so far, and its numbering level. */
+interface ParagraphMeasure {
+  building: MeasureInProgress | null;
+  end: number;
+  level: number | null;
+}
+
 /** A measure being built: its model object, the spans of its own prose, and the action line it opened with. */
 interface MeasureInProgress {
   measure: Measure;
@@ -569,106 +576,125 @@ class ModelBuilder {
     const lines = linesOf(this.text, startOf(node), endOf(node));
     if (this.coverLetterParagraph(lines)) return;
     if (this.takePendingLabel(node, lines)) return;
-    let current: MeasureInProgress | null = null;
-    let currentEnd = 0;
-    let currentLevel: number | null = null;
-    const flush = () => {
-      if (!current) return;
-      current.measure.span.end = Math.max(current.measure.span.end, currentEnd);
-      if (this.wantsMeasure(current)) {
-        this.commit(current);
-        this.lastMeasure = current;
-        this.joinRun(current, currentLevel);
-      } else this.lastMeasure = null; // a numbered line that is no measure: field lines after it attach to nothing
-      current = null;
-    };
+    const open: ParagraphMeasure = { building: null, end: 0, level: null };
     for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
       const line = lines[lineIndex];
       const lineEnd = line.start + line.text.length;
-      const target: MeasureInProgress | null = current ?? this.headingMeasure?.building ?? this.lastMeasure;
+      const target: MeasureInProgress | null = open.building ?? this.headingMeasure?.building ?? this.lastMeasure;
       if (startsWithLabel(line.text) && target) {
-        if (current) {
-          const building: MeasureInProgress = current;
-          building.measure.span.end = lineEnd;
-        }
+        if (open.building) open.building.measure.span.end = lineEnd;
         const indent = /^[ \t]*/u.exec(line.text)?.[0] ?? '';
-        if (!current && lineIndex === 0 && target.measure.shape === 'paragraph') this.fieldParagraphColon = /：/u.test(line.text) ? '：' : ':';
+        if (!open.building && lineIndex === 0 && target.measure.shape === 'paragraph') this.fieldParagraphColon = /：/u.test(line.text) ? '：' : ':';
         this.attachFieldLine(target, { start: line.start, end: lineEnd }, lineEnd, indent, 'line');
         continue;
       }
       const alone = standaloneLabel(line.text);
       if (alone && lineIndex + 1 < lines.length) {
         // 责任单位 ⏎ 市民政局 inside one paragraph: the next line is the value.
-        flush();
+        this.closeParagraphMeasure(open);
         const value = lines[lineIndex + 1];
         this.applyLabelValue(alone, line, { start: value.start, end: value.start + value.text.length });
         lineIndex++;
         continue;
       }
-      const numbered = NUMBERING.exec(line.text);
-      const ordinals = numbered ? [] : [...line.text.matchAll(ORDINAL_IS)];
-      const action = numbered || ordinals.length > 0 ? null : this.inSection() || !this.hasNets ? actionLine(line.text) : null;
-      if (numbered || ordinals.length > 0 || action) {
-        flush();
-        if (numbered) {
-          const level = numberingLevel(numbered[0]);
-          const region = { start: line.start + numbered[0].length, end: lineEnd };
-          const lastLine = lineIndex === lines.length - 1;
-          const nextLine = lines[lineIndex + 1];
-          const nextInParagraph = nextLine ? NUMBERING.exec(nextLine.text) : null;
-          const next = lastLine ? this.nextKind(nextBlock) : nextInParagraph ? { kind: 'numbered' as const, level: numberingLevel(nextInParagraph[0]) } : null;
-          const building = this.newMeasure('paragraph', region, region, { start: line.start, end: lineEnd });
-          const hasFields = building.measure.fields.length > 0;
-          if (next && this.inSection() && this.isHeader(this.text.slice(region.start, region.end), level, next, hasFields)) {
-            this.lastMeasure = null;
-            this.run = { members: [], level: null, list: false };
-            continue;
-          }
-          current = building;
-          currentEnd = lineEnd;
-          currentLevel = level;
-          continue;
-        }
-        if (action) {
-          current = this.actionMeasure(line, action);
-          currentEnd = lineEnd;
-          currentLevel = null;
-          continue;
-        }
-        for (let i = 0; i < ordinals.length; i++) {
-          const segmentStart = line.start + (ordinals[i].index ?? 0);
-          const segmentEnd = i + 1 < ordinals.length ? line.start + (ordinals[i + 1].index ?? 0) : lineEnd;
-          const prefix = /^[ \t]*/u.exec(this.text.slice(segmentStart, segmentEnd))?.[0].length ?? 0;
-          const region = { start: segmentStart + prefix, end: segmentEnd };
-          flush();
-          current = this.newMeasure('paragraph', region, region, { start: segmentStart, end: segmentEnd });
-          currentEnd = segmentEnd;
-          currentLevel = null;
-        }
-        continue;
-      }
-      if (current) {
+      if (this.openingLine(open, lines, lineIndex, nextBlock)) continue;
+      if (open.building) {
         // A continuation line of a numbered measure: extend its text region.
-        const building: MeasureInProgress = current;
+        const building: MeasureInProgress = open.building;
         const region = { start: building.measure.textSpan.start, end: lineEnd };
-        current = building.action ? this.actionMeasure(building.action.line, building.action.parts, lineEnd, building) : this.newMeasure('paragraph', region, region, { start: building.measure.span.start, end: lineEnd });
-        currentEnd = lineEnd;
+        open.building = building.action ? this.actionMeasure(building.action.line, building.action.parts, lineEnd, building) : this.newMeasure('paragraph', region, region, { start: building.measure.span.start, end: lineEnd });
+        open.end = lineEnd;
         continue;
       }
-      const candidate = this.newMeasure('paragraph', { start: line.start, end: lineEnd }, { start: line.start, end: lineEnd }, { start: line.start, end: lineEnd });
-      // A field line with no measure before it (责任单位：… after a line that is no measure) starts none:
-      // a measure with no text and every following owner would be worse than nothing.
-      if (candidate.measure.fields.some((field) => field.value.length > 0) && !startsWithLabel(line.text)) {
-        current = candidate;
-        currentEnd = lineEnd;
-        currentLevel = null;
-      } else {
-        // Prose between measures (an introduction): field lines after it attach to nothing.
-        this.lastMeasure = null;
-        this.run = { members: [], level: null, list: false };
+      this.unnumberedLine(open, line);
+    }
+    this.closeParagraphMeasure(open);
+  }
+
+  /** Keep the measure a paragraph's lines were building (or forget it: it is no measure). */
+  private closeParagraphMeasure(open: ParagraphMeasure): void {
+    const building = open.building;
+    if (!building) return;
+    building.measure.span.end = Math.max(building.measure.span.end, open.end);
+    if (this.wantsMeasure(building)) {
+      this.commit(building);
+      this.lastMeasure = building;
+      this.joinRun(building, open.level);
+    } else this.lastMeasure = null; // a numbered line that is no measure: field lines after it attach to nothing
+    open.building = null;
+  }
+
+  /**
+   * A line that opens a measure: numbered (一、, 1., （三）), an English action line (By June
+   * 2021, the Bureau will …), or one holding ordinals (一是…二是…), each of which opens one.
+   * False when the line is none of these.
+   */
+  private openingLine(open: ParagraphMeasure, lines: Line[], lineIndex: number, nextBlock: Content | undefined): boolean {
+    const line = lines[lineIndex];
+    const lineEnd = line.start + line.text.length;
+    const numbered = NUMBERING.exec(line.text);
+    const ordinals = numbered ? [] : [...line.text.matchAll(ORDINAL_IS)];
+    const action = numbered || ordinals.length > 0 ? null : this.inSection() || !this.hasNets ? actionLine(line.text) : null;
+    if (!numbered && ordinals.length === 0 && !action) return false;
+    this.closeParagraphMeasure(open);
+    if (numbered) {
+      this.numberedLine(open, lines, lineIndex, numbered[0], nextBlock);
+    } else if (action) {
+      open.building = this.actionMeasure(line, action);
+      open.end = lineEnd;
+      open.level = null;
+    } else {
+      for (let i = 0; i < ordinals.length; i++) {
+        const segmentStart = line.start + (ordinals[i].index ?? 0);
+        const segmentEnd = i + 1 < ordinals.length ? line.start + (ordinals[i + 1].index ?? 0) : lineEnd;
+        const prefix = /^[ \t]*/u.exec(this.text.slice(segmentStart, segmentEnd))?.[0].length ?? 0;
+        const region = { start: segmentStart + prefix, end: segmentEnd };
+        this.closeParagraphMeasure(open);
+        open.building = this.newMeasure('paragraph', region, region, { start: segmentStart, end: segmentEnd });
+        open.end = segmentEnd;
+        open.level = null;
       }
     }
-    flush();
+    return true;
+  }
+
+  /** A numbered line: a measure, or the header of the numbered measures under it. */
+  private numberedLine(open: ParagraphMeasure, lines: Line[], lineIndex: number, numbering: string, nextBlock: Content | undefined): void {
+    const line = lines[lineIndex];
+    const lineEnd = line.start + line.text.length;
+    const level = numberingLevel(numbering);
+    const region = { start: line.start + numbering.length, end: lineEnd };
+    const lastLine = lineIndex === lines.length - 1;
+    const nextLine = lines[lineIndex + 1];
+    const nextInParagraph = nextLine ? NUMBERING.exec(nextLine.text) : null;
+    const next = lastLine ? this.nextKind(nextBlock) : nextInParagraph ? { kind: 'numbered' as const, level: numberingLevel(nextInParagraph[0]) } : null;
+    const building = this.newMeasure('paragraph', region, region, { start: line.start, end: lineEnd });
+    const hasFields = building.measure.fields.length > 0;
+    if (next && this.inSection() && this.isHeader(this.text.slice(region.start, region.end), level, next, hasFields)) {
+      this.lastMeasure = null;
+      this.run = { members: [], level: null, list: false };
+      return;
+    }
+    open.building = building;
+    open.end = lineEnd;
+    open.level = level;
+  }
+
+  /** A line neither numbered nor a field line: a measure when it carries field values, else prose. */
+  private unnumberedLine(open: ParagraphMeasure, line: Line): void {
+    const lineEnd = line.start + line.text.length;
+    const candidate = this.newMeasure('paragraph', { start: line.start, end: lineEnd }, { start: line.start, end: lineEnd }, { start: line.start, end: lineEnd });
+    // A field line with no measure before it (责任单位：… after a line that is no measure) starts none:
+    // a measure with no text and every following owner would be worse than nothing.
+    if (candidate.measure.fields.some((field) => field.value.length > 0) && !startsWithLabel(line.text)) {
+      open.building = candidate;
+      open.end = lineEnd;
+      open.level = null;
+    } else {
+      // Prose between measures (an introduction): field lines after it attach to nothing.
+      this.lastMeasure = null;
+      this.run = { members: [], level: null, list: false };
+    }
   }
 
   /**
@@ -806,77 +832,97 @@ class ModelBuilder {
         continue;
       }
       const nestedLists = item.children.filter((child): child is List => child.type === 'list');
-      // A grouping item (（一）加强应急体系) whose nested items are the measures.
-      const ownFields = extractFields(paragraphText, startOf(paragraph)).fields.length > 0;
-      const nestedAreMeasures =
-        !ownFields &&
-        nestedLists.some((sub) =>
-          sub.children.some((subItem) => {
-            const subParagraph = this.itemParagraph(subItem);
-            if (!subParagraph) return false;
-            const subText = this.text.slice(startOf(subParagraph), endOf(subParagraph));
-            return !startsWithLabel(subText) && (extractFields(subText, 0).fields.length > 0 || (this.inSection() && this.isGroupTitle(paragraphText)));
-          }),
-        );
-      if (nestedAreMeasures) {
+      if (this.nestedAreMeasures(paragraphText, startOf(paragraph), nestedLists)) {
         this.lastMeasure = null;
         for (const sub of nestedLists) this.onList(sub, true);
         continue;
       }
-      // The measure's own text: paragraph lines up to the first field line, or to a line that
-      // starts with a measure numbering (Word's pasted 　　6．… folded into this item).
-      const lines = linesOf(this.text, startOf(paragraph), endOf(paragraph));
-      let textEnd = endOf(paragraph);
-      const fieldLines: Span[] = [];
-      const numberedLines: Line[] = [];
-      for (let i = 1; i < lines.length; i++) {
-        if (startsWithLabel(lines[i].text)) {
-          if (fieldLines.length === 0 && numberedLines.length === 0) textEnd = lines[i - 1].start + lines[i - 1].text.length;
-          fieldLines.push({ start: lines[i].start, end: lines[i].start + lines[i].text.length });
-        } else if (fieldLines.length === 0 && NUMBERING.test(lines[i].text)) {
-          if (numberedLines.length === 0) textEnd = lines[i - 1].start + lines[i - 1].text.length;
-          numberedLines.push(lines[i]);
-        }
-      }
-      const region = { start: startOf(paragraph), end: textEnd };
-      const itemEnd = numberedLines.length > 0 ? textEnd : endOf(item);
-      const building = this.newMeasure('list', region, region, { start: startOf(item), end: itemEnd });
-      for (const line of fieldLines) this.attachFieldLine(building, line, line.end, /^[ \t]*/u.exec(this.text.slice(lineStartOf(this.text, line.start), line.start))?.[0] ?? '', 'line');
-      for (const sub of nestedLists) {
-        for (const subItem of sub.children) {
-          const subParagraph = this.itemParagraph(subItem);
-          if (!subParagraph) continue;
-          const subText = this.text.slice(startOf(subParagraph), endOf(subParagraph));
-          this.textSpans.push({ start: startOf(subParagraph), end: endOf(subParagraph) });
-          if (startsWithLabel(subText)) {
-            for (const line of linesOf(this.text, startOf(subParagraph), endOf(subParagraph))) {
-              this.attachFieldLine(building, { start: line.start, end: line.start + line.text.length }, endOf(subItem), this.itemPrefix(subItem, subParagraph), 'sublist');
-            }
-          } else {
-            building.prose.push({ start: startOf(subParagraph), end: endOf(subParagraph) });
-          }
-        }
-      }
-      if (this.wantsMeasure(building)) {
-        this.commit(building);
-        this.lastMeasure = building;
-        members.push(building);
-      } else this.lastMeasure = null;
-      // Each pasted numbered line is a measure of its own, wherever Markdown put it.
-      numberedLines.forEach((line, i) => {
-        const end = i + 1 < numberedLines.length ? numberedLines[i + 1].start - 1 : endOf(paragraph);
-        const numbering = NUMBERING.exec(line.text)?.[0] ?? '';
-        const lineRegion = trimSpan(this.text, { start: line.start + numbering.length, end });
-        const pasted = this.newMeasure('paragraph', lineRegion, lineRegion, { start: line.start, end: lineRegion.end });
-        if (this.wantsMeasure(pasted)) {
-          this.commit(pasted);
-          this.lastMeasure = pasted;
-          members.push(pasted);
-        }
-      });
+      this.itemMeasures(item, paragraph, nestedLists, members);
     }
     this.run = { members: members, level: null, list: true };
   }
+
+  /** A grouping item (（一）加强应急体系) whose nested items are the measures. */
+  private nestedAreMeasures(paragraphText: string, paragraphStart: number, nestedLists: List[]): boolean {
+    if (nestedLists.length === 0) return false;
+    if (extractFields(paragraphText, paragraphStart).fields.length > 0) return false;
+    return nestedLists.some((sub) =>
+      sub.children.some((subItem) => {
+        const subParagraph = this.itemParagraph(subItem);
+        if (!subParagraph) return false;
+        const subText = this.text.slice(startOf(subParagraph), endOf(subParagraph));
+        return !startsWithLabel(subText) && (extractFields(subText, 0).fields.length > 0 || (this.inSection() && this.isGroupTitle(paragraphText)));
+      }),
+    );
+  }
+
+  /**
+   * The measure a list item holds (its text, field lines and nested items), and one measure
+   * for each numbered line pasted into it; the measures kept join `members`.
+   */
+  private itemMeasures(item: ListItem, paragraph: Paragraph, nestedLists: List[], members: MeasureInProgress[]): void {
+    const { textEnd, fieldLines, numberedLines } = this.itemLines(paragraph);
+    const region = { start: startOf(paragraph), end: textEnd };
+    const itemEnd = numberedLines.length > 0 ? textEnd : endOf(item);
+    const building = this.newMeasure('list', region, region, { start: startOf(item), end: itemEnd });
+    for (const line of fieldLines) this.attachFieldLine(building, line, line.end, /^[ \t]*/u.exec(this.text.slice(lineStartOf(this.text, line.start), line.start))?.[0] ?? '', 'line');
+    for (const sub of nestedLists) for (const subItem of sub.children) this.nestedItem(building, subItem);
+    if (this.wantsMeasure(building)) {
+      this.commit(building);
+      this.lastMeasure = building;
+      members.push(building);
+    } else this.lastMeasure = null;
+    // Each pasted numbered line is a measure of its own, wherever Markdown put it.
+    for (let i = 0; i < numberedLines.length; i++) {
+      const line = numberedLines[i];
+      const end = i + 1 < numberedLines.length ? numberedLines[i + 1].start - 1 : endOf(paragraph);
+      const numbering = NUMBERING.exec(line.text)?.[0] ?? '';
+      const lineRegion = trimSpan(this.text, { start: line.start + numbering.length, end });
+      const pasted = this.newMeasure('paragraph', lineRegion, lineRegion, { start: line.start, end: lineRegion.end });
+      if (this.wantsMeasure(pasted)) {
+        this.commit(pasted);
+        this.lastMeasure = pasted;
+        members.push(pasted);
+      }
+    }
+  }
+
+  /**
+   * An item paragraph's lines: the measure's own text runs up to the first field line, or to
+   * a line that starts with a measure numbering (Word's pasted 　　6．… folded into this item).
+   */
+  private itemLines(paragraph: Paragraph): { textEnd: number; fieldLines: Span[]; numberedLines: Line[] } {
+    const lines = linesOf(this.text, startOf(paragraph), endOf(paragraph));
+    let textEnd = endOf(paragraph);
+    const fieldLines: Span[] = [];
+    const numberedLines: Line[] = [];
+    for (let i = 1; i < lines.length; i++) {
+      if (startsWithLabel(lines[i].text)) {
+        if (fieldLines.length === 0 && numberedLines.length === 0) textEnd = lines[i - 1].start + lines[i - 1].text.length;
+        fieldLines.push({ start: lines[i].start, end: lines[i].start + lines[i].text.length });
+      } else if (fieldLines.length === 0 && NUMBERING.test(lines[i].text)) {
+        if (numberedLines.length === 0) textEnd = lines[i - 1].start + lines[i - 1].text.length;
+        numberedLines.push(lines[i]);
+      }
+    }
+    return { textEnd, fieldLines, numberedLines };
+  }
+
+  /** A nested item under a measure's item: field lines of the measure, or more of its prose. */
+  private nestedItem(building: MeasureInProgress, subItem: ListItem): void {
+    const subParagraph = this.itemParagraph(subItem);
+    if (!subParagraph) return;
+    const subText = this.text.slice(startOf(subParagraph), endOf(subParagraph));
+    this.textSpans.push({ start: startOf(subParagraph), end: endOf(subParagraph) });
+    if (startsWithLabel(subText)) {
+      for (const line of linesOf(this.text, startOf(subParagraph), endOf(subParagraph))) {
+        this.attachFieldLine(building, { start: line.start, end: line.start + line.text.length }, endOf(subItem), this.itemPrefix(subItem, subParagraph), 'sublist');
+      }
+    } else {
+      building.prose.push({ start: startOf(subParagraph), end: endOf(subParagraph) });
+    }
+  }
+
 
   /** A list item that titles the items nested under it: it ends with a colon, or is a short title. */
   private isGroupTitle(text: string): boolean {
