@@ -35,15 +35,19 @@ export interface RuleMeta<Scope extends 'section' | 'document' = 'section' | 'do
 
 /**
  * Drafts that must (invalid) and must not (valid) trigger the rule. `expected` gives, for
- * each invalid example, the rule's reports as `line:column-line:column message` (1-based,
- * columns in UTF-16 code units, English messages), as remark-lint's examples do: the doc
- * page shows them and test/rules/examples.test.ts checks them.
+ * each invalid example, the rule's reports as `line:column-line:column: message` (1-based,
+ * columns in UTF-16 code units, English messages, document date EXAMPLE_DATE), as
+ * remark-lint's examples do: the doc page shows them and test/rules/examples.test.ts checks
+ * them, so the docs cannot drift from what the rule does.
  */
 export interface RuleExamples {
   invalid: string[];
   valid: string[];
-  expected?: string[][];
+  expected: string[][];
 }
+
+/** The document date rule examples are linted with (a draft's frontmatter date wins). */
+export const EXAMPLE_DATE = '2020-07-01';
 
 export interface Report {
   span: Span;

@@ -9,7 +9,8 @@ import type { PolicySchema } from '../schema';
 import type { LineIndex } from '../lines';
 import type { LintOptions } from '../lint';
 import type { Fragment } from '../parse/model';
-import { isDocumentRule, isSectionRule, type DocumentRuleContext, type Localized, type Report, type RuleContext, type RuleMeta, type SectionRuleContext, type SectionView } from '../rule';
+import { netOutlines } from '../parse/sections';
+import { isDocumentRule, isSectionRule, type DocumentRuleContext, type Rule, type Localized, type Report, type RuleContext, type RuleMeta, type SectionRuleContext, type SectionView } from '../rule';
 import { RULES } from '../rules';
 import { localize } from '../i18n';
 import { copyFix, INTERNAL_ERROR_RULE, type SectionDiagnostic } from './groups';
@@ -169,4 +170,29 @@ function runEach<C extends SharedContext>(rules: readonly { meta: RuleMeta; chec
     }
   }
   return context.pending;
+}
+
+/**
+ * One rule's reports as the rule made them, over a whole model: fixes are kept even when the
+ * rule is not marked fixable (the runner drops them), so test/rules/examples.test.ts can hold
+ * a rule to its `fixable` flag.
+ */
+export function rawReports(rule: Rule, text: string, model: PolicyModel, lines: LineIndex, options: LintOptions): Report[] {
+  const reports: Report[] = [];
+  const record = { report: (report: Report): void => void reports.push(report) };
+  const run: RunInput = {
+    text,
+    measures: () => [...model.nets.flatMap((net) => net.measures), ...model.orphanMeasures],
+    lines: () => lines,
+    documentDate: model.meta.date ?? options.documentDate ?? null,
+    script: model.script,
+    eol: detectEol(text),
+  };
+  if (isSectionRule(rule)) {
+    rule.check(Object.assign(new SectionRunContext(run, options, 0, sectionView({ meta: model.meta, codeSpans: model.codeSpans, textSpans: model.textSpans })), record));
+  } else {
+    const { meta, unknownNets, script, codeSpans, textSpans, comments } = model;
+    rule.check(Object.assign(new DocumentRunContext(run, options, { meta, nets: netOutlines(model.nets), unknownNets, script, codeSpans, textSpans, comments }), record));
+  }
+  return reports;
 }

@@ -326,8 +326,7 @@ export function assembleModel(
   };
   const codeSpans = lazy(joined((fragment) => fragment.codeSpans));
   const textSpans = lazy(joined((fragment) => fragment.textSpans));
-  const outlineNets = nets.map(({ measures, ...net }): NetOutline => ({ ...net, measureCount: measures.length }));
-  const outline = { meta, nets: outlineNets, unknownNets, script, comments } as Omit<PolicyOutline, 'codeSpans' | 'textSpans'>;
+  const outline = { meta, nets: netOutlines(nets), unknownNets, script, comments } as Omit<PolicyOutline, 'codeSpans' | 'textSpans'>;
   lazyProperty(outline, 'codeSpans', codeSpans);
   lazyProperty(outline, 'textSpans', textSpans);
   // The same keys in the same order (JSON output of a model stays the same).
@@ -338,6 +337,11 @@ export function assembleModel(
   lazyProperty(model, 'codeSpans', codeSpans);
   lazyProperty(model, 'textSpans', textSpans);
   return { model: model as PolicyModel, outline: outline as PolicyOutline };
+}
+
+/** The nets as document rules see them: headings and extents, how many measures, not the measures. */
+export function netOutlines(nets: readonly NetSection[]): NetOutline[] {
+  return nets.map(({ measures, ...net }): NetOutline => ({ ...net, measureCount: measures.length }));
 }
 
 /** A value computed once, when first asked for. */

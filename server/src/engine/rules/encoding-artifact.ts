@@ -28,6 +28,11 @@ export const rule: SectionRule = {
     examples: {
       invalid: ['武漢市委十三屆九次全體會(huì)議上獲悉\n', '湖北日?qǐng)?bào)訊\n', '城市\uFFFD管理\n'],
       valid: ['武漢市委十三屆九次全體會議上獲悉，投资(2020年)\n'],
+      expected: [
+        ['1:13-1:18: Encoding artifact "(huì)": pinyin left by a broken conversion'],
+        ['1:4-1:10: Encoding artifact "?qǐng)": pinyin left by a broken conversion', '1:10-1:15: Encoding artifact "?bào)": pinyin left by a broken conversion'],
+        ['1:3-1:4: Replacement character (U+FFFD): a character was lost in conversion'],
+      ],
     },
   },
   check(context) {

@@ -24,6 +24,11 @@ export const rule: SectionRule = {
         '## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2021年第三季度）\n',
         '## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：【待填写】）\n',
       ],
+      expected: [
+        ['3:28-3:32: Cannot read the deadline "下个阶段": write a date such as 2021年12月底前'],
+        ['3:28-3:38: Cannot read the deadline "2021年2月30日": write a date such as 2021年12月底前'],
+        ['2:7-2:17: Document date "2020-13-45" is not a real day: write YYYY-MM-DD'],
+      ],
     },
   },
   check(context) {

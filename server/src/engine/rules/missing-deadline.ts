@@ -24,6 +24,10 @@ export const rule: SectionRule = {
         '## 城市精细管理网\n\n1. 编制全市产业地图，明确10个区的产业定位（牵头单位：市发改委；完成时限：【待填写】）\n',
       ],
       valid: ['## 城市精细管理网\n\n1. 编制全市产业地图，明确10个区的产业定位（牵头单位：市发改委；完成时限：2020年12月底前）\n'],
+      expected: [
+        ['3:4-3:24: Measure has no deadline: add a completion date ("编制全市产业地图，明确10个区的…")'],
+        ['3:40-3:45: Measure has no deadline: the placeholder "【待填写】" is not filled in ("编制全市产业地图，明确10个区的…")'],
+      ],
     },
   },
   check(context) {
