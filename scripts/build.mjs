@@ -60,7 +60,10 @@ const fdirBundledPicomatch = {
     build.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       const patched = source.replace(/__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);/u, 'pm = require("picomatch");');
-      return patched === source ? undefined : { contents: patched, loader: 'js' };
+      // A new fdir that loads picomatch another way must fail the build, not silently ship
+      // the second copy: look at its dist/index.mjs and update the pattern above.
+      if (patched === source) throw new Error(`${args.path}: fdir no longer loads picomatch as this plugin expects; update fdirBundledPicomatch in scripts/build.mjs`);
+      return { contents: patched, loader: 'js' };
     });
   },
 };

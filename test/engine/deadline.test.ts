@@ -8,6 +8,7 @@ import {
   type FoundDeadline,
 } from '../../server/src/engine/deadline/index';
 import type { DeadlineValue } from '../../server/src/engine/types';
+import { traditionalize } from '../../server/src/engine/script';
 
 /** 'YYYY-MM-DD..YYYY-MM-DD', 'ongoing', or '!reason'. */
 function show(r: DeadlineParse): string {
@@ -446,6 +447,23 @@ describe('deadline grammar', () => {
       const found = findDeadlines(text, { documentDate: DOC });
       assert.ok(found.length > 0);
       assert.ok(found.every((match) => match.start >= 0 && match.end <= text.length && match.start < match.end));
+    });
+  });
+
+  describe('traditional script', () => {
+    it('reads a traditional draft as its simplified twin, offsets unchanged (the engine\'s OpenCC conversion)', () => {
+      const simplified = '第三批试点单位于2022年10月底前编制并公布实施方案，2023年上半年验收，今后五年内全面推开，尽快总结，另行确定。';
+      const traditional = traditionalize(simplified);
+      assert.equal(traditional.length, simplified.length);
+      assert.notEqual(traditional, simplified);
+      const found = findDeadlines(simplified, { documentDate: '2021-03-01' });
+      assert.deepEqual(
+        found.map((hit) => [simplified.slice(hit.start, hit.end), hit.value && showValue(hit.value)]),
+        [['2022年10月底前', '2022-10-01..2022-10-31'], ['2023年上半年', '2023-01-01..2023-06-30'], ['今后五年内', '2021-03-01..2026-02-28']],
+      );
+      assert.deepEqual(findDeadlines(traditional, { documentDate: '2021-03-01' }), found);
+      assert.deepEqual(findVagueTimeWords(traditional).map((word) => [word.start, word.end]), findVagueTimeWords(simplified).map((word) => [word.start, word.end]));
+      assert.equal(show(parseDeadline(traditionalize('于2021年12月31号前'))), '2021-12-31..2021-12-31');
     });
   });
 

@@ -29,11 +29,6 @@ export function chunkText(chunk: Chunk): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
-export function chunkBytes(chunk: Chunk): Uint8Array {
-  if (typeof chunk === 'string') return Buffer.from(chunk, 'utf8');
-  return chunk instanceof FileSlice ? chunk.read() : chunk;
-}
-
 function readFully(fd: number, target: Uint8Array, offset: number, length: number, position: number): void {
   let done = 0;
   while (done < length) {

@@ -48,7 +48,8 @@ export interface CompletionInput {
   today: string;
 }
 
-const M = {
+/** Completion labels and details, in English and simplified Chinese (zh-TW is converted). */
+const COMPLETION_TEXT = {
   field: { en: 'Field: {name}', 'zh-CN': '字段：{name}' },
   example: { en: 'Example: {example}', 'zh-CN': '示例：{example}' },
   fromRoster: { en: 'Roster', 'zh-CN': '单位名册' },
@@ -146,7 +147,7 @@ function netEntries(input: CompletionInput, offset: number, script: Script, spac
     return {
       category: 'net',
       label: name,
-      detail: localize(present.has(net.id) ? M.net : M.netMissing, input.locale),
+      detail: localize(present.has(net.id) ? COMPLETION_TEXT.net : COMPLETION_TEXT.netMissing, input.locale),
       documentation: bilingual(net.description, input.locale),
       insertText: spaced ? name : ` ${name}`,
       snippet: false,
@@ -196,13 +197,13 @@ function ownerEntries(input: CompletionInput, offset: number, context: OwnerCont
       sortText: `${rank}${String(entries.length).padStart(4, '0')}`,
     });
   };
-  for (const unit of input.roster) add(unit, M.fromRoster, 0);
+  for (const unit of input.roster) add(unit, COMPLETION_TEXT.fromRoster, 0);
   const script = draftScript(input);
   for (const unit of input.knownOwners) {
     // Owners other drafts use, minus the vague ones (有关部门) and placeholders, in this draft's script.
     const key = simplify(unit);
     if (isVagueOwner(unit) || hasPlaceholder(unit)) continue;
-    add(script === 'hans' ? key : script === 'hant' ? traditionalize(unit) : unit, M.fromDrafts, 1);
+    add(script === 'hans' ? key : script === 'hant' ? traditionalize(unit) : unit, COMPLETION_TEXT.fromDrafts, 1);
   }
   return entries;
 }
@@ -215,8 +216,8 @@ function labelEntries(input: CompletionInput, offset: number, prefix: string, sc
     return {
       category: 'label',
       label: `${entry.label}${colon.trim()}`,
-      detail: localize(M.field, input.locale, { name: localize(FIELD_NAMES[entry.kind], input.locale) }),
-      documentation: `${bilingual(doc.description, input.locale)}\n\n${localize(M.example, input.locale, { example: `\`${bilingual(doc.example, input.locale)}\`` })}`,
+      detail: localize(COMPLETION_TEXT.field, input.locale, { name: localize(FIELD_NAMES[entry.kind], input.locale) }),
+      documentation: `${bilingual(doc.description, input.locale)}\n\n${localize(COMPLETION_TEXT.example, input.locale, { example: `\`${bilingual(doc.example, input.locale)}\`` })}`,
       insertText: `${entry.label}${colon}`,
       snippet: false,
       replace: { start: offset - typed, end: offset },
@@ -233,7 +234,7 @@ function termEntries(input: CompletionInput, offset: number, prefix: string, scr
     return {
       category: 'term',
       label: written,
-      detail: localize(M.term, input.locale),
+      detail: localize(COMPLETION_TEXT.term, input.locale),
       documentation: bilingual(term.definition, input.locale),
       insertText: written,
       snippet: false,
@@ -263,8 +264,8 @@ function snippetEntries(input: CompletionInput, offset: number, prefix: string, 
   const entries: CompletionEntry[] = [
     {
       category: 'snippet',
-      label: localize(M.measureSnippet, input.locale),
-      detail: localize(M.snippetDetail, input.locale),
+      label: localize(COMPLETION_TEXT.measureSnippet, input.locale),
+      detail: localize(COMPLETION_TEXT.snippetDetail, input.locale),
       insertText: `${measureSnippet(script, 1, lineStart[1] === undefined)}$0`,
       snippet: true,
       replace: here,
@@ -286,8 +287,8 @@ function snippetEntries(input: CompletionInput, offset: number, prefix: string, 
   const depth = input.model.nets[0]?.depth ?? 2;
   entries.push({
     category: 'snippet',
-    label: localize(M.netSnippet, input.locale),
-    detail: localize(M.snippetDetail, input.locale),
+    label: localize(COMPLETION_TEXT.netSnippet, input.locale),
+    detail: localize(COMPLETION_TEXT.snippetDetail, input.locale),
     insertText: `${'#'.repeat(depth)} \${1|${choices}|}\n\n${measureSnippet(script, 2, true)}\n$0`,
     snippet: true,
     replace: here,
@@ -303,8 +304,8 @@ function skeletonEntry(input: CompletionInput, script: Script, here: Span, schem
   const sections = schema.nets.map((net) => escapeSnippet(netSectionTemplate(net, script, 2, '\n'))).join('\n');
   return {
     category: 'snippet',
-    label: localize(M.skeletonSnippet, input.locale),
-    detail: localize(M.snippetDetail, input.locale),
+    label: localize(COMPLETION_TEXT.skeletonSnippet, input.locale),
+    detail: localize(COMPLETION_TEXT.snippetDetail, input.locale),
     insertText: `---\ntitle: \${1:${hole}}\ndate: \${2:${input.today}}\nschema: ${escapeSnippet(schema.id)}\n---\n\n# \${1}\n\n${sections}$0`,
     snippet: true,
     replace: here,

@@ -76,7 +76,6 @@ const configError: ErrorFactory = (message, file, line, column) => new ConfigErr
 
 export { CONFIG_NAMES } from './config-files';
 
-export const DEFAULT_SCHEMA_ID = 'five-nets';
 /** `schema: auto` (the default): the draft's frontmatter or headings choose five-nets or tasks. */
 export const AUTO_SCHEMA = 'auto';
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -91,9 +90,6 @@ export const DEFAULT_CONFIG: Readonly<Required<Pick<FivenetsConfig, 'schema' | '
   ignore: Object.freeze(['**/node_modules/**', '**/.git/**']) as unknown as string[],
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
 });
-
-/** The JSON Schema (draft-07) that config files are validated against. */
-export const CONFIG_JSON_SCHEMA: object = configJsonSchema;
 
 export interface ConfigOptions {
   /** A schema path resolving outside this folder is refused. */

@@ -20,7 +20,7 @@ export class Directives {
   private readonly ranges: RangeDirective[] = [];
   private fileDisabled = false;
 
-  constructor(model: PolicyModel, lines: LineIndex) {
+  constructor(model: Pick<PolicyModel, 'comments'>, lines: LineIndex) {
     const open = new Map<string, number>();
     const events: Array<{ kind: string; rules: string[]; line: number; endLine: number }> = [];
     for (const comment of model.comments) {

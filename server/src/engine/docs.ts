@@ -2,7 +2,7 @@
  * Rule documentation generated from rule metadata: docs/rules/<id>.md, `fivenets explain`
  * and the README's rules table all come from here, and a test fails when they drift.
  */
-import type { Rule } from './rule';
+import { EXAMPLE_DATE, type Rule } from './rule';
 import { RULES } from './rules';
 
 export function ruleDoc(rule: Rule): string {
@@ -30,9 +30,9 @@ export function ruleDoc(rule: Rule): string {
     '',
     '## Examples',
     '',
-    'Flagged:',
+    `Flagged (the reports as \`line:column-line:column: message\`, document date ${EXAMPLE_DATE}):`,
     '',
-    ...meta.examples.invalid.flatMap((example) => ['```markdown', example.replace(/\n$/u, ''), '```', '']),
+    ...meta.examples.invalid.flatMap((example, index) => ['```markdown', example.replace(/\n$/u, ''), '```', '', '```text', ...(meta.examples.expected[index] ?? []), '```', '']),
     'Not flagged:',
     '',
     ...meta.examples.valid.flatMap((example) => ['```markdown', example.replace(/\n$/u, ''), '```', '']),

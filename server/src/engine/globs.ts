@@ -31,8 +31,3 @@ export function globProblem(glob: string): string | null {
   if (braces > MAX_GLOB_BRACES) return `"${glob}" has ${braces} {…} groups: at most ${MAX_GLOB_BRACES}`;
   return null;
 }
-
-/** True when `glob` reaches outside the folder it is relative to (absolute, or a `..` segment). */
-export function globLeavesFolder(glob: string): boolean {
-  return /^(?:[\\/]|[A-Za-z]:)/u.test(glob) || glob.split(/[\\/]/u).includes('..');
-}

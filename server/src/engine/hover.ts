@@ -41,7 +41,8 @@ export interface HoverResult {
   markdown: string;
 }
 
-const M = {
+/** The hover's sentences, in English and simplified Chinese (zh-TW is converted). */
+const HOVER_TEXT = {
   required: { en: 'Required fields: {fields}', 'zh-CN': '必填字段：{fields}' },
   measures: { en: '{count} measures, {complete} complete (owner, metric and deadline present)', 'zh-CN': '措施 {count} 项，其中完整 {complete} 项（牵头单位、指标、完成时限齐全）' },
   example: { en: 'Example: {example}', 'zh-CN': '示例：{example}' },
@@ -80,11 +81,11 @@ export function nameIn(names: ScriptNames, locale: Locale): string {
 
 /** Why a draft is checked against this schema, in words (the title's hover, the status bar). */
 export function schemaReason(schema: PolicySchema, from: SchemaFrom, locale: Locale): string {
-  if (from === 'cli') return localize(M.fromCli, locale);
-  if (from === 'frontmatter') return localize(M.fromFrontmatter, locale, { id: schema.id });
-  if (from === 'config') return localize(M.fromConfig, locale, { id: schema.id });
+  if (from === 'cli') return localize(HOVER_TEXT.fromCli, locale);
+  if (from === 'frontmatter') return localize(HOVER_TEXT.fromFrontmatter, locale, { id: schema.id });
+  if (from === 'config') return localize(HOVER_TEXT.fromConfig, locale, { id: schema.id });
   // Automatic choice: five-nets when a heading names one of its nets, else tasks (schema/select.ts).
-  return localize(schema.nets.length > 0 ? M.fromAutoNets : M.fromAutoNoNets, locale);
+  return localize(schema.nets.length > 0 ? HOVER_TEXT.fromAutoNets : HOVER_TEXT.fromAutoNoNets, locale);
 }
 
 
@@ -200,7 +201,7 @@ function schemaHover(input: HoverInput, span: Span): HoverResult {
   const { schema, locale } = input;
   const lines = [`**${escapeMarkdown(nameIn(schema.name, locale))}**`, ''];
   if (schema.description) lines.push(escapeMarkdown(nameIn(schema.description, locale)), '');
-  lines.push(localize(M.schema, locale, { id: schema.id, reason: schemaReason(schema, input.schemaFrom, locale) }));
+  lines.push(localize(HOVER_TEXT.schema, locale, { id: schema.id, reason: schemaReason(schema, input.schemaFrom, locale) }));
   return { kind: 'schema', span, markdown: lines.join('\n') };
 }
 
@@ -263,7 +264,7 @@ function labelHover(input: HoverInput, measures: Measure[], offset: number): Hov
     '',
     escapeMarkdown(bilingual(doc.description, input.locale)),
     '',
-    localize(M.example, input.locale, { example: `\`${bilingual(doc.example, input.locale).replace(/`/gu, "'")}\`` }),
+    localize(HOVER_TEXT.example, input.locale, { example: `\`${bilingual(doc.example, input.locale).replace(/`/gu, "'")}\`` }),
   ];
   return { kind: 'label', span: found.span, markdown: lines.join('\n') };
 }
@@ -277,17 +278,17 @@ function deadlineHover(input: HoverInput, measures: Measure[], offset: number): 
   const value = measure.deadlineValue;
   if (!value) {
     const problem = measure.deadlineProblem;
-    lines.push(localize(problem === 'empty' ? M.problemEmpty : problem === 'vague' ? M.problemVague : problem === 'needs-year' ? M.problemNeedsYear : M.problemUnreadable, locale));
+    lines.push(localize(problem === 'empty' ? HOVER_TEXT.problemEmpty : problem === 'vague' ? HOVER_TEXT.problemVague : problem === 'needs-year' ? HOVER_TEXT.problemNeedsYear : HOVER_TEXT.problemUnreadable, locale));
     return { kind: 'deadline', span, markdown: lines.join('\n') };
   }
   if (value.kind === 'ongoing') {
-    lines.push(localize(M.ongoing, locale));
+    lines.push(localize(HOVER_TEXT.ongoing, locale));
     return { kind: 'deadline', span, markdown: lines.join('\n') };
   }
-  lines.push(value.start === value.end ? localize(M.day, locale, { end: value.end }) : localize(M.range, locale, { start: value.start, end: value.end }));
+  lines.push(value.start === value.end ? localize(HOVER_TEXT.day, locale, { end: value.end }) : localize(HOVER_TEXT.range, locale, { start: value.start, end: value.end }));
   const left = daysBetween(input.today, value.end);
   if (!Number.isNaN(left)) {
-    lines.push('', left > 0 ? localize(M.left, locale, { days: left, today: input.today }) : left === 0 ? localize(M.dueToday, locale, { today: input.today }) : localize(M.overdue, locale, { days: -left, today: input.today }));
+    lines.push('', left > 0 ? localize(HOVER_TEXT.left, locale, { days: left, today: input.today }) : left === 0 ? localize(HOVER_TEXT.dueToday, locale, { today: input.today }) : localize(HOVER_TEXT.overdue, locale, { days: -left, today: input.today }));
   }
   const date = input.documentDate;
   // A draft dated today (New Policy Draft) would say the same number twice.
@@ -295,10 +296,10 @@ function deadlineHover(input: HoverInput, measures: Measure[], offset: number): 
   if (date) {
     const after = daysBetween(date, value.end);
     if (!Number.isNaN(after)) {
-      lines.push('', after > 0 ? localize(M.afterDocument, locale, { days: after, date }) : after === 0 ? localize(M.onDocument, locale, { date }) : localize(M.beforeDocument, locale, { days: -after, date }));
+      lines.push('', after > 0 ? localize(HOVER_TEXT.afterDocument, locale, { days: after, date }) : after === 0 ? localize(HOVER_TEXT.onDocument, locale, { date }) : localize(HOVER_TEXT.beforeDocument, locale, { days: -after, date }));
     }
   } else {
-    lines.push('', localize(M.noDocumentDate, locale));
+    lines.push('', localize(HOVER_TEXT.noDocumentDate, locale));
   }
   return { kind: 'deadline', span, markdown: lines.join('\n') };
 }
@@ -316,9 +317,9 @@ function ownerHover(input: HoverInput, index: MeasureIndex, measures: Measure[],
   const key = simplify(unit);
   const locale = input.locale;
   const { leads, supports } = index.owners.get(key) ?? { leads: 0, supports: 0 };
-  const roster = input.roster.length === 0 ? M.noRoster : input.roster.some((known) => simplify(known) === key) ? M.inRoster : M.notInRoster;
-  const lines = [`**${escapeMarkdown(unit)}**`, '', localize(roster, locale), '', localize(M.leads, locale, { count: leads })];
-  if (supports > 0) lines.push('', localize(M.supports, locale, { count: supports }));
+  const roster = input.roster.length === 0 ? HOVER_TEXT.noRoster : input.roster.some((known) => simplify(known) === key) ? HOVER_TEXT.inRoster : HOVER_TEXT.notInRoster;
+  const lines = [`**${escapeMarkdown(unit)}**`, '', localize(roster, locale), '', localize(HOVER_TEXT.leads, locale, { count: leads })];
+  if (supports > 0) lines.push('', localize(HOVER_TEXT.supports, locale, { count: supports }));
   return { kind: 'owner', span: hit.span, markdown: lines.join('\n') };
 }
 
@@ -337,9 +338,9 @@ function netHover(input: HoverInput, offset: number): HoverResult | null {
     '',
     escapeMarkdown(bilingual(net.description, locale)),
     '',
-    localize(M.required, locale, { fields }),
+    localize(HOVER_TEXT.required, locale, { fields }),
     '',
-    localize(M.measures, locale, { count: summary.measures, complete: summary.complete }),
+    localize(HOVER_TEXT.measures, locale, { count: summary.measures, complete: summary.complete }),
   ];
   return { kind: 'net', span: section.nameSpan, markdown: lines.join('\n') };
 }
@@ -390,6 +391,6 @@ function glossaryHover(input: HoverInput, offset: number): HoverResult | null {
   const locale = input.locale;
   const title = locale === 'zh-TW' ? traditionalize(hit.term.term) : hit.term.term;
   const lines = [`**${escapeMarkdown(title)}**`, '', escapeMarkdown(bilingual(hit.term.definition, locale))];
-  if (hit.term.aliases.length > 0) lines.push('', localize(M.aliases, locale, { aliases: hit.term.aliases.map(escapeMarkdown).join(locale === 'en' ? ', ' : '、') }));
+  if (hit.term.aliases.length > 0) lines.push('', localize(HOVER_TEXT.aliases, locale, { aliases: hit.term.aliases.map(escapeMarkdown).join(locale === 'en' ? ', ' : '、') }));
   return { kind: 'glossary', span: hit.span, markdown: lines.join('\n') };
 }

@@ -1,11 +1,12 @@
 /** Public surface of the engine, for the CLI, the language server and tests. */
 export * from './types';
-export { lint, lintModel, fixAll, buildModel, IncrementalLinter, INTERNAL_ERROR_RULE } from './lint';
+export { lint, buildModel, IncrementalLinter, INTERNAL_ERROR_RULE } from './lint';
+export { fixAll } from './linter/fix-all';
 export type { LintOptions, LintResult } from './lint';
-export { applyFixes, insertFieldEdit } from './fix';
+export { applyFixes } from './fix';
 export { LineIndex } from './lines';
 export { RULES, RULES_BY_ID } from './rules';
-export type { Rule, RuleMeta, Localized } from './rule';
+export type { Localized } from './rule';
 export { localize, normalizeLocale } from './i18n';
 export { taskRows, netName } from './export';
 export type { TaskRow } from './export';

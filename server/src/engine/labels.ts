@@ -243,11 +243,6 @@ function isStrongOrSpace(code: number): boolean {
   return isJsSpace(code) || code === 0x2a /* * */ || code === 0x5f /* _ */;
 }
 
-/** Split a list of units written as 市卫健委、市发改委，各区人民政府 into names (see unitSpans). */
-export function splitUnits(value: string): string[] {
-  return unitSpans(value).map((unit) => unit.value);
-}
-
 /** Words a unit's name ends with (局, 委, 办, 政府, 管委会, Bureau, Department …), in both scripts. */
 const UNIT_WORD =
   /(?:局|委|办|辦|厅|廳|署|处|處|司|政府|管委会|管委會|中心|部|部门|部門|院|室|会|會|组|組|队|隊|所|站|集团|集團|公司|街道|乡镇|鄉鎮|各区|各區|县级市|縣級市|各县|各縣|单位|單位|机构|機構|Bureau|Department|Dept\.?|Office|Agency|Commission|Council|Authority|Division|Services|Board|Committee|Team|Unit|Ministry)(?:等)?$/u;

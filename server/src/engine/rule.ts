@@ -5,27 +5,24 @@
  */
 import type { LineIndex } from './lines';
 import type { PolicySchema } from './schema';
-import type { Fix, FieldKind, Locale, Measure, NetSection, PolicyModel, Script, Severity, Span } from './types';
+import type { DocumentMeta, Fix, Locale, Measure, PolicyOutline, Script, Severity, Span } from './types';
 
 export interface Localized {
   en: string;
   'zh-CN': string;
 }
 
-export interface RuleMeta {
+export interface RuleMeta<Scope extends 'section' | 'document' = 'section' | 'document'> {
   id: string;
   description: Localized;
   /** Why the rule exists, for its doc page. */
   rationale: Localized;
   /**
-   * 'section': the rule looks at measures and text of one section at a time, so the
+   * 'section': the rule looks at the measures and text of one section at a time, so the
    * incremental linter caches its results per section; 'document': it needs the whole
-   * draft (the nets present), and runs on every change (it must stay cheap). A document
-   * rule reads measures through `context.measures`: in the server, measures in
-   * `model.nets` of unchanged sections are moved into place only when something reads them
-   * (see lint.ts), while net headings, spans and `context.measures` are always in place.
+   * draft's outline (the nets present), and runs on every change (it must stay cheap).
    */
-  scope: 'section' | 'document';
+  scope: Scope;
   defaultSeverity: Severity;
   /** Carries a fix that `lint --fix` applies. */
   fixable: boolean;
@@ -33,8 +30,24 @@ export interface RuleMeta {
   hasSuggestions: boolean;
   messages: Record<string, Localized>;
   /** Drafts that must (invalid) and must not (valid) trigger the rule; run as tests and shown in docs. */
-  examples: { invalid: string[]; valid: string[] };
+  examples: RuleExamples;
 }
+
+/**
+ * Drafts that must (invalid) and must not (valid) trigger the rule. `expected` gives, for
+ * each invalid example, the rule's reports as `line:column-line:column: message` (1-based,
+ * columns in UTF-16 code units, English messages, document date EXAMPLE_DATE), as
+ * remark-lint's examples do: the doc page shows them and test/rules/examples.test.ts checks
+ * them, so the docs cannot drift from what the rule does.
+ */
+export interface RuleExamples {
+  invalid: string[];
+  valid: string[];
+  expected: string[][];
+}
+
+/** The document date rule examples are linted with (a draft's frontmatter date wins). */
+export const EXAMPLE_DATE = '2020-07-01';
 
 export interface Report {
   span: Span;
@@ -44,9 +57,9 @@ export interface Report {
   suggestions?: Fix[];
 }
 
+/** What every rule gets, whatever its scope. */
 export interface RuleContext {
   readonly text: string;
-  readonly model: PolicyModel;
   readonly schema: PolicySchema;
   readonly lines: LineIndex;
   readonly locale: Locale;
@@ -55,7 +68,12 @@ export interface RuleContext {
   readonly documentDate: string | null;
   /** Known units (the roster), if configured. */
   readonly roster: readonly string[];
-  /** All measures, in document order (nets first, then orphans). */
+  /**
+   * The measures the rule looks at, in document order, at their offsets in `text`: the
+   * section's for a section rule, all of them for a document rule (reading them puts every
+   * section in place, so a document rule that can do without them stays cheap). The only
+   * road to measure spans.
+   */
   readonly measures: readonly Measure[];
   readonly eol: string;
   /** Localize a message of another kind (e.g. a fix title). */
@@ -63,9 +81,40 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
-export interface Rule {
-  meta: RuleMeta;
-  check(context: RuleContext): void;
+/** What a section rule sees of its section besides its measures. */
+export interface SectionView {
+  /** Frontmatter data (only the first section holds any). */
+  readonly meta: DocumentMeta;
+  /** Code and HTML spans (rules that scan raw text skip them). */
+  readonly codeSpans: readonly Span[];
+  /** Paragraph, heading and cell text spans, for rules that scan text. */
+  readonly textSpans: readonly Span[];
 }
 
-export type { FieldKind, NetSection };
+export interface SectionRuleContext extends RuleContext {
+  readonly section: SectionView;
+}
+
+export interface DocumentRuleContext extends RuleContext {
+  readonly outline: PolicyOutline;
+}
+
+export interface SectionRule {
+  meta: RuleMeta<'section'>;
+  check(context: SectionRuleContext): void;
+}
+
+export interface DocumentRule {
+  meta: RuleMeta<'document'>;
+  check(context: DocumentRuleContext): void;
+}
+
+export type Rule = SectionRule | DocumentRule;
+
+export function isSectionRule(rule: Rule): rule is SectionRule {
+  return rule.meta.scope === 'section';
+}
+
+export function isDocumentRule(rule: Rule): rule is DocumentRule {
+  return rule.meta.scope === 'document';
+}

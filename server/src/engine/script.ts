@@ -24,6 +24,8 @@ let toSimplified: Convert | null = null;
 let toTraditional: Convert | null = null;
 
 let traditionalChars: RegExp | null = null;
+/** For each BMP code unit: 1 when the traditional -> simplified dictionaries change it. */
+let traditionalUnits: Uint8Array | null = null;
 
 /** A character class of every character the traditional -> simplified dictionaries change. */
 function traditionalCharacters(): RegExp {
@@ -37,55 +39,57 @@ function traditionalCharacters(): RegExp {
     }
     const escaped = [...keys].map((ch) => (/[\\\]^-]/u.test(ch) ? `\\${ch}` : ch)).join('');
     traditionalChars = new RegExp(`[${escaped}]`, 'u');
+    traditionalUnits = new Uint8Array(0x10000);
+    for (const ch of keys) if (ch.length === 1) traditionalUnits[ch.charCodeAt(0)] = 1;
   }
   return traditionalChars;
 }
 
-/** Per BMP code unit: converted by the traditional -> simplified dictionaries, and which script uses it alone. */
-const CONVERTED = 1;
-const SIMPLIFIED_ONLY = 2;
-const TRADITIONAL_ONLY = 4;
-let codeTable: Uint8Array | null = null;
-
 /**
- * One byte per BMP code unit, so the checks below are a table lookup per character with no
- * allocation (a regex over a 4,000-character class, and an array of every Han character
- * matched, cost a tenth of a lint pass in profiles of plain drafts).
+ * For each BMP code unit, 1 when the traditional -> simplified dictionaries change it: a
+ * table lookup per code unit is cheaper than testing the character class, and every line
+ * of a draft is asked. Astral characters (surrogates) are 0: ask the character class.
  */
-function scriptTable(): Uint8Array {
-  if (!codeTable) {
-    const table = new Uint8Array(0x10000);
-    for (const dict of [TSCharacters, TWVariantsRev]) {
-      for (const entry of dict.split('|')) {
-        const key = entry.split(' ')[0];
-        for (let i = 0; i < key.length; i++) table[key.charCodeAt(i)] |= CONVERTED;
-      }
-    }
-    const { simplifiedOnly, traditionalOnly } = scriptSets();
-    for (const ch of simplifiedOnly) if (ch.length === 1) table[ch.charCodeAt(0)] |= SIMPLIFIED_ONLY;
-    for (const ch of traditionalOnly) if (ch.length === 1) table[ch.charCodeAt(0)] |= TRADITIONAL_ONLY;
-    codeTable = table;
-  }
-  return codeTable;
+export function traditionalUnitTable(): Uint8Array {
+  traditionalCharacters();
+  return traditionalUnits as Uint8Array;
 }
 
-/** Does OpenCC's traditional -> simplified conversion change anything in `text`? */
+/** Does `text` hold a character the dictionaries change? */
 function hasTraditional(text: string): boolean {
-  const table = scriptTable();
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) return traditionalCharacters().test(text); // astral: the dictionaries' own class
-    if ((table[code] & CONVERTED) !== 0) return true;
+  const units = traditionalUnitTable();
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (units[unit] === 1) return true;
+    // An astral character (a surrogate pair): the character class decides.
+    if (unit >= 0xd800 && unit <= 0xdbff) return traditionalCharacters().test(text);
   }
   return false;
 }
 
 export function simplify(text: string): string {
-  // Most text is simplified already: a table lookup per character is far cheaper than OpenCC's trie walk.
+  // Most text is simplified already: a table lookup is far cheaper than OpenCC's trie walk.
   if (!hasTraditional(text)) return text;
   toSimplified ??= ConverterFactory(fromTaiwan, toMainland);
   const converted = toSimplified(text);
   return converted.length === text.length ? converted : text;
+}
+
+/**
+ * `simplify`, always one UTF-16 unit for one, so offsets in the result are offsets in `text`:
+ * where OpenCC's phrase conversion would change the length, each traditional character is
+ * converted on its own (the deadline grammar reads dates and words in any draft this way).
+ */
+export function simplifyChars(text: string): string {
+  if (!hasTraditional(text)) return text;
+  toSimplified ??= ConverterFactory(fromTaiwan, toMainland);
+  const convert = toSimplified;
+  const converted = convert(text);
+  if (converted.length === text.length) return converted;
+  return text.replace(new RegExp(traditionalCharacters().source, 'gu'), (ch) => {
+    const one = convert(ch);
+    return one.length === ch.length ? one : ch;
+  });
 }
 
 export function traditionalize(text: string): string {
@@ -111,19 +115,35 @@ function scriptSets(): { simplifiedOnly: Set<string>; traditionalOnly: Set<strin
   return { simplifiedOnly, traditionalOnly };
 }
 
+/** Per BMP code unit: which script uses it alone (1 simplified, 2 traditional), 0 otherwise. */
+let scriptOnlyUnits: Uint8Array | null = null;
+
+/** One byte per BMP code unit, so detectScript is a lookup per character with no allocation. */
+function scriptOnlyTable(): Uint8Array {
+  if (!scriptOnlyUnits) {
+    const table = new Uint8Array(0x10000);
+    const sets = scriptSets();
+    for (const ch of sets.simplifiedOnly) if (ch.length === 1) table[ch.charCodeAt(0)] = 1;
+    for (const ch of sets.traditionalOnly) if (ch.length === 1) table[ch.charCodeAt(0)] = 2;
+    scriptOnlyUnits = table;
+  }
+  return scriptOnlyUnits;
+}
+
 /**
  * Guess the script of a sample of text: 'en' when it has (almost) no Han characters,
  * 'hant' when it has more traditional-only than simplified-only characters.
  */
 export function detectScript(sample: string): 'hans' | 'hant' | 'en' {
-  const table = scriptTable();
+  const table = scriptOnlyTable();
   let han = 0;
   let latinWords = 0;
   let latinRun = 0;
   let simplifiedCount = 0;
   let traditionalCount = 0;
-  // One pass over the code units: Han characters (HAN's ranges), runs of two or more Latin
-  // letters (/[A-Za-z]{2,}/), and the characters only one script uses.
+  // One pass over the code units (matching every Han character into an array, as this did,
+  // was a visible share of a lint pass): Han characters (HAN's ranges), runs of two or more
+  // Latin letters (/[A-Za-z]{2,}/), and the characters only one script uses.
   for (let i = 0; i <= sample.length; i++) {
     const code = i < sample.length ? sample.charCodeAt(i) : 0;
     if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
@@ -134,9 +154,9 @@ export function detectScript(sample: string): 'hans' | 'hant' | 'en' {
     latinRun = 0;
     if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) {
       han++;
-      const flags = table[code];
-      if ((flags & SIMPLIFIED_ONLY) !== 0) simplifiedCount++;
-      else if ((flags & TRADITIONAL_ONLY) !== 0) traditionalCount++;
+      const only = table[code];
+      if (only === 1) simplifiedCount++;
+      else if (only === 2) traditionalCount++;
     }
   }
   if (han < 4 || latinWords > han) return 'en';

@@ -153,6 +153,20 @@ export interface PolicyModel {
   comments: Array<{ span: Span; text: string }>;
 }
 
+/**
+ * A net section as document rules see it: its heading and extent, and how many measures it
+ * holds, but not the measures. In the language server the measures of unchanged sections are
+ * moved to their offsets only when something reads them; `context.measures` does that.
+ */
+export interface NetOutline extends Omit<NetSection, 'measures'> {
+  measureCount: number;
+}
+
+/** What document rules read on every change: the draft's shape without its measures. */
+export interface PolicyOutline extends Omit<PolicyModel, 'nets' | 'orphanMeasures'> {
+  nets: NetOutline[];
+}
+
 export interface TextEdit {
   span: Span;
   newText: string;

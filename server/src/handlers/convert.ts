@@ -52,10 +52,6 @@ export function ruleDocUrl(rule: string, docsBase = DOCS_BASE): string {
   return `${docsBase.replace(/\/+$/u, '')}/${rule}.md`;
 }
 
-export function toDiagnostic(diagnostic: LintDiagnostic, lines: LineIndex, version: number): Diagnostic {
-  return stampVersion(toVersionless(diagnostic, diagnostic.range, lines), version);
-}
-
 /** An LSP diagnostic whose `data` still lacks the document version (see stampVersion). */
 export interface VersionlessDiagnostic {
   diagnostic: Omit<Diagnostic, 'data'>;

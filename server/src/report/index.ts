@@ -5,10 +5,9 @@
  *   const data = buildReport([{ path, href, text, options: lintOptionsFor(resolved) }], { today: '2020-10-15' });
  *   webview.html = renderHtml(data, { nonce, csp: false });
  */
-export { buildReport, dueStatus, ownerKey, DUE_STATUSES } from './model';
-export type { ReportData, ReportSource, ReportOptions, ReportTask, ReportProblem, ReportFile, NetSummary, OwnerSummary, Timeline, TimelineBucket, TimelineCell, DueStatus, StatusCounts } from './model';
-export { renderHtml, DEFAULT_CSP } from './html';
-export type { HtmlOptions } from './html';
+export { buildReport } from './model';
+export type { ReportData, ReportSource } from './model';
+export { renderHtml } from './html';
 export { renderMarkdown } from './markdown';
 
 import type { ReportData } from './model';

@@ -39,9 +39,9 @@ export const YEAR4 = '(?:19|20)\\d{2}';
 /** Sticky (anchored at lastIndex), so every match attempt is bounded by its pattern. */
 export const sticky = (source: string, flags = ''): RegExp => new RegExp(source, `y${flags}`);
 
-export function at(re: RegExp, s: string, pos: number): RegExpExecArray | null {
+export function at(re: RegExp, input: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
-  return re.exec(s);
+  return re.exec(input);
 }
 
 /** 内 that starts another word (内部, 内容 …), not "within". */

@@ -58,51 +58,51 @@ function enMonths(count: string | undefined, unit: string): number {
   return unit.toLowerCase().startsWith('year') ? n * 12 : n;
 }
 
-function withWindow(s: string, limit: Omit<Limit, 'windowAt'>): Limit | null {
+function withWindow(input: string, limit: Omit<Limit, 'windowAt'>): Limit | null {
   if (!(limit.months > 0)) return null;
-  const windowAt = at(R_WINDOW_OPEN, s, limit.end) ? R_WINDOW_OPEN.lastIndex : null;
+  const windowAt = at(R_WINDOW_OPEN, input, limit.end) ? R_WINDOW_OPEN.lastIndex : null;
   return { ...limit, windowAt };
 }
 
-function previousNonSpace(s: string, i: number): string {
+function previousNonSpace(input: string, i: number): string {
   let p = i - 1;
-  while (p >= 0 && (s[p] === ' ' || s[p] === '\t')) p--;
-  return p >= 0 ? s.charAt(p) : '';
+  while (p >= 0 && (input[p] === ' ' || input[p] === '\t')) p--;
+  return p >= 0 ? input.charAt(p) : '';
 }
 
 /** A limit starting exactly at `i` (in normalized text), or null. */
-export function parseLimit(s: string, i: number): Limit | null {
-  const prev = i > 0 ? s.charAt(i - 1) : '';
-  let r: RegExpExecArray | null;
-  const c = s.charCodeAt(i);
+export function parseLimit(input: string, i: number): Limit | null {
+  const prev = i > 0 ? input.charAt(i - 1) : '';
+  let match: RegExpExecArray | null;
+  const c = input.charCodeAt(i);
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
-    if ((r = at(R_EN_WITHIN, s, i))) {
+    if ((match = at(R_EN_WITHIN, input, i))) {
       // "within years" says nothing; "within the next year" is one year.
-      if (r[2] === undefined && r[1] === undefined) return null;
-      return withWindow(s, { end: R_EN_WITHIN.lastIndex, months: enMonths(r[2], r[3] ?? ''), anchorYear: null });
+      if (match[2] === undefined && match[1] === undefined) return null;
+      return withWindow(input, { end: R_EN_WITHIN.lastIndex, months: enMonths(match[2], match[3] ?? ''), anchorYear: null });
     }
-    if ((r = at(R_EN_NEXT, s, i))) {
-      return withWindow(s, { end: R_EN_NEXT.lastIndex, months: enMonths(r[1], r[2] ?? ''), anchorYear: null });
+    if ((match = at(R_EN_NEXT, input, i))) {
+      return withWindow(input, { end: R_EN_NEXT.lastIndex, months: enMonths(match[1], match[2] ?? ''), anchorYear: null });
     }
     return null;
   }
-  if ((r = at(R_CN_NEXT, s, i))) {
+  if ((match = at(R_CN_NEXT, input, i))) {
     const end = R_CN_NEXT.lastIndex;
-    const limit = withWindow(s, { end, months: cnMonths(r[1] ?? '', r[2] ?? ''), anchorYear: null });
-    const said = r[3] !== undefined || '在于'.includes(previousNonSpace(s, i) || '-');
+    const limit = withWindow(input, { end, months: cnMonths(match[1] ?? '', match[2] ?? ''), anchorYear: null });
+    const said = match[3] !== undefined || '在于'.includes(previousNonSpace(input, i) || '-');
     return limit && (said || limit.windowAt !== null) ? limit : null;
   }
   if (NOT_LIMIT_PREV.has(prev)) return null;
   let anchorYear: number | null = null;
   let p = i;
-  if ((r = at(R_CN_ANCHOR, s, i))) {
-    anchorYear = Number(r[1]);
+  if ((match = at(R_CN_ANCHOR, input, i))) {
+    anchorYear = Number(match[1]);
     p = R_CN_ANCHOR.lastIndex;
   }
-  if (!(r = at(R_CN_WITHIN, s, p))) return null;
+  if (!(match = at(R_CN_WITHIN, input, p))) return null;
   const end = R_CN_WITHIN.lastIndex;
-  if (end < s.length && NOT_WITHIN_AFTER.has(s.charAt(end))) return null;
-  return withWindow(s, { end, months: cnMonths(r[1] ?? '', r[2] ?? ''), anchorYear });
+  if (end < input.length && NOT_WITHIN_AFTER.has(input.charAt(end))) return null;
+  return withWindow(input, { end, months: cnMonths(match[1] ?? '', match[2] ?? ''), anchorYear });
 }
 
 /**

@@ -222,77 +222,17 @@ function delimiterAlign(text: string, line: Line, cells: Array<[number, number]>
  * columns are those remark-parse gives (the root's end line and column excepted: nothing reads
  * them); paragraphs, headings and cells have no text children. `frontmatter`: the text starts
  * with a closed YAML front matter block (see markdown.ts).
+ *
+ * Two stages: this loop cuts the text into lines (classify() says what each line is), and
+ * TreeBuilder adds each line to the tree, or declines.
  */
 export function parseSimple(text: string, frontmatter = false): Root | null {
   if (text.length === 0 || text.includes('`') || text.includes('\0')) return null;
-  const lineStarts: number[] = [];
-  const point = (offset: number, lineNumber: number): Point => ({ line: lineNumber, column: offset - lineStarts[lineNumber - 1] + 1, offset });
-  const position = (start: number, startLine: number, end: number, endLine: number): Position => ({ start: point(start, startLine), end: point(end, endLine) });
-  const extend = (node: { position?: Position }, end: number, endLine: number) => {
-    (node.position as Position).end = point(end, endLine);
-  };
-
-  const children: RootContent[] = [];
-  // The block still open: a paragraph, a list (the last item's paragraph, or its sub-list's
-  // last item's, grows with lazy lines) or a table.
-  let paragraph: Paragraph | null = null;
-  let list: List | null = null;
-  let listMarker = 0;
-  let item: ListItem | null = null;
-  /** Columns before the open item's content: a sub-list item must be indented exactly so. */
-  let itemIndent = 0;
-  let subList: List | null = null;
-  let subMarker = 0;
-  let subItem: ListItem | null = null;
-  let table: Table | null = null;
-  let pendingHeader: { line: Line; cells: Array<[number, number]> } | null = null;
-  /** The kind of the previous line (a comment block or front matter counts as a heading: a block boundary). */
-  let previous: Kind = Kind.Blank;
-  let blankInList = false;
-  /** An HTML comment block still open, and the offset of its `-->`. */
-  let comment: { node: RootContent & { value: string }; close: number } | null = null;
-  /** Front matter still open. */
-  let yaml: (RootContent & { value: string }) | null = null;
-
-  const line: Line = { start: 0, end: 0, number: 0 };
-  const classified: Classified = { kind: Kind.Decline, depth: 0, ordered: false, marker: 0, value: 0, contentStart: 0, indent: 0 };
-  const closeAll = () => {
-    paragraph = null;
-    list = null;
-    item = null;
-    subList = null;
-    subItem = null;
-    table = null;
-    blankInList = false;
-  };
-  const newItem = (): ListItem => {
-    const itemParagraph: Paragraph = { type: 'paragraph', children: [], position: position(classified.contentStart, line.number, line.end, line.number) };
-    return { type: 'listItem', spread: false, checked: null, children: [itemParagraph], position: position(line.start + classified.indent, line.number, line.end, line.number) };
-  };
-  const newList = (first: ListItem): List => ({
-    type: 'list',
-    ordered: classified.ordered,
-    start: classified.ordered ? (classified.value === -1 ? 1 : classified.value) : null,
-    spread: false,
-    children: [first],
-    position: position(line.start + classified.indent, line.number, line.end, line.number),
-  });
-  /** Lengthen the open item (and sub-list) to the end of this line. */
-  const extendItem = () => {
-    if (subList && subItem) {
-      extend(subItem.children[0], line.end, line.number);
-      extend(subItem, line.end, line.number);
-      extend(subList, line.end, line.number);
-    } else if (item) extend(item.children[0], line.end, line.number);
-    if (item) extend(item, line.end, line.number);
-    if (list) extend(list, line.end, line.number);
-  };
-
+  const builder = new TreeBuilder(text, frontmatter);
+  const line = builder.line;
   let offset = 0;
-  /** Where the previous line's content ended (front matter's value ends there). */
-  let previousEnd = 0;
+  // After the last line `offset` passes the end (a final line break leaves one empty line).
   while (offset <= text.length) {
-    previousEnd = line.end;
     let end = offset;
     while (end < text.length) {
       const code = text.charCodeAt(end);
@@ -301,166 +241,307 @@ export function parseSimple(text: string, frontmatter = false): Root | null {
     }
     line.start = offset;
     line.end = end;
-    line.number = lineStarts.push(offset);
-    const next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
-    offset = next;
-
-    if (yaml) {
-      if (text.slice(line.start, line.end) !== '---') continue;
-      const node = yaml as RootContent & { value: string };
-      const valueStart = lineStarts[1];
-      node.value = line.number > 2 ? text.slice(valueStart, previousEnd) : '';
-      extend(node, line.end, line.number);
-      yaml = null;
-      previous = Kind.Heading;
-      if (end >= text.length) break;
-      continue;
-    }
-    if (line.number === 1 && frontmatter) {
-      if (text.slice(0, end) !== '---') return null;
-      yaml = { type: 'yaml', value: '', position: position(0, 1, end, 1) };
-      children.push(yaml);
-      if (end >= text.length) return null;
-      continue;
-    }
-    if (comment) {
-      // Inside an HTML comment block: every line is the comment's, up to the one with `-->`.
-      if (comment.close < line.end) {
-        extend(comment.node, line.end, line.number);
-        comment.node.value = text.slice(comment.node.position?.start.offset ?? 0, line.end);
-        comment = null;
-        previous = Kind.Heading;
-      }
-      if (end >= text.length) break;
-      continue;
-    }
-
-    const kind = classify(text, line, classified);
-    if (kind === Kind.Decline) return null;
-    if (kind !== Kind.Nested) classified.indent = 0;
-
-    if (pendingHeader) {
-      // The line after a header row must be its delimiter row, with as many cells.
-      const header = pendingHeader;
-      pendingHeader = null;
-      if (kind !== Kind.TableRow) return null;
-      const cells = rowCells(text, line);
-      if (!cells || cells.length !== header.cells.length) return null;
-      const align = delimiterAlign(text, line, cells);
-      if (!align) return null;
-      table = {
-        type: 'table',
-        align,
-        children: [tableRow(header.line, header.cells, point)],
-        // Without body rows the table ends with its delimiter row.
-        position: position(header.line.start, header.line.number, line.end, line.number),
-      };
-      children.push(table);
-    } else if (table) {
-      if (kind === Kind.TableRow) {
-        const cells = rowCells(text, line);
-        if (!cells) return null;
-        table.children.push(tableRow(line, cells, point));
-        extend(table, line.end, line.number);
-      } else if (kind === Kind.Blank) {
-        table = null;
-      } else return null; // a lazy row or an interruption: the parser decides
-    } else if (kind === Kind.Blank) {
-      paragraph = null;
-      if (list) blankInList = true;
-    } else if (kind === Kind.Heading) {
-      closeAll();
-      children.push({
-        type: 'heading',
-        depth: classified.depth as Heading['depth'],
-        children: [],
-        position: position(line.start, line.number, line.end, line.number),
-      });
-    } else if (kind === Kind.Comment) {
-      // `<!--` at the start of a line opens an HTML block (it may interrupt a paragraph); it
-      // ends on the line holding the first `-->` after the opener.
-      const close = text.indexOf('-->', line.start + 2);
-      if (close < 0 || close < line.start + 4) return null;
-      closeAll();
-      const node = { type: 'html' as const, value: text.slice(line.start, line.end), position: position(line.start, line.number, line.end, line.number) };
-      children.push(node);
-      if (close >= line.end) comment = { node, close };
-      previous = Kind.Heading;
-      if (end >= text.length) break;
-      continue;
-    } else if (kind === Kind.TableRow) {
-      // A header row opens a table only after a blank line, a heading or at the start.
-      if (paragraph || (list && !blankInList) || (previous !== Kind.Blank && previous !== Kind.Heading)) return null;
-      const cells = rowCells(text, line);
-      if (!cells) return null;
-      closeAll();
-      pendingHeader = { line: { ...line }, cells };
-    } else if (kind === Kind.Nested) {
-      // A sub-list item: right under an item's lines (no blank line), indented to its content.
-      const openList = list as List | null;
-      const openItem = item as ListItem | null;
-      if (!openList || !openItem || blankInList || classified.indent !== itemIndent) return null;
-      const marker = classified.ordered ? classified.marker + 1000 : classified.marker;
-      const openSub = subList as List | null;
-      if (openSub) {
-        if (marker !== subMarker) return null;
-        subItem = newItem();
-        openSub.children.push(subItem);
-      } else {
-        // It interrupts the item's paragraph: an ordered sub-list must start at 1.
-        if (classified.ordered && classified.value !== 1) return null;
-        subItem = newItem();
-        subList = newList(subItem);
-        subMarker = marker;
-        openItem.children.push(subList);
-      }
-      extendItem();
-    } else if (kind === Kind.Item) {
-      const marker = classified.ordered ? classified.marker + 1000 : classified.marker;
-      const openList = list as List | null;
-      if (openList && marker === listMarker) {
-        // The next item of the same list (a blank line between items makes the list loose).
-        if (blankInList) openList.spread = true;
-        item = newItem();
-        subList = null;
-        subItem = null;
-        openList.children.push(item);
-        extend(openList, line.end, line.number);
-        blankInList = false;
-      } else {
-        // A new list. Without a blank line before, it interrupts a paragraph or an item's
-        // lazy lines: only a bullet list or an ordered list starting at 1 may do that, and a
-        // marker of another kind right after an item is left to the parser.
-        if (openList && !blankInList) return null;
-        if (paragraph && classified.ordered && classified.value !== 1) return null;
-        closeAll();
-        item = newItem();
-        list = newList(item);
-        listMarker = marker;
-        children.push(list);
-      }
-      itemIndent = classified.contentStart - line.start;
-    } else {
-      // Text: a lazy line of the open item, a paragraph's next line, or a new paragraph.
-      if (list && !blankInList) extendItem();
-      else if (paragraph) extend(paragraph, line.end, line.number);
-      else {
-        closeAll();
-        paragraph = { type: 'paragraph', children: [], position: position(line.start, line.number, line.end, line.number) };
-        children.push(paragraph);
-      }
-    }
-    previous = kind;
-    if (end >= text.length) break;
+    line.number = builder.lineStarts.push(offset);
+    offset = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    if (!builder.take()) return null;
   }
-  if (pendingHeader || comment || yaml) return null; // a lone header row is a paragraph; unclosed blocks go to the parser
-  return { type: 'root', children, position: position(0, 1, text.length, lineStarts.length) };
+  return builder.finish();
 }
 
-function tableRow(line: Line, cells: Array<[number, number]>, point: (offset: number, lineNumber: number) => Point): TableRow {
-  return {
-    type: 'tableRow',
-    children: cells.map(([start, end]): TableCell => ({ type: 'tableCell', children: [], position: { start: point(start, line.number), end: point(end, line.number) } })),
-    position: { start: point(line.start, line.number), end: point(line.end, line.number) },
-  };
+/**
+ * Builds the tree one line at a time (the line in `line`, reused). Each step returns false
+ * where the line's meaning depends on more than this scanner knows: remark-parse decides.
+ */
+class TreeBuilder {
+  readonly line: Line = { start: 0, end: 0, number: 0 };
+  /** Where each line starts (index: line number - 1). */
+  readonly lineStarts: number[] = [];
+  private readonly children: RootContent[] = [];
+  private readonly classified: Classified = { kind: Kind.Decline, depth: 0, ordered: false, marker: 0, value: 0, contentStart: 0, indent: 0 };
+  // The block still open: a paragraph, a list (the last item's paragraph, or its sub-list's
+  // last item's, grows with lazy lines) or a table.
+  private paragraph: Paragraph | null = null;
+  private list: List | null = null;
+  private listMarker = 0;
+  private item: ListItem | null = null;
+  /** Columns before the open item's content: a sub-list item must be indented exactly so. */
+  private itemIndent = 0;
+  private subList: List | null = null;
+  private subMarker = 0;
+  private subItem: ListItem | null = null;
+  private table: Table | null = null;
+  private pendingHeader: { line: Line; cells: Array<[number, number]> } | null = null;
+  /** The kind of the previous line (a comment block or front matter counts as a heading: a block boundary). */
+  private previous: Kind = Kind.Blank;
+  private blankInList = false;
+  /** An HTML comment block still open, and the offset of its `-->`. */
+  private comment: { node: RootContent & { value: string }; close: number } | null = null;
+  /** Front matter still open. */
+  private yaml: (RootContent & { value: string }) | null = null;
+  /** Where the previous line's content ended (front matter's value ends there). */
+  private previousEnd = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly frontmatter: boolean,
+  ) {}
+
+  /** Add the line in `line` to the tree; false: the section is not simple. */
+  take(): boolean {
+    const previousEnd = this.previousEnd;
+    this.previousEnd = this.line.end;
+    if (this.yaml) return this.frontmatterLine(this.yaml, previousEnd);
+    if (this.line.number === 1 && this.frontmatter) return this.openFrontmatter();
+    if (this.comment) return this.commentLine(this.comment);
+    const kind = classify(this.text, this.line, this.classified);
+    if (kind === Kind.Decline) return false;
+    if (kind !== Kind.Nested) this.classified.indent = 0;
+    let taken: boolean;
+    if (this.pendingHeader) taken = this.delimiterRow(this.pendingHeader, kind);
+    else if (this.table) taken = this.tableBodyLine(this.table, kind);
+    else if (kind === Kind.Comment) return this.openComment(); // sets `previous` itself
+    else taken = this.blockLine(kind);
+    this.previous = kind;
+    return taken;
+  }
+
+  /** The tree, or null when a block is left open (a lone header row is a paragraph; the parser decides). */
+  finish(): Root | null {
+    if (this.pendingHeader || this.comment || this.yaml) return null;
+    return { type: 'root', children: this.children, position: this.position(0, 1, this.text.length, this.lineStarts.length) };
+  }
+
+  private point(offset: number, lineNumber: number): Point {
+    return { line: lineNumber, column: offset - this.lineStarts[lineNumber - 1] + 1, offset };
+  }
+
+  private position(start: number, startLine: number, end: number, endLine: number): Position {
+    return { start: this.point(start, startLine), end: this.point(end, endLine) };
+  }
+
+  /** Lengthen a node to the end of this line. */
+  private extend(node: { position?: Position }): void {
+    (node.position as Position).end = this.point(this.line.end, this.line.number);
+  }
+
+  private lineNode(): Position {
+    return this.position(this.line.start, this.line.number, this.line.end, this.line.number);
+  }
+
+  private openFrontmatter(): boolean {
+    const { line, text } = this;
+    if (text.slice(0, line.end) !== '---') return false;
+    this.yaml = { type: 'yaml', value: '', position: this.position(0, 1, line.end, 1) };
+    this.children.push(this.yaml);
+    return true;
+  }
+
+  private frontmatterLine(yaml: RootContent & { value: string }, previousEnd: number): boolean {
+    const { line, text } = this;
+    if (text.slice(line.start, line.end) !== '---') return true;
+    yaml.value = line.number > 2 ? text.slice(this.lineStarts[1], previousEnd) : '';
+    this.extend(yaml);
+    this.yaml = null;
+    this.previous = Kind.Heading;
+    return true;
+  }
+
+  /**
+   * `<!--` at the start of a line opens an HTML block (it may interrupt a paragraph); it ends
+   * on the line holding the first `-->` after the opener.
+   */
+  private openComment(): boolean {
+    const { line, text } = this;
+    const close = text.indexOf('-->', line.start + 2);
+    if (close < 0 || close < line.start + 4) return false;
+    this.closeAll();
+    const node = { type: 'html' as const, value: text.slice(line.start, line.end), position: this.lineNode() };
+    this.children.push(node);
+    if (close >= line.end) this.comment = { node, close };
+    this.previous = Kind.Heading;
+    return true;
+  }
+
+  /** Inside an HTML comment block: every line is the comment's, up to the one with `-->`. */
+  private commentLine(comment: { node: RootContent & { value: string }; close: number }): boolean {
+    if (comment.close < this.line.end) {
+      this.extend(comment.node);
+      comment.node.value = this.text.slice(comment.node.position?.start.offset ?? 0, this.line.end);
+      this.comment = null;
+      this.previous = Kind.Heading;
+    }
+    return true;
+  }
+
+  /** The line after a header row must be its delimiter row, with as many cells. */
+  private delimiterRow(header: { line: Line; cells: Array<[number, number]> }, kind: Kind): boolean {
+    const { line, text } = this;
+    this.pendingHeader = null;
+    if (kind !== Kind.TableRow) return false;
+    const cells = rowCells(text, line);
+    if (!cells || cells.length !== header.cells.length) return false;
+    const align = delimiterAlign(text, line, cells);
+    if (!align) return false;
+    this.table = {
+      type: 'table',
+      align,
+      children: [this.tableRow(header.line, header.cells)],
+      // Without body rows the table ends with its delimiter row.
+      position: this.position(header.line.start, header.line.number, line.end, line.number),
+    };
+    this.children.push(this.table);
+    return true;
+  }
+
+  private tableBodyLine(table: Table, kind: Kind): boolean {
+    if (kind === Kind.Blank) {
+      this.table = null;
+      return true;
+    }
+    if (kind !== Kind.TableRow) return false; // a lazy row or an interruption: the parser decides
+    const cells = rowCells(this.text, this.line);
+    if (!cells) return false;
+    table.children.push(this.tableRow(this.line, cells));
+    this.extend(table);
+    return true;
+  }
+
+  private blockLine(kind: Kind): boolean {
+    switch (kind) {
+      case Kind.Blank:
+        this.paragraph = null;
+        if (this.list) this.blankInList = true;
+        return true;
+      case Kind.Heading:
+        this.closeAll();
+        this.children.push({ type: 'heading', depth: this.classified.depth as Heading['depth'], children: [], position: this.lineNode() });
+        return true;
+      case Kind.TableRow:
+        return this.headerRow();
+      case Kind.Nested:
+        return this.nestedItem();
+      case Kind.Item:
+        return this.listItem();
+      default:
+        this.textLine();
+        return true;
+    }
+  }
+
+  /** A header row opens a table only after a blank line, a heading or at the start. */
+  private headerRow(): boolean {
+    if (this.paragraph || (this.list && !this.blankInList) || (this.previous !== Kind.Blank && this.previous !== Kind.Heading)) return false;
+    const cells = rowCells(this.text, this.line);
+    if (!cells) return false;
+    this.closeAll();
+    this.pendingHeader = { line: { ...this.line }, cells };
+    return true;
+  }
+
+  /** A sub-list item: right under an item's lines (no blank line), indented to its content. */
+  private nestedItem(): boolean {
+    const { list, item, classified } = this;
+    if (!list || !item || this.blankInList || classified.indent !== this.itemIndent) return false;
+    const marker = classified.ordered ? classified.marker + 1000 : classified.marker;
+    if (this.subList) {
+      if (marker !== this.subMarker) return false;
+      this.subItem = this.newItem();
+      this.subList.children.push(this.subItem);
+    } else {
+      // It interrupts the item's paragraph: an ordered sub-list must start at 1.
+      if (classified.ordered && classified.value !== 1) return false;
+      this.subItem = this.newItem();
+      this.subList = this.newList(this.subItem);
+      this.subMarker = marker;
+      item.children.push(this.subList);
+    }
+    this.extendItem();
+    return true;
+  }
+
+  private listItem(): boolean {
+    const { list, classified } = this;
+    const marker = classified.ordered ? classified.marker + 1000 : classified.marker;
+    if (list && marker === this.listMarker) {
+      // The next item of the same list (a blank line between items makes the list loose).
+      if (this.blankInList) list.spread = true;
+      this.item = this.newItem();
+      this.subList = null;
+      this.subItem = null;
+      list.children.push(this.item);
+      this.extend(list);
+      this.blankInList = false;
+    } else {
+      // A new list. Without a blank line before, it interrupts a paragraph or an item's
+      // lazy lines: only a bullet list or an ordered list starting at 1 may do that, and a
+      // marker of another kind right after an item is left to the parser.
+      if (list && !this.blankInList) return false;
+      if (this.paragraph && classified.ordered && classified.value !== 1) return false;
+      this.closeAll();
+      this.item = this.newItem();
+      this.list = this.newList(this.item);
+      this.listMarker = marker;
+      this.children.push(this.list);
+    }
+    this.itemIndent = classified.contentStart - this.line.start;
+    return true;
+  }
+
+  /** Text: a lazy line of the open item, a paragraph's next line, or a new paragraph. */
+  private textLine(): void {
+    if (this.list && !this.blankInList) this.extendItem();
+    else if (this.paragraph) this.extend(this.paragraph);
+    else {
+      this.closeAll();
+      this.paragraph = { type: 'paragraph', children: [], position: this.lineNode() };
+      this.children.push(this.paragraph);
+    }
+  }
+
+  private closeAll(): void {
+    this.paragraph = null;
+    this.list = null;
+    this.item = null;
+    this.subList = null;
+    this.subItem = null;
+    this.table = null;
+    this.blankInList = false;
+  }
+
+  private newItem(): ListItem {
+    const { line, classified } = this;
+    const itemParagraph: Paragraph = { type: 'paragraph', children: [], position: this.position(classified.contentStart, line.number, line.end, line.number) };
+    return { type: 'listItem', spread: false, checked: null, children: [itemParagraph], position: this.position(line.start + classified.indent, line.number, line.end, line.number) };
+  }
+
+  private newList(first: ListItem): List {
+    const { line, classified } = this;
+    return {
+      type: 'list',
+      ordered: classified.ordered,
+      start: classified.ordered ? (classified.value === -1 ? 1 : classified.value) : null,
+      spread: false,
+      children: [first],
+      position: this.position(line.start + classified.indent, line.number, line.end, line.number),
+    };
+  }
+
+  /** Lengthen the open item (and sub-list) to the end of this line. */
+  private extendItem(): void {
+    if (this.subList && this.subItem) {
+      this.extend(this.subItem.children[0]);
+      this.extend(this.subItem);
+      this.extend(this.subList);
+    } else if (this.item) this.extend(this.item.children[0]);
+    if (this.item) this.extend(this.item);
+    if (this.list) this.extend(this.list);
+  }
+
+  private tableRow(line: Line, cells: Array<[number, number]>): TableRow {
+    return {
+      type: 'tableRow',
+      children: cells.map(([start, end]): TableCell => ({ type: 'tableCell', children: [], position: { start: this.point(start, line.number), end: this.point(end, line.number) } })),
+      position: { start: this.point(line.start, line.number), end: this.point(line.end, line.number) },
+    };
+  }
 }

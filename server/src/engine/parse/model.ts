@@ -34,10 +34,6 @@ export interface SectionContext {
 
 export const START_CONTEXT: SectionContext = { netId: null, netDepth: 0, unknownNetDepth: null };
 
-export function contextKey(context: SectionContext): string {
-  return `${context.netId ?? ''}|${context.netDepth}|${context.unknownNetDepth ?? ''}`;
-}
-
 /**
  * The model of one section of a draft (text from one top-level heading to the next), with
  * spans relative to the section. Fragments are built independently and cached by the
@@ -66,7 +62,15 @@ export interface Fragment {
 }
 
 
-interface Draft {
+/** The measure a paragraph's lines are building, where it ends so far, and its numbering level. */
+interface ParagraphMeasure {
+  building: MeasureInProgress | null;
+  end: number;
+  level: number | null;
+}
+
+/** A measure being built: its model object, the spans of its own prose, and the action line it opened with. */
+interface MeasureInProgress {
   measure: Measure;
   /** Spans of the measure's own prose (for quantities, text deadlines, vague words). */
   prose: Span[];
@@ -187,7 +191,7 @@ class ModelBuilder {
   private readonly codeSpans: Span[] = [];
   private readonly textSpans: Span[] = [];
   private readonly comments: Array<{ span: Span; text: string }> = [];
-  private readonly drafts: Draft[] = [];
+  private readonly inProgress: MeasureInProgress[] = [];
   private meta: DocumentMeta | null = null;
   private readonly incomingMeasures: Measure[] = [];
   private readonly allMeasures: Measure[] = [];
@@ -196,9 +200,9 @@ class ModelBuilder {
   /** The open net: a section opened here, or (section null) the one open when this section started. */
   private net: { netId: string; depth: number; section: NetSection | null } | null;
   private unknownNetDepth: number | null;
-  private headingMeasure: { depth: number; draft: Draft } | null = null;
+  private headingMeasure: { depth: number; building: MeasureInProgress } | null = null;
   /** The measure that following field lines attach to. */
-  private lastDraft: Draft | null = null;
+  private lastMeasure: MeasureInProgress | null = null;
   /** The schema has nets (five-nets); without (tasks), every heading's section holds measures. */
   private readonly hasNets: boolean;
   /** Inside a cover letter (from its addressee line to the signature's date or a heading). */
@@ -208,12 +212,12 @@ class ModelBuilder {
   /** Measures since the last heading: a cover letter only opens before the first. */
   private measuresSinceHeading = 0;
   /** A label standing alone on its line (责任单位 ⏎ 市民政局): the next paragraph is its value. */
-  private pendingLabel: { kind: FieldKind | 'text'; label: string; labelSpan: Span; draft: Draft | null; taken: number } | null = null;
+  private pendingLabel: { kind: FieldKind | 'text'; label: string; labelSpan: Span; building: MeasureInProgress | null; taken: number } | null = null;
   /**
    * Measures in a row at one level (numbered paragraphs) or in one list: an owner given
    * once after them, in brackets or at the end of a bullet group, belongs to each.
    */
-  private run: { drafts: Draft[]; level: number | null; list: boolean } = { drafts: [], level: null, list: false };
+  private run: { members: MeasureInProgress[]; level: number | null; list: boolean } = { members: [], level: null, list: false };
 
   constructor(
     private text: string,
@@ -235,7 +239,7 @@ class ModelBuilder {
     this.followSiblingStyle();
     // The frontmatter date (first section) wins over the configured one.
     const documentDate = this.meta?.date ?? this.options.documentDate ?? null;
-    for (const draft of this.drafts) finalizeMeasure(draft.measure, draft.prose, this.text, documentDate);
+    for (const building of this.inProgress) finalizeMeasure(building.measure, building.prose, this.text, documentDate);
     const open = this.net;
     return {
       length: this.text.length,
@@ -285,11 +289,11 @@ class ModelBuilder {
           break;
         case 'blockquote':
           this.textSpans.push({ start: startOf(node), end: endOf(node) });
-          this.lastDraft = null;
+          this.lastMeasure = null;
           this.pendingLabel = null;
           break;
         default:
-          this.lastDraft = null;
+          this.lastMeasure = null;
           this.pendingLabel = null;
       }
     }
@@ -358,11 +362,11 @@ class ModelBuilder {
     if (this.unknownNetDepth !== null && depth <= this.unknownNetDepth) this.unknownNetDepth = null;
     // Any heading ends a heading measure's body, so a section never continues a measure.
     this.headingMeasure = null;
-    this.lastDraft = null;
+    this.lastMeasure = null;
     this.pendingLabel = null;
     this.coverLetter = false;
     this.measuresSinceHeading = 0;
-    this.run = { drafts: [], level: null, list: false };
+    this.run = { members: [], level: null, list: false };
 
     const content = this.headingContent(node);
     const headingText = this.text.slice(content.start, content.end);
@@ -393,10 +397,10 @@ class ModelBuilder {
       }
     }
     if (this.isMeasureHeading(blocks, index, headingText)) {
-      const draft = this.newMeasure('heading', content, content, { start, end: endOf(node) });
-      this.commit(draft);
-      this.headingMeasure = { depth, draft };
-      this.lastDraft = draft;
+      const building = this.newMeasure('heading', content, content, { start, end: endOf(node) });
+      this.commit(building);
+      this.headingMeasure = { depth, building };
+      this.lastMeasure = building;
     }
   }
 
@@ -425,7 +429,7 @@ class ModelBuilder {
    * Create a measure. `textRegion` holds the measure text and any inline fields; `whole`
    * is the span the measure covers.
    */
-  private newMeasure(shape: Measure['shape'], textRegion: Span, prose: Span, whole: Span): Draft {
+  private newMeasure(shape: Measure['shape'], textRegion: Span, prose: Span, whole: Span): MeasureInProgress {
     const regionText = this.text.slice(textRegion.start, textRegion.end);
     const extracted = extractFields(regionText, textRegion.start);
     let fields = extracted.fields;
@@ -468,22 +472,22 @@ class ModelBuilder {
       prose: [],
       insertion,
     };
-    const draft: Draft = { measure, prose: [{ start: prose.start, end: Math.min(prose.end, textRegion.start + textEnd) }] };
-    return draft;
+    const building: MeasureInProgress = { measure, prose: [{ start: prose.start, end: Math.min(prose.end, textRegion.start + textEnd) }] };
+    return building;
   }
 
   /** Keep a measure: in its net, or as an orphan when it carries fields. */
-  private commit(draft: Draft): void {
+  private commit(building: MeasureInProgress): void {
     this.measuresSinceHeading++;
-    this.drafts.push(draft);
-    this.allMeasures.push(draft.measure);
-    if (this.net?.section) this.net.section.measures.push(draft.measure);
-    else if (this.net) this.incomingMeasures.push(draft.measure);
-    else this.orphans.push(draft.measure); // outside every net, or under a misspelled one
+    this.inProgress.push(building);
+    this.allMeasures.push(building.measure);
+    if (this.net?.section) this.net.section.measures.push(building.measure);
+    else if (this.net) this.incomingMeasures.push(building.measure);
+    else this.orphans.push(building.measure); // outside every net, or under a misspelled one
   }
 
-  private wantsMeasure(draft: Draft): boolean {
-    return this.inSection() || draft.measure.fields.some((field) => field.label !== null);
+  private wantsMeasure(building: MeasureInProgress): boolean {
+    return this.inSection() || building.measure.fields.some((field) => field.label !== null);
   }
 
   /**
@@ -493,23 +497,23 @@ class ModelBuilder {
    */
   private followSiblingStyle(): void {
     if (!this.fieldParagraphColon) return;
-    for (const draft of this.drafts) {
-      const measure = draft.measure;
+    for (const building of this.inProgress) {
+      const measure = building.measure;
       if (measure.shape !== 'paragraph' || measure.insertion.mode !== 'append' || measure.fields.length > 0) continue;
       measure.insertion = { mode: 'line', offset: measure.span.end, separator: '', colon: this.fieldParagraphColon, blankLine: true };
     }
   }
 
   /** Attach field lines (责任单位：市民政局) to a measure. */
-  private attachFieldLine(draft: Draft, line: Span, insertionAfter: number, prefix: string, mode: 'line' | 'sublist'): void {
+  private attachFieldLine(building: MeasureInProgress, line: Span, insertionAfter: number, prefix: string, mode: 'line' | 'sublist'): void {
     const lineText = this.text.slice(line.start, line.end);
     const extracted = extractFields(lineText, line.start);
     const fields = extracted.fields.map((field): Field => ({ ...field, source: 'line' }));
-    this.shareWithGroup(draft, fields, lineText);
-    for (const field of fields) draft.measure.fields.push(field);
-    draft.measure.span.end = Math.max(draft.measure.span.end, line.end);
-    if (draft.measure.insertion.mode !== 'bracket' && draft.measure.insertion.mode !== 'cell') {
-      draft.measure.insertion = { mode, offset: insertionAfter, separator: prefix, colon: /：/u.test(lineText) ? '：' : ':' };
+    this.shareWithGroup(building, fields, lineText);
+    for (const field of fields) building.measure.fields.push(field);
+    building.measure.span.end = Math.max(building.measure.span.end, line.end);
+    if (building.measure.insertion.mode !== 'bracket' && building.measure.insertion.mode !== 'cell') {
+      building.measure.insertion = { mode, offset: insertionAfter, separator: prefix, colon: /：/u.test(lineText) ? '：' : ':' };
     }
   }
 
@@ -518,8 +522,8 @@ class ModelBuilder {
    * the end of a bullet group, belongs to each item of the group that names none — when no
    * item of the group names its own.
    */
-  private shareWithGroup(target: Draft, fields: Field[], lineText: string): void {
-    const group = this.run.drafts;
+  private shareWithGroup(target: MeasureInProgress, fields: Field[], lineText: string): void {
+    const group = this.run.members;
     if (group.length < 2 || group[group.length - 1] !== target) return;
     const bracketed = /^[\s*_]*[（(〔【[]/u.test(lineText);
     if (!bracketed && !this.run.list) return;
@@ -531,9 +535,9 @@ class ModelBuilder {
   }
 
   /** Remember a measure as the latest of its row (numbered paragraphs of one level). */
-  private joinRun(draft: Draft, level: number | null): void {
-    if (this.run.list || this.run.level !== level) this.run = { drafts: [], level, list: false };
-    this.run.drafts.push(draft);
+  private joinRun(building: MeasureInProgress, level: number | null): void {
+    if (this.run.list || this.run.level !== level) this.run = { members: [], level, list: false };
+    this.run.members.push(building);
   }
 
   /** What the next block is, for deciding whether a numbered line heads a group or titles a section. */
@@ -571,106 +575,125 @@ class ModelBuilder {
     const lines = linesOf(this.text, startOf(node), endOf(node));
     if (this.coverLetterParagraph(lines)) return;
     if (this.takePendingLabel(node, lines)) return;
-    let current: Draft | null = null;
-    let currentEnd = 0;
-    let currentLevel: number | null = null;
-    const flush = () => {
-      if (!current) return;
-      current.measure.span.end = Math.max(current.measure.span.end, currentEnd);
-      if (this.wantsMeasure(current)) {
-        this.commit(current);
-        this.lastDraft = current;
-        this.joinRun(current, currentLevel);
-      } else this.lastDraft = null; // a numbered line that is no measure: field lines after it attach to nothing
-      current = null;
-    };
+    const open: ParagraphMeasure = { building: null, end: 0, level: null };
     for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
       const line = lines[lineIndex];
       const lineEnd = line.start + line.text.length;
-      const target: Draft | null = current ?? this.headingMeasure?.draft ?? this.lastDraft;
+      const target: MeasureInProgress | null = open.building ?? this.headingMeasure?.building ?? this.lastMeasure;
       if (startsWithLabel(line.text) && target) {
-        if (current) {
-          const draft: Draft = current;
-          draft.measure.span.end = lineEnd;
-        }
+        if (open.building) open.building.measure.span.end = lineEnd;
         const indent = /^[ \t]*/u.exec(line.text)?.[0] ?? '';
-        if (!current && lineIndex === 0 && target.measure.shape === 'paragraph') this.fieldParagraphColon = /：/u.test(line.text) ? '：' : ':';
+        if (!open.building && lineIndex === 0 && target.measure.shape === 'paragraph') this.fieldParagraphColon = /：/u.test(line.text) ? '：' : ':';
         this.attachFieldLine(target, { start: line.start, end: lineEnd }, lineEnd, indent, 'line');
         continue;
       }
       const alone = standaloneLabel(line.text);
       if (alone && lineIndex + 1 < lines.length) {
         // 责任单位 ⏎ 市民政局 inside one paragraph: the next line is the value.
-        flush();
+        this.closeParagraphMeasure(open);
         const value = lines[lineIndex + 1];
         this.applyLabelValue(alone, line, { start: value.start, end: value.start + value.text.length });
         lineIndex++;
         continue;
       }
-      const numbered = NUMBERING.exec(line.text);
-      const ordinals = numbered ? [] : [...line.text.matchAll(ORDINAL_IS)];
-      const action = numbered || ordinals.length > 0 ? null : this.inSection() || !this.hasNets ? actionLine(line.text) : null;
-      if (numbered || ordinals.length > 0 || action) {
-        flush();
-        if (numbered) {
-          const level = numberingLevel(numbered[0]);
-          const region = { start: line.start + numbered[0].length, end: lineEnd };
-          const lastLine = lineIndex === lines.length - 1;
-          const nextLine = lines[lineIndex + 1];
-          const nextInParagraph = nextLine ? NUMBERING.exec(nextLine.text) : null;
-          const next = lastLine ? this.nextKind(nextBlock) : nextInParagraph ? { kind: 'numbered' as const, level: numberingLevel(nextInParagraph[0]) } : null;
-          const draft = this.newMeasure('paragraph', region, region, { start: line.start, end: lineEnd });
-          const hasFields = draft.measure.fields.length > 0;
-          if (next && this.inSection() && this.isHeader(this.text.slice(region.start, region.end), level, next, hasFields)) {
-            this.lastDraft = null;
-            this.run = { drafts: [], level: null, list: false };
-            continue;
-          }
-          current = draft;
-          currentEnd = lineEnd;
-          currentLevel = level;
-          continue;
-        }
-        if (action) {
-          current = this.actionMeasure(line, action);
-          currentEnd = lineEnd;
-          currentLevel = null;
-          continue;
-        }
-        for (let i = 0; i < ordinals.length; i++) {
-          const segmentStart = line.start + (ordinals[i].index ?? 0);
-          const segmentEnd = i + 1 < ordinals.length ? line.start + (ordinals[i + 1].index ?? 0) : lineEnd;
-          const prefix = /^[ \t]*/u.exec(this.text.slice(segmentStart, segmentEnd))?.[0].length ?? 0;
-          const region = { start: segmentStart + prefix, end: segmentEnd };
-          flush();
-          current = this.newMeasure('paragraph', region, region, { start: segmentStart, end: segmentEnd });
-          currentEnd = segmentEnd;
-          currentLevel = null;
-        }
-        continue;
-      }
-      if (current) {
+      if (this.openingLine(open, lines, lineIndex, nextBlock)) continue;
+      if (open.building) {
         // A continuation line of a numbered measure: extend its text region.
-        const draft: Draft = current;
-        const region = { start: draft.measure.textSpan.start, end: lineEnd };
-        current = draft.action ? this.actionMeasure(draft.action.line, draft.action.parts, lineEnd, draft) : this.newMeasure('paragraph', region, region, { start: draft.measure.span.start, end: lineEnd });
-        currentEnd = lineEnd;
+        const building: MeasureInProgress = open.building;
+        const region = { start: building.measure.textSpan.start, end: lineEnd };
+        open.building = building.action ? this.actionMeasure(building.action.line, building.action.parts, lineEnd, building) : this.newMeasure('paragraph', region, region, { start: building.measure.span.start, end: lineEnd });
+        open.end = lineEnd;
         continue;
       }
-      const candidate = this.newMeasure('paragraph', { start: line.start, end: lineEnd }, { start: line.start, end: lineEnd }, { start: line.start, end: lineEnd });
-      // A field line with no measure before it (责任单位：… after a line that is no measure) starts none:
-      // a measure with no text and every following owner would be worse than nothing.
-      if (candidate.measure.fields.some((field) => field.value.length > 0) && !startsWithLabel(line.text)) {
-        current = candidate;
-        currentEnd = lineEnd;
-        currentLevel = null;
-      } else {
-        // Prose between measures (an introduction): field lines after it attach to nothing.
-        this.lastDraft = null;
-        this.run = { drafts: [], level: null, list: false };
+      this.unnumberedLine(open, line);
+    }
+    this.closeParagraphMeasure(open);
+  }
+
+  /** Keep the measure a paragraph's lines were building (or forget it: it is no measure). */
+  private closeParagraphMeasure(open: ParagraphMeasure): void {
+    const building = open.building;
+    if (!building) return;
+    building.measure.span.end = Math.max(building.measure.span.end, open.end);
+    if (this.wantsMeasure(building)) {
+      this.commit(building);
+      this.lastMeasure = building;
+      this.joinRun(building, open.level);
+    } else this.lastMeasure = null; // a numbered line that is no measure: field lines after it attach to nothing
+    open.building = null;
+  }
+
+  /**
+   * A line that opens a measure: numbered (一、, 1., （三）), an English action line (By June
+   * 2021, the Bureau will …), or one holding ordinals (一是…二是…), each of which opens one.
+   * False when the line is none of these.
+   */
+  private openingLine(open: ParagraphMeasure, lines: Line[], lineIndex: number, nextBlock: Content | undefined): boolean {
+    const line = lines[lineIndex];
+    const lineEnd = line.start + line.text.length;
+    const numbered = NUMBERING.exec(line.text);
+    const ordinals = numbered ? [] : [...line.text.matchAll(ORDINAL_IS)];
+    const action = numbered || ordinals.length > 0 ? null : this.inSection() || !this.hasNets ? actionLine(line.text) : null;
+    if (!numbered && ordinals.length === 0 && !action) return false;
+    this.closeParagraphMeasure(open);
+    if (numbered) {
+      this.numberedLine(open, lines, lineIndex, numbered[0], nextBlock);
+    } else if (action) {
+      open.building = this.actionMeasure(line, action);
+      open.end = lineEnd;
+      open.level = null;
+    } else {
+      for (let i = 0; i < ordinals.length; i++) {
+        const segmentStart = line.start + (ordinals[i].index ?? 0);
+        const segmentEnd = i + 1 < ordinals.length ? line.start + (ordinals[i + 1].index ?? 0) : lineEnd;
+        const prefix = /^[ \t]*/u.exec(this.text.slice(segmentStart, segmentEnd))?.[0].length ?? 0;
+        const region = { start: segmentStart + prefix, end: segmentEnd };
+        this.closeParagraphMeasure(open);
+        open.building = this.newMeasure('paragraph', region, region, { start: segmentStart, end: segmentEnd });
+        open.end = segmentEnd;
+        open.level = null;
       }
     }
-    flush();
+    return true;
+  }
+
+  /** A numbered line: a measure, or the header of the numbered measures under it. */
+  private numberedLine(open: ParagraphMeasure, lines: Line[], lineIndex: number, numbering: string, nextBlock: Content | undefined): void {
+    const line = lines[lineIndex];
+    const lineEnd = line.start + line.text.length;
+    const level = numberingLevel(numbering);
+    const region = { start: line.start + numbering.length, end: lineEnd };
+    const lastLine = lineIndex === lines.length - 1;
+    const nextLine = lines[lineIndex + 1];
+    const nextInParagraph = nextLine ? NUMBERING.exec(nextLine.text) : null;
+    const next = lastLine ? this.nextKind(nextBlock) : nextInParagraph ? { kind: 'numbered' as const, level: numberingLevel(nextInParagraph[0]) } : null;
+    const building = this.newMeasure('paragraph', region, region, { start: line.start, end: lineEnd });
+    const hasFields = building.measure.fields.length > 0;
+    if (next && this.inSection() && this.isHeader(this.text.slice(region.start, region.end), level, next, hasFields)) {
+      this.lastMeasure = null;
+      this.run = { members: [], level: null, list: false };
+      return;
+    }
+    open.building = building;
+    open.end = lineEnd;
+    open.level = level;
+  }
+
+  /** A line neither numbered nor a field line: a measure when it carries field values, else prose. */
+  private unnumberedLine(open: ParagraphMeasure, line: Line): void {
+    const lineEnd = line.start + line.text.length;
+    const candidate = this.newMeasure('paragraph', { start: line.start, end: lineEnd }, { start: line.start, end: lineEnd }, { start: line.start, end: lineEnd });
+    // A field line with no measure before it (责任单位：… after a line that is no measure) starts none:
+    // a measure with no text and every following owner would be worse than nothing.
+    if (candidate.measure.fields.some((field) => field.value.length > 0) && !startsWithLabel(line.text)) {
+      open.building = candidate;
+      open.end = lineEnd;
+      open.level = null;
+    } else {
+      // Prose between measures (an introduction): field lines after it attach to nothing.
+      this.lastMeasure = null;
+      this.run = { members: [], level: null, list: false };
+    }
   }
 
   /**
@@ -689,7 +712,7 @@ class ModelBuilder {
       return false;
     }
     if (lines.some((line) => DATE_LINE.test(line.text))) this.coverLetter = false;
-    this.lastDraft = null;
+    this.lastMeasure = null;
     this.pendingLabel = null;
     return true;
   }
@@ -705,7 +728,7 @@ class ModelBuilder {
     const alone = lines.length === 1 ? standaloneLabel(first) : null;
     if (alone) {
       const start = lines[0].start;
-      this.pendingLabel = { kind: alone, label: first.trim(), labelSpan: { start, end: start + first.length }, draft: this.headingMeasure?.draft ?? this.lastDraft, taken: 0 };
+      this.pendingLabel = { kind: alone, label: first.trim(), labelSpan: { start, end: start + first.length }, building: this.headingMeasure?.building ?? this.lastMeasure, taken: 0 };
       return true;
     }
     if (!pending) return false;
@@ -714,30 +737,30 @@ class ModelBuilder {
       return false;
     }
     const value = { start: startOf(node), end: endOf(node) };
-    if (pending.kind === 'metric' && pending.taken > 0 && pending.draft) {
+    if (pending.kind === 'metric' && pending.taken > 0 && pending.building) {
       // More indicators under the same label: part of the measure's targets.
-      pending.draft.prose.push(value);
-      pending.draft.measure.span.end = Math.max(pending.draft.measure.span.end, value.end);
+      pending.building.prose.push(value);
+      pending.building.measure.span.end = Math.max(pending.building.measure.span.end, value.end);
       pending.taken++;
       return true;
     }
-    this.applyLabelValue(pending.kind, { text: pending.label, start: pending.labelSpan.start }, value, pending.draft);
+    this.applyLabelValue(pending.kind, { text: pending.label, start: pending.labelSpan.start }, value, pending.building);
     pending.taken++;
     if (pending.kind !== 'metric') this.pendingLabel = null;
-    else pending.draft = this.lastDraft;
+    else pending.building = this.lastMeasure;
     return true;
   }
 
   /** A standalone label and its value: a new measure for a task label, a field of the measure before it otherwise. */
-  private applyLabelValue(kind: FieldKind | 'text', label: Line, value: Span, target: Draft | null = this.headingMeasure?.draft ?? this.lastDraft): void {
+  private applyLabelValue(kind: FieldKind | 'text', label: Line, value: Span, target: MeasureInProgress | null = this.headingMeasure?.building ?? this.lastMeasure): void {
     const labelSpan = { start: label.start + (label.text.length - label.text.trimStart().length), end: label.start + label.text.trimEnd().length };
     const valueSpan = trimSpan(this.text, value);
     if (kind === 'text') {
       // The measure is its text; the label before it is a column title, not part of it.
-      const draft = this.newMeasure('paragraph', valueSpan, valueSpan, { ...valueSpan });
-      this.commit(draft);
-      this.lastDraft = draft;
-      this.run = { drafts: [], level: null, list: false };
+      const building = this.newMeasure('paragraph', valueSpan, valueSpan, { ...valueSpan });
+      this.commit(building);
+      this.lastMeasure = building;
+      this.run = { members: [], level: null, list: false };
       return;
     }
     if (!target || valueSpan.start === valueSpan.end) return;
@@ -751,25 +774,25 @@ class ModelBuilder {
       source: 'line',
     });
     target.measure.span.end = Math.max(target.measure.span.end, valueSpan.end);
-    this.lastDraft = target;
+    this.lastMeasure = target;
   }
 
   /** "By June 2023, Health Services will develop a communications plan": the subject owns it, by June 2023. */
-  private actionMeasure(line: Line, action: ActionLine, end = line.start + line.text.length, extend?: Draft): Draft {
+  private actionMeasure(line: Line, action: ActionLine, end = line.start + line.text.length, extend?: MeasureInProgress): MeasureInProgress {
     const start = extend ? extend.measure.span.start : line.start;
     const region = { start: extend ? extend.measure.textSpan.start : line.start, end };
-    const draft = this.newMeasure('paragraph', region, region, { start, end });
+    const building = this.newMeasure('paragraph', region, region, { start, end });
     const at = (span: { start: number; end: number }): Span => ({ start: line.start + span.start, end: line.start + span.end });
     const owner = at(action.owner);
     const deadline = at(action.deadline);
-    if (!draft.measure.fields.some((field) => field.kind === 'owner')) {
-      draft.measure.fields.push({ kind: 'owner', label: null, labelSpan: null, value: this.text.slice(owner.start, owner.end), valueSpan: owner, source: 'verb' });
+    if (!building.measure.fields.some((field) => field.kind === 'owner')) {
+      building.measure.fields.push({ kind: 'owner', label: null, labelSpan: null, value: this.text.slice(owner.start, owner.end), valueSpan: owner, source: 'verb' });
     }
-    if (!draft.measure.fields.some((field) => field.kind === 'deadline')) {
-      draft.measure.fields.push({ kind: 'deadline', label: null, labelSpan: null, value: this.text.slice(deadline.start, deadline.end), valueSpan: deadline, source: 'verb' });
+    if (!building.measure.fields.some((field) => field.kind === 'deadline')) {
+      building.measure.fields.push({ kind: 'deadline', label: null, labelSpan: null, value: this.text.slice(deadline.start, deadline.end), valueSpan: deadline, source: 'verb' });
     }
-    draft.action = { line, parts: action };
-    return draft;
+    building.action = { line, parts: action };
+    return building;
   }
 
   private itemParagraph(item: ListItem): Paragraph | null {
@@ -787,20 +810,20 @@ class ModelBuilder {
   }
 
   private onList(list: List, nested: boolean): void {
-    const members: Draft[] = [];
+    const members: MeasureInProgress[] = [];
     for (const item of list.children) {
       const paragraph = this.itemParagraph(item);
       this.collectCode(item);
       if (!paragraph) {
-        this.lastDraft = null;
+        this.lastMeasure = null;
         continue;
       }
       this.textSpans.push({ start: startOf(paragraph), end: endOf(paragraph) });
       const paragraphText = this.text.slice(startOf(paragraph), endOf(paragraph));
-      const target = this.headingMeasure?.draft ?? this.lastDraft;
+      const target = this.headingMeasure?.building ?? this.lastMeasure;
       if (startsWithLabel(paragraphText) && target) {
         // A field item: it belongs to the measure before it (and, at the end of a bullet group, to each).
-        if (members.length >= 2 && members[members.length - 1] === target) this.run = { drafts: [...members], level: null, list: true };
+        if (members.length >= 2 && members[members.length - 1] === target) this.run = { members: [...members], level: null, list: true };
         for (const line of linesOf(this.text, startOf(paragraph), endOf(paragraph))) {
           const lineEnd = line.start + line.text.length;
           this.attachFieldLine(target, { start: line.start, end: lineEnd }, endOf(item), this.itemPrefix(item, paragraph), 'sublist');
@@ -808,78 +831,97 @@ class ModelBuilder {
         continue;
       }
       const nestedLists = item.children.filter((child): child is List => child.type === 'list');
-      // A grouping item (（一）加强应急体系) whose nested items are the measures.
-      // (Fields of its own are looked for only when there are nested items: most items have none.)
-      const nestedAreMeasures =
-        nestedLists.length > 0 &&
-        extractFields(paragraphText, startOf(paragraph)).fields.length === 0 &&
-        nestedLists.some((sub) =>
-          sub.children.some((subItem) => {
-            const subParagraph = this.itemParagraph(subItem);
-            if (!subParagraph) return false;
-            const subText = this.text.slice(startOf(subParagraph), endOf(subParagraph));
-            return !startsWithLabel(subText) && (extractFields(subText, 0).fields.length > 0 || (this.inSection() && this.isGroupTitle(paragraphText)));
-          }),
-        );
-      if (nestedAreMeasures) {
-        this.lastDraft = null;
+      if (this.nestedAreMeasures(paragraphText, startOf(paragraph), nestedLists)) {
+        this.lastMeasure = null;
         for (const sub of nestedLists) this.onList(sub, true);
         continue;
       }
-      // The measure's own text: paragraph lines up to the first field line, or to a line that
-      // starts with a measure numbering (Word's pasted 　　6．… folded into this item).
-      const lines = linesOf(this.text, startOf(paragraph), endOf(paragraph));
-      let textEnd = endOf(paragraph);
-      const fieldLines: Span[] = [];
-      const numberedLines: Line[] = [];
-      for (let i = 1; i < lines.length; i++) {
-        if (startsWithLabel(lines[i].text)) {
-          if (fieldLines.length === 0 && numberedLines.length === 0) textEnd = lines[i - 1].start + lines[i - 1].text.length;
-          fieldLines.push({ start: lines[i].start, end: lines[i].start + lines[i].text.length });
-        } else if (fieldLines.length === 0 && NUMBERING.test(lines[i].text)) {
-          if (numberedLines.length === 0) textEnd = lines[i - 1].start + lines[i - 1].text.length;
-          numberedLines.push(lines[i]);
-        }
-      }
-      const region = { start: startOf(paragraph), end: textEnd };
-      const itemEnd = numberedLines.length > 0 ? textEnd : endOf(item);
-      const draft = this.newMeasure('list', region, region, { start: startOf(item), end: itemEnd });
-      for (const line of fieldLines) this.attachFieldLine(draft, line, line.end, /^[ \t]*/u.exec(this.text.slice(lineStartOf(this.text, line.start), line.start))?.[0] ?? '', 'line');
-      for (const sub of nestedLists) {
-        for (const subItem of sub.children) {
-          const subParagraph = this.itemParagraph(subItem);
-          if (!subParagraph) continue;
-          const subText = this.text.slice(startOf(subParagraph), endOf(subParagraph));
-          this.textSpans.push({ start: startOf(subParagraph), end: endOf(subParagraph) });
-          if (startsWithLabel(subText)) {
-            for (const line of linesOf(this.text, startOf(subParagraph), endOf(subParagraph))) {
-              this.attachFieldLine(draft, { start: line.start, end: line.start + line.text.length }, endOf(subItem), this.itemPrefix(subItem, subParagraph), 'sublist');
-            }
-          } else {
-            draft.prose.push({ start: startOf(subParagraph), end: endOf(subParagraph) });
-          }
-        }
-      }
-      if (this.wantsMeasure(draft)) {
-        this.commit(draft);
-        this.lastDraft = draft;
-        members.push(draft);
-      } else this.lastDraft = null;
-      // Each pasted numbered line is a measure of its own, wherever Markdown put it.
-      numberedLines.forEach((line, i) => {
-        const end = i + 1 < numberedLines.length ? numberedLines[i + 1].start - 1 : endOf(paragraph);
-        const numbering = NUMBERING.exec(line.text)?.[0] ?? '';
-        const lineRegion = trimSpan(this.text, { start: line.start + numbering.length, end });
-        const pasted = this.newMeasure('paragraph', lineRegion, lineRegion, { start: line.start, end: lineRegion.end });
-        if (this.wantsMeasure(pasted)) {
-          this.commit(pasted);
-          this.lastDraft = pasted;
-          members.push(pasted);
-        }
-      });
+      this.itemMeasures(item, paragraph, nestedLists, members);
     }
-    this.run = { drafts: members, level: null, list: true };
+    this.run = { members: members, level: null, list: true };
   }
+
+  /** A grouping item (（一）加强应急体系) whose nested items are the measures. */
+  private nestedAreMeasures(paragraphText: string, paragraphStart: number, nestedLists: List[]): boolean {
+    if (nestedLists.length === 0) return false;
+    if (extractFields(paragraphText, paragraphStart).fields.length > 0) return false;
+    return nestedLists.some((sub) =>
+      sub.children.some((subItem) => {
+        const subParagraph = this.itemParagraph(subItem);
+        if (!subParagraph) return false;
+        const subText = this.text.slice(startOf(subParagraph), endOf(subParagraph));
+        return !startsWithLabel(subText) && (extractFields(subText, 0).fields.length > 0 || (this.inSection() && this.isGroupTitle(paragraphText)));
+      }),
+    );
+  }
+
+  /**
+   * The measure a list item holds (its text, field lines and nested items), and one measure
+   * for each numbered line pasted into it; the measures kept join `members`.
+   */
+  private itemMeasures(item: ListItem, paragraph: Paragraph, nestedLists: List[], members: MeasureInProgress[]): void {
+    const { textEnd, fieldLines, numberedLines } = this.itemLines(paragraph);
+    const region = { start: startOf(paragraph), end: textEnd };
+    const itemEnd = numberedLines.length > 0 ? textEnd : endOf(item);
+    const building = this.newMeasure('list', region, region, { start: startOf(item), end: itemEnd });
+    for (const line of fieldLines) this.attachFieldLine(building, line, line.end, /^[ \t]*/u.exec(this.text.slice(lineStartOf(this.text, line.start), line.start))?.[0] ?? '', 'line');
+    for (const sub of nestedLists) for (const subItem of sub.children) this.nestedItem(building, subItem);
+    if (this.wantsMeasure(building)) {
+      this.commit(building);
+      this.lastMeasure = building;
+      members.push(building);
+    } else this.lastMeasure = null;
+    // Each pasted numbered line is a measure of its own, wherever Markdown put it.
+    for (let i = 0; i < numberedLines.length; i++) {
+      const line = numberedLines[i];
+      const end = i + 1 < numberedLines.length ? numberedLines[i + 1].start - 1 : endOf(paragraph);
+      const numbering = NUMBERING.exec(line.text)?.[0] ?? '';
+      const lineRegion = trimSpan(this.text, { start: line.start + numbering.length, end });
+      const pasted = this.newMeasure('paragraph', lineRegion, lineRegion, { start: line.start, end: lineRegion.end });
+      if (this.wantsMeasure(pasted)) {
+        this.commit(pasted);
+        this.lastMeasure = pasted;
+        members.push(pasted);
+      }
+    }
+  }
+
+  /**
+   * An item paragraph's lines: the measure's own text runs up to the first field line, or to
+   * a line that starts with a measure numbering (Word's pasted 　　6．… folded into this item).
+   */
+  private itemLines(paragraph: Paragraph): { textEnd: number; fieldLines: Span[]; numberedLines: Line[] } {
+    const lines = linesOf(this.text, startOf(paragraph), endOf(paragraph));
+    let textEnd = endOf(paragraph);
+    const fieldLines: Span[] = [];
+    const numberedLines: Line[] = [];
+    for (let i = 1; i < lines.length; i++) {
+      if (startsWithLabel(lines[i].text)) {
+        if (fieldLines.length === 0 && numberedLines.length === 0) textEnd = lines[i - 1].start + lines[i - 1].text.length;
+        fieldLines.push({ start: lines[i].start, end: lines[i].start + lines[i].text.length });
+      } else if (fieldLines.length === 0 && NUMBERING.test(lines[i].text)) {
+        if (numberedLines.length === 0) textEnd = lines[i - 1].start + lines[i - 1].text.length;
+        numberedLines.push(lines[i]);
+      }
+    }
+    return { textEnd, fieldLines, numberedLines };
+  }
+
+  /** A nested item under a measure's item: field lines of the measure, or more of its prose. */
+  private nestedItem(building: MeasureInProgress, subItem: ListItem): void {
+    const subParagraph = this.itemParagraph(subItem);
+    if (!subParagraph) return;
+    const subText = this.text.slice(startOf(subParagraph), endOf(subParagraph));
+    this.textSpans.push({ start: startOf(subParagraph), end: endOf(subParagraph) });
+    if (startsWithLabel(subText)) {
+      for (const line of linesOf(this.text, startOf(subParagraph), endOf(subParagraph))) {
+        this.attachFieldLine(building, { start: line.start, end: line.start + line.text.length }, endOf(subItem), this.itemPrefix(subItem, subParagraph), 'sublist');
+      }
+    } else {
+      building.prose.push({ start: startOf(subParagraph), end: endOf(subParagraph) });
+    }
+  }
+
 
   /** A list item that titles the items nested under it: it ends with a colon, or is a short title. */
   private isGroupTitle(text: string): boolean {
@@ -896,7 +938,7 @@ class ModelBuilder {
   }
 
   private onTable(table: Table): void {
-    this.lastDraft = null;
+    this.lastMeasure = null;
     const [header, ...rows] = table.children;
     if (!header) return;
     this.collectCode(table);
@@ -920,7 +962,7 @@ class ModelBuilder {
       if (!textCell) continue;
       const textContent = trimSpan(this.text, textCell);
       if (textContent.start === textContent.end) continue;
-      const draft = this.newMeasure('table', textContent, textContent, { start: startOf(row), end: endOf(row) });
+      const building = this.newMeasure('table', textContent, textContent, { start: startOf(row), end: endOf(row) });
       const emptyCells: Partial<Record<FieldKind, Span>> = {};
       kinds.forEach((kind, column) => {
         if (kind === null || kind === 'text') return;
@@ -930,7 +972,7 @@ class ModelBuilder {
         const value = this.text.slice(content.start, content.end);
         if (kind === 'net') {
           const net = matchNet(value, content.start, this.options.schema);
-          if (net) draft.measure.netId = net.netId;
+          if (net) building.measure.netId = net.netId;
           return;
         }
         if (content.start === content.end) {
@@ -939,18 +981,18 @@ class ModelBuilder {
           emptyCells[kind] = { start: at, end: at };
           return;
         }
-        if (draft.measure.fields.some((field) => field.kind === kind && field.source === 'inline')) return;
-        draft.measure.fields.push({ kind, label: headerLabels[column].text, labelSpan: null, value, valueSpan: content, source: 'table' });
+        if (building.measure.fields.some((field) => field.kind === kind && field.source === 'inline')) return;
+        building.measure.fields.push({ kind, label: headerLabels[column].text, labelSpan: null, value, valueSpan: content, source: 'table' });
       });
-      if (draft.measure.insertion.mode !== 'bracket') {
-        draft.measure.insertion = { mode: 'cell', offset: textContent.end, cells: emptyCells, open: '（', close: '）' };
+      if (building.measure.insertion.mode !== 'bracket') {
+        building.measure.insertion = { mode: 'cell', offset: textContent.end, cells: emptyCells, open: '（', close: '）' };
       }
-      if (draft.measure.netId !== null && !this.net) {
+      if (building.measure.netId !== null && !this.net) {
         // A row naming its net in a column, outside net sections: kept with its net id.
-        this.drafts.push(draft);
-        this.allMeasures.push(draft.measure);
-        this.orphans.push(draft.measure);
-      } else this.commit(draft);
+        this.inProgress.push(building);
+        this.allMeasures.push(building.measure);
+        this.orphans.push(building.measure);
+      } else this.commit(building);
     }
   }
 }
@@ -959,5 +1001,3 @@ class ModelBuilder {
 export function buildFragment(text: string, options: ModelOptions, context: SectionContext, first: boolean): Fragment {
   return new ModelBuilder(text, options, context, first).build();
 }
-
-export { NUMBERING } from './numbering';

@@ -12,7 +12,7 @@
  * offset through the lists of its spans, collected once: its head (headParts: what
  * document rules read) on every edit, the rest (moveBody) only when something reads it.
  */
-import type { DocumentMeta, Field, Measure, NetLikeHeading, NetSection, PolicyModel, Span } from '../types';
+import type { DocumentMeta, Field, Measure, NetLikeHeading, NetOutline, NetSection, PolicyModel, PolicyOutline, Span } from '../types';
 import type { Fragment } from './model';
 import { detectScript } from '../script';
 
@@ -271,8 +271,8 @@ function joinParts(key: NetSection, parts: Measure[][], lists: NetLists | undefi
  * The fragments' heads are at their sections' offsets; the rest of a fragment may not be
  * yet (the incremental linter moves it when something reads it): `settle` puts every
  * fragment in place. `model` calls it before it hands out measures, text or code spans;
- * `outline` (for document rules, which read the nets' headings and how many measures a net
- * has) does not for its nets and orphan measures, only for its text and code spans. The
+ * `outline` (for document rules: the nets' headings and how many measures a net has) holds
+ * no measures, and calls it only for its text and code spans. The
  * long lists (text and code spans) are joined when first read: linting an edit of a large
  * draft does not need them.
  */
@@ -282,7 +282,7 @@ export function assembleModel(
   script: PolicyModel['script'],
   settle: () => void = () => {},
   lists?: NetLists,
-): { model: PolicyModel; outline: PolicyModel } {
+): { model: PolicyModel; outline: PolicyOutline } {
   const nets: NetSection[] = [];
   const orphanMeasures: Measure[] = [];
   const unknownNets: NetLikeHeading[] = [];
@@ -326,7 +326,7 @@ export function assembleModel(
   };
   const codeSpans = lazy(joined((fragment) => fragment.codeSpans));
   const textSpans = lazy(joined((fragment) => fragment.textSpans));
-  const outline = { meta, nets, orphanMeasures, unknownNets, script, comments } as Omit<PolicyModel, 'codeSpans' | 'textSpans'>;
+  const outline = { meta, nets: netOutlines(nets), unknownNets, script, comments } as Omit<PolicyOutline, 'codeSpans' | 'textSpans'>;
   lazyProperty(outline, 'codeSpans', codeSpans);
   lazyProperty(outline, 'textSpans', textSpans);
   // The same keys in the same order (JSON output of a model stays the same).
@@ -336,7 +336,12 @@ export function assembleModel(
   Object.assign(model, { unknownNets, script, comments });
   lazyProperty(model, 'codeSpans', codeSpans);
   lazyProperty(model, 'textSpans', textSpans);
-  return { model: model as PolicyModel, outline: outline as PolicyModel };
+  return { model: model as PolicyModel, outline: outline as PolicyOutline };
+}
+
+/** The nets as document rules see them: headings and extents, how many measures, not the measures. */
+export function netOutlines(nets: readonly NetSection[]): NetOutline[] {
+  return nets.map(({ measures, ...net }): NetOutline => ({ ...net, measureCount: measures.length }));
 }
 
 /** A value computed once, when first asked for. */

@@ -1,5 +1,5 @@
 /** Helpers shared by rules (not a rule: files starting with _ are skipped by the registry). */
-import type { RuleContext } from '../rule';
+import type { RuleContext, SectionRuleContext } from '../rule';
 import type { Field, FieldKind, Fix, Measure, Script, Span } from '../types';
 import { insertFieldEdit } from '../fix';
 import { CANONICAL_LABELS } from '../labels';
@@ -28,16 +28,16 @@ export function excerpt(text: string, length = 16): string {
 }
 
 /** Is this offset inside code or an HTML comment? */
-export function inCode(context: RuleContext, offset: number): boolean {
-  return context.model.codeSpans.some((span) => offset >= span.start && offset < span.end);
+export function inCode(context: SectionRuleContext, offset: number): boolean {
+  return context.section.codeSpans.some((span) => offset >= span.start && offset < span.end);
 }
 
 /** Scan the document's text spans (paragraphs, headings, cells) for a pattern, outside code. */
-export function* scanText(context: RuleContext, pattern: RegExp): Generator<{ start: number; end: number; match: RegExpMatchArray }> {
+export function* scanText(context: SectionRuleContext, pattern: RegExp): Generator<{ start: number; end: number; match: RegExpMatchArray }> {
   const seen = new Set<number>();
   // One copy of the (global) pattern per scan, not one per text span as matchAll makes.
   const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-  for (const span of context.model.textSpans) {
+  for (const span of context.section.textSpans) {
     const slice = context.text.slice(span.start, span.end);
     re.lastIndex = 0;
     for (let match = re.exec(slice); match !== null; match = re.exec(slice)) {

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
+import type { DocumentRule } from '../rule';
 
-export const rule: Rule = {
+export const rule: DocumentRule = {
   meta: {
     id: 'duplicate-net',
     description: { en: 'Each net has one section.', 'zh-CN': '每张网只设一个章节。' },
@@ -18,11 +18,14 @@ export const rule: Rule = {
     examples: {
       invalid: ['## 公共卫生防护网\n\n1. 急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n\n## 公共卫生防护网\n\n1. 发热门诊30个（牵头单位：市卫健委；完成时限：2020年底前）\n'],
       valid: ['## 公共卫生防护网\n\n1. 急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n'],
+      expected: [
+        ['5:4-5:11: "公共卫生防护网" already has a section at line 1'],
+      ],
     },
   },
   check(context) {
     const first = new Map<string, number>();
-    for (const net of context.model.nets) {
+    for (const net of context.outline.nets) {
       const seen = first.get(net.netId);
       if (seen === undefined) {
         first.set(net.netId, net.headingSpan.start);

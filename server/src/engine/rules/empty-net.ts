@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
+import type { DocumentRule } from '../rule';
 import { CANONICAL_LABELS, PLACEHOLDER } from '../labels';
 
-export const rule: Rule = {
+export const rule: DocumentRule = {
   meta: {
     id: 'empty-net',
     description: { en: 'A net section holds at least one measure.', 'zh-CN': '每张网的章节至少包含一项措施。' },
@@ -20,13 +20,16 @@ export const rule: Rule = {
     examples: {
       invalid: ['## 矛盾风险化解网\n\n围绕矛盾纠纷多元化解开展工作。\n\n## 城市精细管理网\n\n1. 示范路50条（牵头单位：市城管委；完成时限：2020年底前）\n'],
       valid: ['## 矛盾风险化解网\n\n1. 调解室100个（牵头单位：市司法局；完成时限：2020年底前）\n'],
+      expected: [
+        ['1:4-1:11: "矛盾风险化解网" has no measures'],
+      ],
     },
   },
   check(context) {
     const labels = CANONICAL_LABELS[context.script];
     const hole = PLACEHOLDER[context.script];
-    for (const net of context.model.nets) {
-      if (net.measures.length > 0) continue;
+    for (const net of context.outline.nets) {
+      if (net.measureCount > 0) continue;
       const template =
         context.script === 'en'
           ? `1. ${hole} (${labels.owner}: ${hole}; ${labels.metric}: ${hole}; ${labels.deadline}: ${hole})`

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 import { scanText } from './_shared';
 
 /**
@@ -8,7 +8,7 @@ import { scanText } from './_shared';
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 const ARTIFACT = new RegExp(`[(?（][a-zü${TONED}]{0,5}[${TONED}][a-zü${TONED}]{0,5}[)）]|\\uFFFD+`, 'gu');
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'encoding-artifact',
     description: { en: 'No conversion garbage (pinyin annotations, U+FFFD) in the text.', 'zh-CN': '文中不得残留转码乱码（拼音注音、替换字符）。' },
@@ -28,6 +28,11 @@ export const rule: Rule = {
     examples: {
       invalid: ['武漢市委十三屆九次全體會(huì)議上獲悉\n', '湖北日?qǐng)?bào)訊\n', '城市\uFFFD管理\n'],
       valid: ['武漢市委十三屆九次全體會議上獲悉，投资(2020年)\n'],
+      expected: [
+        ['1:13-1:18: Encoding artifact "(huì)": pinyin left by a broken conversion'],
+        ['1:4-1:10: Encoding artifact "?qǐng)": pinyin left by a broken conversion', '1:10-1:15: Encoding artifact "?bào)": pinyin left by a broken conversion'],
+        ['1:3-1:4: Replacement character (U+FFFD): a character was lost in conversion'],
+      ],
     },
   },
   check(context) {

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'invalid-deadline',
     description: { en: 'A deadline field holds a date the grammar can read.', 'zh-CN': '完成时限须为可识别的日期。' },
@@ -24,11 +24,16 @@ export const rule: Rule = {
         '## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2021年第三季度）\n',
         '## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：【待填写】）\n',
       ],
+      expected: [
+        ['3:28-3:32: Cannot read the deadline "下个阶段": write a date such as 2021年12月底前'],
+        ['3:28-3:38: Cannot read the deadline "2021年2月30日": write a date such as 2021年12月底前'],
+        ['2:7-2:17: Document date "2020-13-45" is not a real day: write YYYY-MM-DD'],
+      ],
     },
   },
   check(context) {
     // The document date counts every relative deadline: a date that is no real day is reported here, as a config's is refused.
-    const bad = context.model.meta.badDate;
+    const bad = context.section.meta.badDate;
     if (bad) context.report({ span: bad.span, messageId: 'badDocumentDate', data: { value: bad.value } });
     for (const measure of context.measures) {
       const field = measure.deadline;

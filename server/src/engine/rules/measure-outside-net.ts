@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 import { excerpt, measureSpan } from './_shared';
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'measure-outside-net',
     description: { en: 'Measures sit under a net heading.', 'zh-CN': '措施须归入某一张网的章节。' },
@@ -19,12 +19,16 @@ export const rule: Rule = {
     examples: {
       invalid: ['# 实施方案\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n'],
       valid: ['# 实施方案\n\n## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n'],
+      expected: [
+        ['3:4-3:12: Measure is outside every net section ("建设急救站20个")'],
+      ],
     },
   },
   check(context) {
     if (context.schema.nets.length === 0) return; // a plan schema (tasks): its own headings are its sections
-    for (const measure of context.model.orphanMeasures) {
-      if (measure.netId !== null || measure.underUnknownNet) continue; // unknown-net reports the heading
+    for (const measure of context.measures) {
+      // In a net, or under a misspelt net heading (unknown-net reports the heading).
+      if (measure.netId !== null || measure.underUnknownNet) continue;
       context.report({ span: measureSpan(measure), messageId: 'outside', data: { measure: excerpt(measure.text) } });
     }
   },

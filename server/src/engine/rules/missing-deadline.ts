@@ -1,8 +1,8 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 import { isPlaceholder } from '../vocabulary';
 import { deadlineSuggestions, excerpt, measureSpan, missingFieldFix } from './_shared';
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'missing-deadline',
     description: { en: 'Every measure has a deadline.', 'zh-CN': '每项措施须明确完成时限。' },
@@ -24,6 +24,10 @@ export const rule: Rule = {
         '## 城市精细管理网\n\n1. 编制全市产业地图，明确10个区的产业定位（牵头单位：市发改委；完成时限：【待填写】）\n',
       ],
       valid: ['## 城市精细管理网\n\n1. 编制全市产业地图，明确10个区的产业定位（牵头单位：市发改委；完成时限：2020年12月底前）\n'],
+      expected: [
+        ['3:4-3:24: Measure has no deadline: add a completion date ("编制全市产业地图，明确10个区的…")'],
+        ['3:40-3:45: Measure has no deadline: the placeholder "【待填写】" is not filled in ("编制全市产业地图，明确10个区的…")'],
+      ],
     },
   },
   check(context) {

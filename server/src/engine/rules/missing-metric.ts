@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 import { excerpt, measureSpan, missingFieldFix, placeholderField } from './_shared';
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'missing-metric',
     description: { en: 'Every measure states a measurable target.', 'zh-CN': '每项措施须有可量化的目标指标。' },
@@ -23,6 +23,10 @@ export const rule: Rule = {
         '## 基层社会治理网\n\n1. 完善机关党员下沉社区常态化机制（牵头单位：市委组织部；指标：【待填写】；完成时限：2020年12月底前）\n',
       ],
       valid: ['## 基层社会治理网\n\n1. 新增社区工作者2000名（牵头单位：市民政局；完成时限：2020年12月底前）\n'],
+      expected: [
+        ['3:4-3:19: Measure has no measurable target: add a metric ("完善机关党员下沉社区常态化机制")'],
+        ['3:34-3:39: Measure has no measurable target: the placeholder "【待填写】" is not filled in ("完善机关党员下沉社区常态化机制")'],
+      ],
     },
   },
   check(context) {

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { DocumentRule } from '../rule';
 import { CANONICAL_LABELS, PLACEHOLDER } from '../labels';
 import type { Script } from '../types';
 import type { NetDef } from '../schema';
@@ -18,7 +18,7 @@ export function netSectionTemplate(net: NetDef, script: Script, depth: number, e
   return `${'#'.repeat(depth)} ${netName(net, script)}${eol}${eol}${measure}${eol}`;
 }
 
-export const rule: Rule = {
+export const rule: DocumentRule = {
   meta: {
     id: 'missing-net',
     description: { en: 'The draft covers every net of the schema.', 'zh-CN': '文稿须覆盖方案中的每一张网。' },
@@ -39,20 +39,23 @@ export const rule: Rule = {
       valid: [
         '## 城市应急处置网\n\n1. 储备库3个（牵头单位：市应急局；完成时限：2020年底前）\n\n## 公共卫生防护网\n\n1. 急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n\n## 基层社会治理网\n\n1. 社工2000名（牵头单位：市民政局；完成时限：2020年底前）\n\n## 矛盾风险化解网\n\n1. 调解室100个（牵头单位：市司法局；完成时限：2020年底前）\n\n## 城市精细管理网\n\n1. 示范路50条（牵头单位：市城管委；完成时限：2020年底前）\n',
       ],
+      expected: [
+        ['1:4-1:11: The draft has no section for "Public Health Protection Net"', '1:4-1:11: The draft has no section for "Grassroots Social Governance Net"', '1:4-1:11: The draft has no section for "Conflict and Risk Resolution Net"', '1:4-1:11: The draft has no section for "Urban Fine Management Net"'],
+      ],
     },
   },
   check(context) {
-    const present = new Set(context.model.nets.map((net) => net.netId));
-    const firstLineEnd = context.lines.lineEnd(context.model.meta.frontmatterSpan ? context.lines.positionAt(context.model.meta.frontmatterSpan.end).line + 1 : 0);
-    const firstLineStart = context.model.meta.frontmatterSpan ? context.lines.lineStart(context.lines.positionAt(context.model.meta.frontmatterSpan.end).line + 1) : 0;
-    const anchor = context.model.nets[0]?.nameSpan ?? { start: firstLineStart, end: Math.max(firstLineStart, firstLineEnd) };
-    const depth = context.model.nets[0]?.depth ?? 2;
+    const present = new Set(context.outline.nets.map((net) => net.netId));
+    const firstLineEnd = context.lines.lineEnd(context.outline.meta.frontmatterSpan ? context.lines.positionAt(context.outline.meta.frontmatterSpan.end).line + 1 : 0);
+    const firstLineStart = context.outline.meta.frontmatterSpan ? context.lines.lineStart(context.lines.positionAt(context.outline.meta.frontmatterSpan.end).line + 1) : 0;
+    const anchor = context.outline.nets[0]?.nameSpan ?? { start: firstLineStart, end: Math.max(firstLineStart, firstLineEnd) };
+    const depth = context.outline.nets[0]?.depth ?? 2;
     const order = context.schema.nets.map((net) => net.id);
     for (const net of context.schema.nets) {
       if (present.has(net.id)) continue;
       // Insert before the next net of the schema's order that is present, else after the last net section.
-      const later = context.model.nets.find((section) => order.indexOf(section.netId) > order.indexOf(net.id));
-      const lastSection = context.model.nets[context.model.nets.length - 1];
+      const later = context.outline.nets.find((section) => order.indexOf(section.netId) > order.indexOf(net.id));
+      const lastSection = context.outline.nets[context.outline.nets.length - 1];
       let offset = later ? later.span.start : lastSection ? lastSection.span.end : context.text.length;
       let prefix = '';
       let suffix = context.eol;

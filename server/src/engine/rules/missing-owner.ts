@@ -1,8 +1,8 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 import { isPlaceholder } from '../vocabulary';
 import { excerpt, measureSpan, missingFieldFix, ownerSuggestions, placeholderField } from './_shared';
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'missing-owner',
     description: { en: 'Every measure names an owner (the lead unit).', 'zh-CN': '每项措施须明确责任单位（牵头单位）。' },
@@ -24,6 +24,10 @@ export const rule: Rule = {
         '## 公共卫生防护网\n\n1. 推进院前急救中心建设（牵头单位：【待填写】；完成时限：2021年12月底前；指标：急救圈10分钟）\n',
       ],
       valid: ['## 公共卫生防护网\n\n1. 推进院前急救中心建设（牵头单位：市卫健委；完成时限：2021年12月底前；指标：急救圈10分钟）\n'],
+      expected: [
+        ['3:4-3:17: Measure has no owner: add the lead unit ("推进市、区院前急救中心建设")'],
+        ['3:20-3:25: Measure has no owner: the placeholder "【待填写】" is not filled in ("推进院前急救中心建设")'],
+      ],
     },
   },
   check(context) {

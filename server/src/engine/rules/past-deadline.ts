@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'past-deadline',
     description: { en: 'No deadline falls before the document date.', 'zh-CN': '完成时限不得早于文档日期。' },
@@ -18,6 +18,9 @@ export const rule: Rule = {
     examples: {
       invalid: ['---\ndate: 2021-03-01\n---\n## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2020年12月底前）\n'],
       valid: ['---\ndate: 2020-07-01\n---\n## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2020年12月底前）\n'],
+      expected: [
+        ['6:28-6:38: Deadline 2020-12-31 is before the document date 2021-03-01'],
+      ],
     },
   },
   check(context) {

@@ -1,8 +1,8 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 import { PLACEHOLDER_PATTERN } from '../vocabulary';
 import { scanText } from './_shared';
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'unfilled-placeholder',
     description: { en: 'No template placeholder is left unfilled.', 'zh-CN': '模板占位符须填写完整。' },
@@ -20,6 +20,10 @@ export const rule: Rule = {
     examples: {
       invalid: ['## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：【待填写】；完成时限：2020年底前）\n', '## Public Health Protection Net\n\n1. Build 20 ambulance stations (Owner: TBD; Deadline: 2020-12-31)\n'],
       valid: ['## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n'],
+      expected: [
+        ['3:18-3:23: Placeholder "【待填写】" is not filled in'],
+        ['3:40-3:43: Placeholder "TBD" is not filled in'],
+      ],
     },
   },
   check(context) {

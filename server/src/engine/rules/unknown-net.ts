@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
+import type { DocumentRule } from '../rule';
 import { detectScript } from '../script';
 
-export const rule: Rule = {
+export const rule: DocumentRule = {
   meta: {
     id: 'unknown-net',
     description: { en: 'A heading that names a net uses a name from the schema.', 'zh-CN': '网的章节标题须使用方案中的名称。' },
@@ -21,10 +21,13 @@ export const rule: Rule = {
     examples: {
       invalid: ['## 二、织密公共卫生防控网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n'],
       valid: ['## 二、织密公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n'],
+      expected: [
+        ['1:8-1:15: "公共卫生防控网" is not a net of the schema: did you mean "公共卫生防护网"?'],
+      ],
     },
   },
   check(context) {
-    for (const heading of context.model.unknownNets) {
+    for (const heading of context.outline.unknownNets) {
       if (!heading.closest) {
         context.report({ span: heading.nameSpan, messageId: 'unknown', data: { name: heading.name } });
         continue;

@@ -1,9 +1,9 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 import { simplify } from '../script';
 import { VAGUE_METRICS, VAGUE_METRICS_EN } from '../vocabulary';
 import type { Span } from '../types';
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'unmeasurable-metric',
     description: { en: 'Targets are quantities, not 进一步提升.', 'zh-CN': '目标须可量化，不能只写“进一步提升”。' },
@@ -21,6 +21,9 @@ export const rule: Rule = {
     examples: {
       invalid: ['## 城市精细管理网\n\n1. 市容环境（牵头单位：市城管委；指标：进一步提升；完成时限：2020年底前）\n'],
       valid: ['## 城市精细管理网\n\n1. 市容环境达标率达到95%（牵头单位：市城管委；完成时限：2020年底前）\n'],
+      expected: [
+        ['3:22-3:27: "进一步提升" is not measurable: state a quantity'],
+      ],
     },
   },
   check(context) {

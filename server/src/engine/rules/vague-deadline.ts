@@ -1,10 +1,10 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 import { findVagueTimeWords } from '../deadline';
 import { PLACEHOLDER } from '../labels';
 import { isPlaceholder } from '../vocabulary';
 import { deadlineSuggestions } from './_shared';
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'vague-deadline',
     description: { en: 'Deadlines are dates, not 尽快 or 适时.', 'zh-CN': '完成时限须为具体时间，不能写“尽快”“适时”。' },
@@ -23,6 +23,10 @@ export const rule: Rule = {
     examples: {
       invalid: ['## 城市精细管理网\n\n1. 尽快编制全市产业地图，覆盖13个区（牵头单位：市发改委）\n', '## 城市精细管理网\n\n1. 编制产业地图，覆盖13个区（牵头单位：市发改委；完成时限：适时）\n'],
       valid: ['## 城市精细管理网\n\n1. 编制全市产业地图，覆盖13个区（牵头单位：市发改委；完成时限：2020年12月底前）\n'],
+      expected: [
+        ['3:4-3:6: Vague deadline "尽快": give a date'],
+        ['3:33-3:35: Vague deadline "适时": give a date'],
+      ],
     },
   },
   check(context) {

@@ -1,9 +1,9 @@
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 import { PLACEHOLDER } from '../labels';
 import { vagueOwnerHits } from '../vocabulary';
 import { ownerSuggestions } from './_shared';
 
-export const rule: Rule = {
+export const rule: SectionRule = {
   meta: {
     id: 'vague-owner',
     description: { en: 'Owners name a unit, not 有关部门.', 'zh-CN': '责任单位须具体，不能写“有关部门”。' },
@@ -22,6 +22,9 @@ export const rule: Rule = {
     examples: {
       invalid: ['## 矛盾风险化解网\n\n1. 建立矛盾纠纷排查机制，排查率100%（责任单位：有关部门；完成时限：2020年底前）\n'],
       valid: ['## 矛盾风险化解网\n\n1. 建立矛盾纠纷排查机制，排查率100%（责任单位：市信访局；完成时限：2020年底前）\n'],
+      expected: [
+        ['3:28-3:32: Vague owner "有关部门": name the responsible unit'],
+      ],
     },
   },
   check(context) {

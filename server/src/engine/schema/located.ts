@@ -173,14 +173,6 @@ export function readDataFile(file: string, factory: ErrorFactory): string {
   }
 }
 
-export function describeIoError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'file not found';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder, not a file';
-  return oneLine((err as Error)?.message ?? String(err));
-}
-
 // ---------------------------------------------------------------------------------------
 // ajv
 
