@@ -127,7 +127,7 @@ function isLatinLetter(code: number): boolean {
  * scanning the text with the whole alternation. Runs for every colon of a draft: it
  * compares in place and allocates only the label it returns.
  */
-export function labelBefore(text: string, from: number, colon: number): { label: string; kind: FieldKind; start: number } | null {
+export function labelBefore(text: string, from: number, colon: number): { label: string; kind: FieldKind; start: number; colonEnd: number; colon: '：' | ':' } | null {
   let end = colon;
   while (end > from && colon - end < 4 && isSpaceOrStrong(text.charCodeAt(end - 1))) end--;
   if (end <= from) return null;
@@ -141,11 +141,16 @@ export function labelBefore(text: string, from: number, colon: number): { label:
       if (written.toLowerCase() !== entry.lower) continue;
       // English labels must start a word (no letter just before).
       if (start > 0 && isLatinLetter(text.charCodeAt(start - 1))) continue;
-      return { label: written, kind: entry.kind, start };
+      return { label: written, kind: entry.kind, start, colonEnd: colon + 1, colon: colonChar(text, colon) };
     }
-    if (text.startsWith(entry.label, start)) return { label: entry.label, kind: entry.kind, start };
+    if (text.startsWith(entry.label, start)) return { label: entry.label, kind: entry.kind, start, colonEnd: colon + 1, colon: colonChar(text, colon) };
   }
   return null;
+}
+
+/** The colon at `colon`, as a constant string (indexing a full-width character allocates one). */
+function colonChar(text: string, colon: number): '：' | ':' {
+  return text.charCodeAt(colon) === 0xff1a ? '：' : ':';
 }
 
 function escapeRegExp(text: string): string {

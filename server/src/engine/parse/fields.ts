@@ -98,7 +98,7 @@ function findLabels(text: string, from: number, to: number): LabelHit[] {
   let colon = nextColon(text, from, to);
   while (colon >= 0) {
     const hit = labelBefore(text, from, colon);
-    if (hit) hits.push({ label: hit.label, kind: hit.kind, start: hit.start, colonEnd: colon + 1, colon: text[colon] });
+    if (hit) hits.push(hit);
     colon = nextColon(text, colon + 1, to);
   }
   return hits;

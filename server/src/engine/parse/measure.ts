@@ -1,7 +1,7 @@
 /** Derived facts of a measure: lead owner and co-owners, metric, deadline. */
 import type { Field, Measure, Span } from '../types';
 import { isResponsibleListLabel, unitSpans } from '../labels';
-import { findDeadlines, parseDeadline } from '../deadline';
+import { findDeadlines, parseDeadline, type FoundDeadline } from '../deadline';
 import { findQuantities } from './quantity';
 import { simplify } from '../script';
 import { isPlaceholder } from '../vocabulary';
@@ -47,11 +47,6 @@ function leadOwner(measure: Measure): { owner: Field | null; coOwners: string[] 
   return { owner, coOwners };
 }
 
-function proseText(text: string, spans: Span[]): Array<{ text: string; start: number }> {
-  // Simplified script (length-preserving) so 15分鐘 reads like 15分钟.
-  return spans.filter((span) => span.end > span.start).map((span) => ({ text: simplify(text.slice(span.start, span.end)), start: span.start }));
-}
-
 /** Deadline values repeat across a draft (2020年12月底前…): parse each once. Results are immutable. */
 const deadlineCache = new Map<string, ReturnType<typeof parseDeadline>>();
 
@@ -66,54 +61,67 @@ function parseDeadlineCached(value: string, documentDate: string | null): Return
   return parsed;
 }
 
-
-
 export function finalizeMeasure(measure: Measure, prose: Span[], text: string, documentDate: string | null): void {
   measure.prose = prose;
   const { owner, coOwners } = leadOwner(measure);
   measure.owner = owner;
   measure.coOwners = coOwners;
 
+  let deadlineField: Field | null = null;
+  let metricField: Field | null = null;
+  for (const field of measure.fields) {
+    if (deadlineField === null && field.kind === 'deadline') deadlineField = field;
+    else if (metricField === null && field.kind === 'metric' && field.value.length > 0) metricField = field;
+  }
+
+  // Loops rather than filter/map/flatMap chains: this runs for every measure of every draft.
   const options = { documentDate };
-  const deadlineField = measure.fields.find((field) => field.kind === 'deadline') ?? null;
   const deadlineSpans: Span[] = [];
-  const pieces = proseText(text, prose);
-  const textDeadlines = pieces.flatMap((piece) =>
-    findDeadlines(piece.text, options).map((found) => ({ ...found, start: found.start + piece.start, end: found.end + piece.start })),
-  );
-  for (const found of textDeadlines) deadlineSpans.push({ start: found.start, end: found.end });
+  let firstDeadline: FoundDeadline | null = null;
+  let firstDeadlineStart = 0;
+  // The prose in simplified script (length-preserving), so 15分鐘 reads like 15分钟.
+  const pieces: string[] = [];
+  for (const span of prose) {
+    if (span.end <= span.start) continue;
+    const piece = simplify(text.slice(span.start, span.end));
+    pieces.push(piece);
+    for (const found of findDeadlines(piece, options)) {
+      deadlineSpans.push({ start: found.start + span.start, end: found.end + span.start });
+      if (firstDeadline === null) {
+        firstDeadline = found;
+        firstDeadlineStart = span.start;
+      }
+    }
+  }
   if (deadlineField) {
     measure.deadline = deadlineField;
     // A template placeholder (【待填写】, TBD) is unfilled-placeholder's to report, not a bad date.
     const parsed = isPlaceholder(deadlineField.value) ? null : parseDeadlineCached(deadlineField.value, documentDate);
     if (parsed?.ok) measure.deadlineValue = parsed.value;
     else if (parsed) measure.deadlineProblem = parsed.reason;
-  } else if (textDeadlines.length > 0) {
-    const found = textDeadlines[0];
-    measure.deadline = {
-      kind: 'deadline',
-      label: null,
-      labelSpan: null,
-      value: text.slice(found.start, found.end),
-      valueSpan: { start: found.start, end: found.end },
-      source: 'text',
-    };
-    measure.deadlineValue = found.value;
+  } else if (firstDeadline !== null) {
+    const start = firstDeadline.start + firstDeadlineStart;
+    const end = firstDeadline.end + firstDeadlineStart;
+    measure.deadline = { kind: 'deadline', label: null, labelSpan: null, value: text.slice(start, end), valueSpan: { start, end }, source: 'text' };
+    measure.deadlineValue = firstDeadline.value;
     // 年底前 or 5年内 with no document date to count from: a deadline that needs a year.
-    if (found.value === null) measure.deadlineProblem = found.problem ?? 'needs-year';
+    if (firstDeadline.value === null) measure.deadlineProblem = firstDeadline.problem ?? 'needs-year';
   }
 
-  const metricField = measure.fields.find((field) => field.kind === 'metric' && field.value.length > 0) ?? null;
   measure.metric = metricField;
-  const quantities = pieces.flatMap((piece) => findQuantities(piece.text, piece.start, deadlineSpans));
+  const quantities: Span[] = [];
+  let index = 0;
+  for (const span of prose) {
+    if (span.end <= span.start) continue;
+    for (const quantity of findQuantities(pieces[index++], span.start, deadlineSpans)) quantities.push(quantity);
+  }
   measure.quantities = quantities;
   let metricHasQuantity = false;
   if (metricField) {
-    const fieldDeadlines = findDeadlines(metricField.value, options).map((found) => ({
-      start: found.start + metricField.valueSpan.start,
-      end: found.end + metricField.valueSpan.start,
-    }));
-    metricHasQuantity = findQuantities(simplify(metricField.value), metricField.valueSpan.start, fieldDeadlines).length > 0;
+    const base = metricField.valueSpan.start;
+    const fieldDeadlines: Span[] = [];
+    for (const found of findDeadlines(metricField.value, options)) fieldDeadlines.push({ start: found.start + base, end: found.end + base });
+    metricHasQuantity = findQuantities(simplify(metricField.value), base, fieldDeadlines).length > 0;
   }
   // A metric is a stated quantity (a number, a percentage, a count or a quota) in the measure or
   // its metric field; 指标：全覆盖 or a KPI that names a deliverable without one is not measurable.
