@@ -238,7 +238,10 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
     });
     const optionsTable: Record<string, LintOptions> = {};
     for (const item of targets) optionsTable[item.optionsKey] = item.options;
-    for (const outcome of await runTasks(tasks, optionsTable, jobs)) {
+    // A JSON report is made of each file's rendered diagnostics: the main thread renders them
+    // as the workers do, so a large run holds its report, not every diagnostic object.
+    const renderedReport = options.format === 'json' && !options.quiet;
+    for (const outcome of await runTasks(tasks, optionsTable, jobs, renderedReport)) {
       const item = targets[outcome.index];
       if (outcome.error !== undefined) {
         perTarget[outcome.index] = outcome.error;

@@ -22,7 +22,8 @@ export interface FileOutcome {
   contentHash?: string;
   diagnostics?: LintDiagnostic[];
   /** Instead of `diagnostics` (from workers): them rendered as in the JSON report, and their counts. */
-  json?: string;
+  /** The file's rendered diagnostics: a string from runTask and the workers, UTF-8 bytes once the pool holds it. */
+  json?: string | Uint8Array;
   counts?: Counts;
   /** The fixed file content (with BOM if the file had one), when --fix changed it. */
   fixedText?: string;
