@@ -3,6 +3,9 @@ import { simplify } from '../script';
 import { VAGUE_METRICS, VAGUE_METRICS_EN } from '../vocabulary';
 import type { Span } from '../types';
 
+/** The vague targets of both languages, in the order they are looked for. */
+const VAGUE_METRIC_WORDS = [...VAGUE_METRICS, ...VAGUE_METRICS_EN];
+
 export const rule: SectionRule = {
   meta: {
     id: 'unmeasurable-metric',
@@ -36,7 +39,7 @@ export const rule: SectionRule = {
         const lower = raw.toLowerCase();
         const simplified = lower.length === raw.length ? simplify(lower) : simplify(raw);
         const taken: Span[] = [];
-        for (const word of [...VAGUE_METRICS, ...VAGUE_METRICS_EN]) {
+        for (const word of VAGUE_METRIC_WORDS) {
           let index = simplified.indexOf(word);
           while (index >= 0) {
             const span = { start: region.start + index, end: region.start + index + word.length };
