@@ -632,7 +632,8 @@ class ModelBuilder {
     const line = lines[lineIndex];
     const lineEnd = line.start + line.text.length;
     const numbered = NUMBERING.exec(line.text);
-    const ordinals = numbered ? [] : [...line.text.matchAll(ORDINAL_IS)];
+    // (是 first: the pattern can only start at a line start or after 。；, so it is tried at every character.)
+    const ordinals = numbered || !line.text.includes('是') ? [] : [...line.text.matchAll(ORDINAL_IS)];
     const action = numbered || ordinals.length > 0 ? null : this.inSection() || !this.hasNets ? actionLine(line.text) : null;
     if (!numbered && ordinals.length === 0 && !action) return false;
     this.closeParagraphMeasure(open);
