@@ -66,7 +66,7 @@ function walk(dir: string): string[] {
 /** Every function in the TypeScript files under `dir`, longest first. */
 export function measureTree(dir: string): FunctionLength[] {
   return walk(dir)
-    .flatMap((file) => measureFile(path.relative(path.dirname(dir), file), fs.readFileSync(file, 'utf8')))
+    .flatMap((file) => measureFile(path.relative(path.resolve(dir, '../..'), file), fs.readFileSync(file, 'utf8')))
     .sort((a, b) => b.lines - a.lines);
 }
 

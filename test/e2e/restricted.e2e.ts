@@ -9,10 +9,9 @@
  * extension's `configurationDefaults` turn it off for Markdown.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { glossaryDefinition, lintJson } from './expected';
-import { SEED, WAIT_MS, useVsCode, waitUntil } from './workbench';
+import { SEED, WAIT_MS, readSettled, useVsCode, waitUntil } from './workbench';
 
 const DRAFT = 'wuhan-five-nets.policy.md';
 const NOTES = 'notes.txt';
@@ -48,7 +47,7 @@ describe('VS Code (code-server): Restricted Mode', function () {
     const { workbench } = session;
     await workbench.openFile(DRAFT);
     const term = '公共卫生总师';
-    const line = fs.readFileSync(path.join(session.workspace, DRAFT), 'utf8').split('\n').findIndex((text) => text.includes(term)) + 1;
+    const line = (await readSettled(path.join(session.workspace, DRAFT))).split('\n').findIndex((text) => text.includes(term)) + 1;
     await workbench.goTo(line);
     await workbench.hover(DRAFT, term, glossaryDefinition(term, 'zh-Hans'));
     await workbench.screenshot('hover-glossary');

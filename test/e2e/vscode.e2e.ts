@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { applyCliFix, cliFixAll, exportJson, glossaryDefinition, isComplete, lintJson, schemaNets } from './expected';
 import { buildDocxFixture } from '../import/docx-fixtures';
 import { descendantsMatching, isAlive } from './processes';
-import { ARTIFACTS, REPO, SEED, WAIT_MS, cli, tempDir, useVsCode, waitUntil } from './workbench';
+import { ARTIFACTS, REPO, SEED, WAIT_MS, cli, readSettled, tempDir, useVsCode, waitUntil } from './workbench';
 
 const DRAFT = 'wuhan-five-nets.policy.md';
 const ON_SAVE = 'fix-on-save.policy.md';
@@ -104,7 +104,7 @@ describe('VS Code (code-server): a trusted workspace', function () {
   it('hovers a glossary term (双报到, 公共卫生总师) with its definition', async () => {
     const { workbench } = session;
     await workbench.openFile(DRAFT);
-    const text = fs.readFileSync(draftPath(), 'utf8').split('\n');
+    const text = (await readSettled(draftPath())).split('\n');
     for (const term of ['公共卫生总师', '双报到']) {
       await workbench.page.keyboard.press('Escape');
       await workbench.goTo(text.findIndex((line) => line.includes(term)) + 1);
@@ -124,7 +124,7 @@ describe('VS Code (code-server): a trusted workspace', function () {
     const measures = exportJson(draftPath());
     const net = schemaNets()[0];
     const mine = measures.filter((measure) => measure.net === net.id);
-    const lines = fs.readFileSync(draftPath(), 'utf8').split('\n');
+    const lines = (await readSettled(draftPath())).split('\n');
     await workbench.page.keyboard.press('Escape');
     await workbench.goTo(lines.findIndex((line) => line.startsWith('#') && line.includes(net.names['zh-Hans'])) + 1);
     const counts = `措施 ${mine.length} 项，其中完整 ${mine.filter(isComplete).length} 项`;
@@ -163,7 +163,7 @@ describe('VS Code (code-server): a trusted workspace', function () {
   it('"Insert Measure" on a line with text starts a new numbered line', async () => {
     const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
     const file = path.join(session.workspace, DRAFT);
-    const before = fs.readFileSync(file, 'utf8');
+    const before = await readSettled(file);
     const lines = before.split('\n');
     const at = lines.findIndex((line) => /^1\. /u.test(line));
     assert.ok(at >= 0, 'the draft has a numbered measure');
@@ -263,7 +263,7 @@ describe('VS Code (code-server): a trusted workspace', function () {
 
   it('applies a quick fix from the light bulb (Ctrl+.) on a missing deadline', async () => {
     const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
-    const before = fs.readFileSync(draftPath(), 'utf8');
+    const before = await readSettled(draftPath());
     const diagnostic = lintJson(draftPath()).files[0].diagnostics.find((candidate) => candidate.rule === 'missing-deadline' && candidate.fix);
     assert.ok(diagnostic?.fix, 'the sample has a fixable missing-deadline');
     await workbench.openFile(DRAFT);
@@ -298,7 +298,7 @@ describe('VS Code (code-server): a trusted workspace', function () {
 
   it('fixes everything with "Five Nets: Fix All", as `fivenets lint --fix` does', async () => {
     const { workbench } = session;
-    const before = fs.readFileSync(draftPath(), 'utf8');
+    const before = await readSettled(draftPath());
     await workbench.openFile(DRAFT);
     await workbench.runCommand(`${CATEGORY}: Fix All`);
     await workbench.dirtyTab(DRAFT).waitFor();
@@ -317,7 +317,7 @@ describe('VS Code (code-server): a trusted workspace', function () {
   it('runs source.fixAll.fivenets on save (editor.codeActionsOnSave)', async () => {
     const { workbench } = session;
     const file = path.join(session.workspace, ON_SAVE);
-    const before = fs.readFileSync(file, 'utf8');
+    const before = await readSettled(file);
     const settings = path.join(session.workspace, '.vscode', 'settings.json');
     fs.mkdirSync(path.dirname(settings), { recursive: true });
     // The ruler is how the test sees that VS Code has read this settings file.
@@ -445,7 +445,7 @@ describe('VS Code (code-server): a trusted workspace', function () {
   it('restarts the language server after it is killed (kill -9), and lints the text edited meanwhile', async () => {
     const { workbench, page, server } = { workbench: session.workbench, page: session.workbench.page, server: session.server };
     const editor = await workbench.openFile(DRAFT);
-    const before = fs.readFileSync(draftPath(), 'utf8');
+    const before = await readSettled(draftPath());
     const countBefore = lintJson(draftPath()).files[0].diagnostics.length;
     let shown: number | null = null;
     await waitUntil(
@@ -542,7 +542,7 @@ describe('VS Code (code-server): a trusted workspace', function () {
     await page.keyboard.insertText('\n2. 推进应急广播系统建设');
     await editor.locator('.codelens-decoration').filter({ hasText: '2 项措施' }).first().waitFor({ timeout: WAIT_MS });
     assert.equal(await workbench.problemsCount(name), before, 'typing does not lint with run: onSave');
-    const text = await workbench.saveAndRead(file, fs.readFileSync(file, 'utf8'));
+    const text = await workbench.saveAndRead(file, await readSettled(file));
     const after = lintJson(file).files[0].diagnostics.length;
     assert.ok(text.includes('推进应急广播系统建设') && after > before);
     await waitUntil(
@@ -564,7 +564,7 @@ describe('VS Code (code-server): a trusted workspace', function () {
   it('opens the rule page shipped with the extension from a diagnostic’s link, in the Markdown preview', async () => {
     const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
     const file = path.join(session.workspace, DRAFT);
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const lines = (await readSettled(file)).split('\n');
     const diagnostic = lintJson(file).files[0].diagnostics.find((candidate) => candidate.rule === 'missing-deadline');
     assert.ok(diagnostic, 'the sample has a measure without a deadline');
     const { start, end } = diagnostic.range;

@@ -106,6 +106,29 @@ export async function waitUntil<T>(probe: () => Promise<T | undefined> | T | und
   }
 }
 
+/** How many polls in a row must read the same content before a file counts as settled. */
+const SETTLED_READS = 3;
+
+/**
+ * A file the editor may be writing, read once it has settled: the same content on
+ * SETTLED_READS polls in a row (100 ms apart), and other than `differsFrom` when given. The
+ * editor truncates a file, then writes it: a single read can see '' or half the text (the
+ * Fix All test once read '' this way).
+ */
+export async function readSettled(file: string, differsFrom?: string): Promise<string> {
+  let last: string | undefined;
+  let same = 0;
+  return waitUntil(
+    () => {
+      const now = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+      same = now !== undefined && now === last ? same + 1 : 1;
+      last = now;
+      return now !== undefined && now !== differsFrom && same >= SETTLED_READS ? now : undefined;
+    },
+    () => `${path.basename(file)} to settle on disk${differsFrom === undefined ? '' : ' with new content'} (last read: ${last === undefined ? 'no file' : `${last.length} characters`})`,
+  );
+}
+
 export interface CodeServerOptions {
   /** Short name for temp folders and artifacts. */
   name: string;
@@ -443,16 +466,10 @@ export class Workbench {
     return /^\d+$/.test(badge.trim()) ? Number(badge.trim()) : null;
   }
 
-  /** Saves the active editor and waits until the file on disk differs from `before`. */
+  /** Saves the active editor and waits until the file on disk differs from `before` and has settled. */
   async saveAndRead(file: string, before: string): Promise<string> {
     await this.page.keyboard.press('Control+S');
-    return waitUntil(
-      () => {
-        const now = fs.readFileSync(file, 'utf8');
-        return now !== before ? now : undefined;
-      },
-      () => `${path.basename(file)} to change on disk after Ctrl+S`,
-    );
+    return readSettled(file, before);
   }
 }
 

@@ -314,8 +314,7 @@ describe('deadline grammar', () => {
     });
 
     // Speed is measured in bench/, not here: these only prove correctness at size.
-    it('scans a 1 MB draft and finds every deadline', function () {
-      this.timeout(30_000);
+    it('scans a 1 MB draft and finds every deadline', () => {
       const para =
         '（三）加快推进医疗服务体系建设。新增学位1.2万个，打造中心城区10分钟医疗急救圈，' +
         '第三批试点单位于2022年10月底前编制并公布实施方案，持续推进改革，逐步完善机制。\n';
@@ -324,13 +323,16 @@ describe('deadline grammar', () => {
       assert.equal(found.length, Math.ceil(1_000_000 / para.length));
     });
 
-    it('terminates on adversarial input', function () {
-      this.timeout(30_000);
+    it('reads adversarial input: runs of bare years, numerals and "end of the"', () => {
       const text = `${'2021年'.repeat(20_000)}${'一二三四五六七八九十'.repeat(20_000)}${'end of the '.repeat(20_000)}`;
-      const found = findDeadlines(text, { documentDate: DOC });
-      assert.ok(found.every((match) => match.start >= 0 && match.end <= text.length && match.start < match.end));
-      const parsed = parseDeadline(text.slice(0, 100_000), { documentDate: DOC });
-      assert.equal(typeof parsed.ok, 'boolean');
+      // A year alone, numerals and an unfinished "end of the" are never deadlines in prose.
+      assert.deepEqual(findDeadlines(text, { documentDate: DOC }), []);
+      // As a field value, the years inside it are the deadline: the year 2021, over the whole value.
+      assert.deepEqual(parseDeadline(text.slice(0, 100_000), { documentDate: DOC }), {
+        ok: true,
+        value: { kind: 'range', start: '2021-01-01', end: '2021-12-31' },
+        span: { start: 0, end: 100_000 },
+      });
     });
   });
 
@@ -441,12 +443,24 @@ describe('deadline grammar', () => {
       });
     }
 
-    it('terminates on adversarial limit phrases', function () {
-      this.timeout(30_000);
+    it('reads adversarial runs of limit phrases', () => {
       const text = ['在未来十年(', '2012年起', 'within the next ', 'in the coming ', '2023-24 至 ', 'December 2021 '].map((unit) => unit.repeat(20_000)).join('');
       const found = findDeadlines(text, { documentDate: DOC });
-      assert.ok(found.length > 0);
-      assert.ok(found.every((match) => match.start >= 0 && match.end <= text.length && match.start < match.end));
+      const byShape = new Map<string, { count: number; value: string }>();
+      for (const match of found) {
+        const shape = text.slice(match.start, match.end);
+        const value = match.value ? showValue(match.value) : String(match.problem);
+        const seen = byShape.get(shape);
+        if (seen) assert.equal(seen.value, value, shape);
+        byShape.set(shape, { count: (seen?.count ?? 0) + 1, value });
+      }
+      // 未来十年 counts from the document date (its "(" never closes); the fiscal-year ranges
+      // pair up; an amended "December 2021 December 2021" is one deadline; the rest are not deadlines.
+      assert.deepEqual(Object.fromEntries(byShape), {
+        未来十年: { count: 20_000, value: '2021-03-15..2031-03-14' },
+        '2023-24 至 2023-24': { count: 9_999, value: '2023-01-01..2024-12-31' },
+        'December 2021 December 2021': { count: 10_000, value: '2021-12-01..2021-12-31' },
+      });
     });
   });
 

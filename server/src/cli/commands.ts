@@ -154,6 +154,13 @@ export function ruleSummaries(locale: Locale): RuleSummary[] {
 
 const LOCALES: Locale[] = ['zh-CN', 'zh-TW', 'en'];
 
+/**
+ * `fivenets lint`: collect the drafts, lint them (cache, worker pool, Word documents), apply
+ * fixes only when every input could be read, update the cache, write the report.
+ * Long because: its steps share the per-target outcomes, the pending writes, the cache and
+ * the options; splitting it is due with the CLI's rework (issue 17 item 5 moves CliIO to
+ * cli/io.ts and is changing this file now), to keep the two changes apart.
+ */
 async function runLint(io: CliIO, args: string[], handover: Handover | undefined): Promise<number> {
   const options = parseLintArgs(args);
   const common: Common = {

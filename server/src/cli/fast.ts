@@ -29,6 +29,36 @@ export interface Handover {
 }
 
 /**
+ * The cached report of every selected draft, or null when a draft misses or cannot be read
+ * (the full lint takes over). Every draft read is hashed into `handover`, misses too: the full
+ * lint does not read again the drafts that hit.
+ */
+function cachedReports(cache: LintCache, selected: Array<{ display: string; absolute: string; config: ConfigRecord }>, quiet: boolean, handover: Handover): FileResult[] | null {
+  const buffer: ReadBuffer = { bytes: Buffer.allocUnsafe(256 * 1024) };
+  const results: FileResult[] = [];
+  let complete = true;
+  for (const draft of selected) {
+    let contentHash: string;
+    try {
+      contentHash = hashDraftBytes(readDraftBytes(draft.absolute, draft.config.maxFileSize, buffer));
+    } catch {
+      // The full lint reports it.
+      return null;
+    }
+    handover.contentHashes.set(draft.absolute, contentHash);
+    const hit = complete ? cache.get(draft.absolute, contentHash, draft.config.optionsHash) : null;
+    if (!hit) {
+      complete = false;
+      continue;
+    }
+    const display = draft.display.split(path.sep).join('/');
+    const report = new FileReport(display, hit);
+    results.push(quiet ? new FileReport(display, { diagnostics: report.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), schema: report.schema }) : report);
+  }
+  return complete ? results : null;
+}
+
+/**
  * The exit code when the cache answered the whole run (the report is written), or what to
  * hand over to the full lint. Never throws and writes nothing unless it answers.
  */
@@ -89,29 +119,8 @@ export function lintFromCache(io: CliIO, args: string[]): number | Handover {
     const shard = options.shard;
     const selected = shard ? drafts.filter((_draft, position) => position % shard.count === shard.index - 1) : drafts;
 
-    const buffer: ReadBuffer = { bytes: Buffer.allocUnsafe(256 * 1024) };
-    const results: FileResult[] = [];
-    let complete = true;
-    for (const draft of selected) {
-      let contentHash: string;
-      try {
-        contentHash = hashDraftBytes(readDraftBytes(draft.absolute, draft.config.maxFileSize, buffer));
-      } catch {
-        // The full lint reports it.
-        return handover;
-      }
-      handover.contentHashes.set(draft.absolute, contentHash);
-      const hit = complete ? cache.get(draft.absolute, contentHash, draft.config.optionsHash) : null;
-      if (!hit) {
-        // Keep hashing: the full lint will not read the drafts that hit.
-        complete = false;
-        continue;
-      }
-      const display = draft.display.split(path.sep).join('/');
-      const report = new FileReport(display, hit);
-      results.push(options.quiet ? new FileReport(display, { diagnostics: report.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), schema: report.schema }) : report);
-    }
-    if (!complete) return handover;
+    const results = cachedReports(cache, selected, options.quiet, handover);
+    if (!results) return handover;
     // Throws when the report would replace a draft: the full lint refuses it.
     if (options.output) refuseOutputThatIsInput(io.cwd, options.output, selected.map((draft) => draft.absolute));
 

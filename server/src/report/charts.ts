@@ -88,6 +88,8 @@ function statusDetail(statuses: Partial<Record<DueStatus, number>>, t: Translate
  * The deadline grid: one row per net, one column per month (or quarter, or year) in which
  * something falls due, then columns for ongoing and undated measures. Today's quarter is a
  * band, the document date a dashed line.
+ * Long because: it is one SVG template (layout, grid, bands, cells, legend) whose parts share
+ * the same computed geometry; split, each piece would take a dozen of its variables.
  */
 export function timelineSvg(data: ReportData, t: Translate): string {
   const { buckets, cells, unit } = data.timeline;

@@ -31,6 +31,11 @@ function link(task: { file: string; href: string; line: number; paragraph?: numb
   return `[${cell(`${task.file}:${placeLabel(task)}`)}](${placeHref(task.href, task)})`;
 }
 
+/**
+ * The report as Markdown, section after section in the order a reader sees them.
+ * Long because: it is the document's template, read top to bottom; each section is a few
+ * lines pushing to `out`, and cutting it into functions would only scatter the order.
+ */
 export function renderMarkdown(data: ReportData): string {
   const t = translator(data.locale);
   const out: string[] = [];
