@@ -12,8 +12,7 @@ import { isBuiltinSchemaId } from '../engine/config-files';
 import { DraftSelector, FolderTally, displayFolder, judgedAs, type IgnoreFlags } from './select';
 import type { ScopeSource } from '../engine/classify';
 import { expandTargets, UsageError, type FileTarget } from './files';
-import { InputError, checkStdinSize, decodeDraft, readDraft, type DraftText } from './io';
-import type { CliIO } from './main';
+import { InputError, checkStdinSize, decodeDraft, readDraft, type DraftText, type CliIO } from './io';
 import { isDocx, readDocxDraft } from './docx';
 import type { ImportedDraft } from '../import/docx';
 
