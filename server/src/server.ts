@@ -34,7 +34,7 @@ import { WorkspaceDrafts } from './handlers/workspaceDrafts';
 import { WorkspaceOwners } from './handlers/owners';
 import { documentStats } from './handlers/stats';
 import { OverviewFeature } from './handlers/overview';
-import { DOCUMENT_STATS_METHOD, OVERVIEW_METHOD, type DocumentStats, type DocumentStatsParams, type OverviewParams, type OverviewResult } from './handlers/protocol';
+import { DocumentStatsRequest, OverviewRequest } from '../../shared/protocol';
 
 const DEFAULT_DEBOUNCE_MS = 200;
 
@@ -188,8 +188,8 @@ connection.onDocumentSymbol(guard(log, 'textDocument/documentSymbol', [], (param
 connection.onFoldingRanges(guard(log, 'textDocument/foldingRange', [], (params) => foldingRanges(drafts, params)));
 connection.onCodeLens(guard(log, 'textDocument/codeLens', [], (params) => codeLenses(drafts, params)));
 connection.onWorkspaceSymbol(guard(log, 'workspace/symbol', [], (params, token) => workspaceSymbols.search(params, token)));
-connection.onRequest(DOCUMENT_STATS_METHOD, guard(log, DOCUMENT_STATS_METHOD, null, (params: DocumentStatsParams): Promise<DocumentStats | null> => documentStats(drafts, params)));
-connection.onRequest(OVERVIEW_METHOD, guard(log, OVERVIEW_METHOD, null, (params: OverviewParams, token): Promise<OverviewResult | null> => overview.render(params, token)));
+connection.onRequest(DocumentStatsRequest, guard(log, DocumentStatsRequest.method, null, (params) => documentStats(drafts, params)));
+connection.onRequest(OverviewRequest, guard(log, OverviewRequest.method, null, (params, token) => overview.render(params, token)));
 
 documents.listen(connection);
 connection.listen();

@@ -13,7 +13,7 @@ import { buildReport, renderHtml, type ReportData } from '../report';
 import { today as localToday, uriToPath, type Drafts } from './drafts';
 import type { SettingsStore } from './settings';
 import type { WorkspaceDrafts } from './workspaceDrafts';
-import type { OverviewParams, OverviewResult } from './protocol';
+import { OverviewRequest, type OverviewParams, type OverviewResult } from '../../../shared/protocol';
 
 interface Source {
   /** What the page shows and puts in `data-file`. */
@@ -86,7 +86,7 @@ export class OverviewFeature {
   /** The drafts in the report, sorted by path: open documents over their files on disk. */
   private async sources(token: CancellationToken | undefined): Promise<Source[]> {
     const cancelled = () => {
-      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'fivenets/overview cancelled');
+      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, `${OverviewRequest.method} cancelled`);
     };
     const byPath = new Map<string, Source>();
     const add = (uri: string, text: string, options: LintOptions, locale: Locale, origin: object) => {

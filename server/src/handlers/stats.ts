@@ -10,7 +10,7 @@ import type { PolicySchema } from '../engine/schema';
 import { allMeasures, missingFields } from '../engine/summary';
 import { nameIn, schemaReason } from '../engine/hover';
 import type { Analysis, Drafts } from './drafts';
-import type { DocumentStats, DocumentStatsParams } from './protocol';
+import { DocumentStatsRequest, type DocumentStats, type DocumentStatsParams } from '../../../shared/protocol';
 
 const NOT_A_DRAFT: Readonly<DocumentStats> = Object.freeze({
   isDraft: false,
@@ -84,7 +84,7 @@ function statusText(counts: { present: number; total: number; measures: number; 
 }
 
 export async function documentStats(drafts: Drafts, params: DocumentStatsParams): Promise<DocumentStats | null> {
-  if (typeof params?.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'fivenets/documentStats expects { uri: string }');
+  if (typeof params?.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${DocumentStatsRequest.method} expects { uri: string }`);
   if (!drafts.isOpen(params.uri)) return null;
   const analysis = await drafts.analyze(params.uri);
   // Closed while its settings were fetched: unknown now.
