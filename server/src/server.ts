@@ -21,7 +21,10 @@ import { normalizeLocale } from './engine';
 import { VERSION } from './version';
 import { ErrorLog, guard } from './handlers/guard';
 import { SettingsStore, configurationRefresher, registerWatchers } from './handlers/settings';
-import { Drafts, uriToPath } from './handlers/drafts';
+import { Drafts } from './handlers/drafts';
+import { DiskConfig, uriToPath } from './handlers/diskConfig';
+import { ConfigProblems } from './handlers/configProblems';
+import { SizeNotices } from './handlers/sizeNotices';
 import { DEFAULT_MAX_PROBLEMS, DiagnosticsFeature } from './handlers/diagnostics';
 import { CodeActionsFeature, FIX_ALL_KIND } from './handlers/codeActions';
 import { hover } from './handlers/hover';
@@ -86,6 +89,7 @@ process.on('unhandledRejection', (reason) => log.report('unhandled rejection', r
 process.on('uncaughtException', (error) => log.report('uncaught exception', error));
 
 let client: ClientCapabilities = {};
+let disk: DiskConfig;
 let drafts: Drafts;
 let settings: SettingsStore;
 let diagnostics: DiagnosticsFeature;
@@ -106,11 +110,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   // 0: send every diagnostic.
   const maxProblems = typeof options.maxProblems === 'number' && Number.isInteger(options.maxProblems) && options.maxProblems >= 0 ? options.maxProblems : DEFAULT_MAX_PROBLEMS;
   settings = new SettingsStore(connection, client.workspace?.configuration === true, log);
-  drafts = new Drafts(connection, documents, settings, log, normalizeLocale(typeof params.locale === 'string' ? params.locale : null));
+  disk = new DiskConfig(new ConfigProblems(connection, log), normalizeLocale(typeof params.locale === 'string' ? params.locale : null));
   const rootPath = typeof params.rootUri === 'string' ? uriToPath(params.rootUri) : null;
-  drafts.folders = params.workspaceFolders ? folderPaths(params.workspaceFolders) : rootPath ? [rootPath] : [];
+  disk.folders = params.workspaceFolders ? folderPaths(params.workspaceFolders) : rootPath ? [rootPath] : [];
+  drafts = new Drafts(documents, settings, log, disk, new SizeNotices(connection, log));
   diagnostics = new DiagnosticsFeature(connection, drafts, log, pull, debounceMs, maxProblems);
-  workspaceDrafts = new WorkspaceDrafts(drafts, settings);
+  workspaceDrafts = new WorkspaceDrafts(disk, drafts, settings);
   owners = new WorkspaceOwners(drafts, workspaceDrafts);
   codeActions = new CodeActionsFeature(
     drafts,
@@ -121,7 +126,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     owners,
   );
   workspaceSymbols = new WorkspaceSymbolsFeature(drafts, workspaceDrafts);
-  overview = new OverviewFeature(drafts, workspaceDrafts, settings);
+  overview = new OverviewFeature(drafts, disk, workspaceDrafts, settings);
   refresh = configurationRefresher({
     connection,
     capabilities: client,
@@ -134,8 +139,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     reanalyzeOpen: async () => {
       await drafts.openDrafts();
     },
-    beginConfigRound: () => drafts.configProblems.beginRound(),
-    endConfigRound: () => drafts.configProblems.endRound(),
+    beginConfigRound: () => disk.problems.beginRound(),
+    endConfigRound: () => disk.problems.endRound(),
     republish: pull ? null : async () => {
       await Promise.all(documents.all().map((document) => diagnostics.publish(document.uri)));
     },
@@ -149,7 +154,7 @@ connection.onInitialized(
       connection.workspace.onDidChangeWorkspaceFolders(
         guard(log, 'workspace/didChangeWorkspaceFolders', undefined, async (event) => {
           const removed = new Set(folderPaths(event.removed));
-          drafts.folders = [...drafts.folders.filter((folder) => !removed.has(folder)), ...folderPaths(event.added)];
+          disk.folders = [...disk.folders.filter((folder) => !removed.has(folder)), ...folderPaths(event.added)];
           await refresh();
         }),
       );

@@ -5,7 +5,7 @@
  * the engine's fixAll and sent as the minimal edits (diffEdits); when the client can
  * resolve code actions, that work waits until an action is chosen.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { INTERNAL_ERROR_RULE, RULES_BY_ID, fixAll, localize } from '../engine';
 import { diffEdits, disableLineEdit } from '../engine/edits';
 import type { Analysis, Drafts } from './drafts';

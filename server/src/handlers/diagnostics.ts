@@ -3,8 +3,8 @@
  * version) or pulled (textDocument/diagnostic) when the client declares pull support.
  * Only the result for a document's latest version is ever sent.
  */
-import type { Connection, Diagnostic, DocumentDiagnosticParams, DocumentDiagnosticReport } from 'vscode-languageserver/node';
-import { DiagnosticSeverity, DocumentDiagnosticReportKind } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, DocumentDiagnosticParams, DocumentDiagnosticReport } from 'vscode-languageserver';
+import { DiagnosticSeverity, DocumentDiagnosticReportKind } from 'vscode-languageserver';
 import { localize, type Severity } from '../engine';
 import type { DiagnosticGroup, GroupItem } from '../engine/lint';
 import type { Analysis, Drafts } from './drafts';

@@ -3,7 +3,7 @@
  * incomplete measures) and the schema the draft is checked against (its name and why,
  * in the draft's locale), from the document's cached analysis of its current version.
  */
-import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { localize, type Locale, type Measure } from '../engine';
 import { MESSAGES } from './messages';
 import type { PolicySchema } from '../engine/schema';
