@@ -5,7 +5,7 @@
  * of the server only sees a `DraftClassifier`.
  */
 import type { Locale } from '../engine';
-import type { ResolvedConfig } from '../engine/config';
+import type { ResolvedConfig } from '../engine/config-model';
 import { localeOfText } from '../engine/script';
 import type { Settings } from './settings';
 

@@ -9,11 +9,10 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import picomatch from 'picomatch';
 import type { Locale } from '../engine';
 import { RULES } from '../engine';
 import { defaultResolvedConfig, resolveConfigForFile, type ResolvedConfig } from '../engine/config';
-import { globProblem } from '../engine/globs';
+import { safeGlobMatcher } from '../engine/glob-match';
 import { IgnoreFiles, classifyDraft, draftScope, type DraftScope } from '../engine/classify';
 import { LocatedError, builtinSchemaIds } from '../engine/schema';
 import { frontmatterSchema } from '../engine/frontmatter';
@@ -40,7 +39,6 @@ export class DiskConfig implements DraftClassifier {
   /** Folders whose config is broken: the defaults used instead (until the next change). */
   private readonly broken = new Map<string, ResolvedConfig>();
   private readonly ignoreFiles = new Map<string, IgnoreFiles>();
-  private readonly excludeMatchers = new Map<string, (file: string) => boolean>();
   private readonly knownRules = RULES.map((rule) => rule.meta.id);
   /** The workspace folders, as paths. */
   folders: string[] = [];
@@ -84,23 +82,12 @@ export class DiskConfig implements DraftClassifier {
     if (settings.filesExclude.length === 0 || !folder) return false;
     const relative = path.relative(folder, file).split(path.sep).join('/');
     if (relative.startsWith('../') || path.isAbsolute(relative)) return false;
-    const matches = this.excludeMatcher(settings.filesExclude);
+    // The setting comes from the workspace too: a glob that would compile to a catastrophic
+    // regular expression is dropped, as a config file refuses it.
+    const matches = safeGlobMatcher(settings.filesExclude);
     const parts = relative.split('/');
     for (let length = 1; length <= parts.length; length++) if (matches(parts.slice(0, length).join('/'))) return true;
     return false;
-  }
-
-  private excludeMatcher(globs: readonly string[]): (file: string) => boolean {
-    const key = JSON.stringify(globs);
-    let matcher = this.excludeMatchers.get(key);
-    if (!matcher) {
-      // The setting comes from the workspace too: a glob that would compile to a catastrophic
-      // regular expression is dropped, as a config file refuses it.
-      const safe = globs.filter((glob) => globProblem(glob) === null);
-      matcher = safe.length === 0 ? () => false : picomatch(safe, { dot: true });
-      this.excludeMatchers.set(key, matcher);
-    }
-    return matcher;
   }
 
   /** Which globs decide for drafts under this config (engine/classify.ts). */

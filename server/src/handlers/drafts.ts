@@ -11,7 +11,7 @@ import type { Diagnostic, TextDocuments, TextEdit } from 'vscode-languageserver'
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalLinter, lintOptionsFor } from '../engine';
 import type { LintOptions, LintResult, Locale } from '../engine';
-import { effectiveGlossary, type ResolvedConfig } from '../engine/config';
+import { effectiveGlossary, type ResolvedConfig } from '../engine/config-model';
 import type { GlossaryTerm, PolicySchema } from '../engine/schema';
 import type { Classification, DraftClassifier } from './classification';
 import type { ErrorLog } from './guard';
