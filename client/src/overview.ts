@@ -21,7 +21,7 @@ import {
   type TextDocument,
   type WebviewPanel,
 } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { OverviewRequest, type OverviewParams, type OverviewResult } from '../../shared/protocol';
 
 export const SHOW_OVERVIEW_COMMAND = 'fivenets.showOverview';

@@ -17,7 +17,7 @@ import {
   type StatusBarItem,
   type TextEditor,
 } from 'vscode';
-import { ErrorCodes, LSPErrorCodes, ResponseError, State, type LanguageClient } from 'vscode-languageclient/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError, State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { DocumentStatsRequest, type DocumentStats, type DocumentStatsParams } from '../../shared/protocol';
 
 /** Coalesces bursts (typing publishes diagnostics often). */
