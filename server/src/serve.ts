@@ -110,73 +110,83 @@ export const messageStrategy: MessageStrategy = {
   },
 };
 
-export function serve(connection: Connection, platform: Platform): void {
-  const documents = new TextDocuments(TextDocument);
-  const log = new ErrorLog(connection);
-  // The last line of defence: a stray rejection is an internal error to report, not a crash.
-  platform.catchStrayErrors((where, error) => log.report(where, error));
+/** What initialize builds from the client's capabilities and options, used by every handler after it. */
+interface Features {
+  client: ClientCapabilities;
+  discovery: Discovery;
+  settings: SettingsStore;
+  drafts: Drafts;
+  diagnostics: DiagnosticsFeature;
+  codeActions: CodeActionsFeature;
+  owners: WorkspaceOwners;
+  workspaceSymbols: WorkspaceSymbolsFeature;
+  overview: OverviewFeature | null;
+  refresh: () => Promise<void>;
+}
 
-  let client: ClientCapabilities = {};
-  let discovery: Discovery;
-  let drafts: Drafts;
-  let settings: SettingsStore;
-  let diagnostics: DiagnosticsFeature;
-  let codeActions: CodeActionsFeature;
-  let owners: WorkspaceOwners;
-  let workspaceSymbols: WorkspaceSymbolsFeature;
-  let overview: OverviewFeature | null = null;
-  let refresh: () => Promise<void>;
-
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
-    // A client may leave out what the protocol calls required (capabilities): default it
-    // rather than fail initialize and answer null to everything after.
-    client = isObject(params.capabilities) ? params.capabilities : {};
-    const pull = client.textDocument?.diagnostic !== undefined;
-    const options = (params.initializationOptions ?? {}) as { debounceMs?: unknown; maxProblems?: unknown };
-    const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS;
-    // 0: send every diagnostic.
-    const maxProblems = typeof options.maxProblems === 'number' && Number.isInteger(options.maxProblems) && options.maxProblems >= 0 ? options.maxProblems : DEFAULT_MAX_PROBLEMS;
-    settings = new SettingsStore(connection, client.workspace?.configuration === true, log);
-    discovery = platform.discovery(connection, log, workspaceFolders(params), normalizeLocale(typeof params.locale === 'string' ? params.locale : null));
-    drafts = new Drafts(documents, settings, log, discovery.classifier, new SizeNotices(connection, log));
-    diagnostics = new DiagnosticsFeature(connection, drafts, log, pull, debounceMs, maxProblems);
-    const onDisk = discovery.draftsOnDisk(drafts, settings);
-    owners = new WorkspaceOwners(drafts, onDisk);
-    codeActions = new CodeActionsFeature(
-      drafts,
-      {
-        resolveEdits: client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
-        documentChanges: client.workspace?.workspaceEdit?.documentChanges === true,
-      },
-      owners,
-    );
-    workspaceSymbols = new WorkspaceSymbolsFeature(drafts, onDisk);
-    overview = discovery.overview(drafts, onDisk, settings);
-    refresh = configurationRefresher({
-      connection,
-      capabilities: client,
-      log,
-      invalidate: () => {
-        drafts.invalidate();
-        onDisk.invalidate();
-        owners.invalidate();
-      },
-      reanalyzeOpen: async () => {
-        await drafts.openDrafts();
-      },
-      beginConfigRound: () => discovery.beginConfigRound(),
-      endConfigRound: () => discovery.endConfigRound(),
-      republish: pull
-        ? null
-        : async () => {
-            await Promise.all(documents.all().map((document) => diagnostics.publish(document.uri)));
-          },
-    });
-    return { capabilities: serverCapabilities(pull), serverInfo: { name: 'fivenets', version: VERSION } };
+function initialize(connection: Connection, platform: Platform, log: ErrorLog, documents: TextDocuments<TextDocument>, params: InitializeParams): { features: Features; result: InitializeResult } {
+  // A client may leave out what the protocol calls required (capabilities): default it
+  // rather than fail initialize and answer null to everything after.
+  const client: ClientCapabilities = isObject(params.capabilities) ? params.capabilities : {};
+  const pull = client.textDocument?.diagnostic !== undefined;
+  const options = (params.initializationOptions ?? {}) as { debounceMs?: unknown; maxProblems?: unknown };
+  const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS;
+  // 0: send every diagnostic.
+  const maxProblems = typeof options.maxProblems === 'number' && Number.isInteger(options.maxProblems) && options.maxProblems >= 0 ? options.maxProblems : DEFAULT_MAX_PROBLEMS;
+  const settings = new SettingsStore(connection, client.workspace?.configuration === true, log);
+  const discovery = platform.discovery(connection, log, workspaceFolders(params), normalizeLocale(typeof params.locale === 'string' ? params.locale : null));
+  const drafts = new Drafts(documents, settings, log, discovery.classifier, new SizeNotices(connection, log));
+  const diagnostics = new DiagnosticsFeature(connection, drafts, log, pull, debounceMs, maxProblems);
+  const onDisk = discovery.draftsOnDisk(drafts, settings);
+  const owners = new WorkspaceOwners(drafts, onDisk);
+  const codeActions = new CodeActionsFeature(
+    drafts,
+    {
+      resolveEdits: client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
+      documentChanges: client.workspace?.workspaceEdit?.documentChanges === true,
+    },
+    owners,
+  );
+  const refresh = configurationRefresher({
+    connection,
+    capabilities: client,
+    log,
+    invalidate: () => {
+      drafts.invalidate();
+      onDisk.invalidate();
+      owners.invalidate();
+    },
+    reanalyzeOpen: async () => {
+      await drafts.openDrafts();
+    },
+    beginConfigRound: () => discovery.beginConfigRound(),
+    endConfigRound: () => discovery.endConfigRound(),
+    republish: pull
+      ? null
+      : async () => {
+          await Promise.all(documents.all().map((document) => diagnostics.publish(document.uri)));
+        },
   });
+  const features: Features = {
+    client,
+    discovery,
+    settings,
+    drafts,
+    diagnostics,
+    codeActions,
+    owners,
+    workspaceSymbols: new WorkspaceSymbolsFeature(drafts, onDisk),
+    overview: discovery.overview(drafts, onDisk, settings),
+    refresh,
+  };
+  return { features, result: { capabilities: serverCapabilities(pull), serverInfo: { name: 'fivenets', version: VERSION } } };
+}
 
+/** Workspace folders, settings, watched files and the open documents' lifecycle. */
+function registerLifecycle(connection: Connection, log: ErrorLog, documents: TextDocuments<TextDocument>, features: () => Features): void {
   connection.onInitialized(
     guard(log, 'initialized', undefined, async () => {
+      const { client, discovery, refresh } = features();
       if (client.workspace?.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders(
           guard(log, 'workspace/didChangeWorkspaceFolders', undefined, async (event) => {
@@ -191,44 +201,67 @@ export function serve(connection: Connection, platform: Platform): void {
 
   connection.onDidChangeConfiguration(
     guard(log, 'workspace/didChangeConfiguration', undefined, async (params) => {
-      settings.onDidChangeConfiguration(params);
-      await refresh();
+      features().settings.onDidChangeConfiguration(params);
+      await features().refresh();
     }),
   );
-  connection.onDidChangeWatchedFiles(guard(log, 'workspace/didChangeWatchedFiles', undefined, () => refresh()));
+  connection.onDidChangeWatchedFiles(guard(log, 'workspace/didChangeWatchedFiles', undefined, () => features().refresh()));
 
   const opened = new Set<string>();
   documents.onDidOpen((event) => opened.add(event.document.uri));
   documents.onDidChangeContent((event) => {
     // A newly opened document is linted at once; edits wait for a pause in typing.
     const uri = event.document.uri;
-    diagnostics.schedule(uri, opened.delete(uri) ? 0 : undefined);
+    features().diagnostics.schedule(uri, opened.delete(uri) ? 0 : undefined);
   });
   documents.onDidClose((event) => {
     opened.delete(event.document.uri);
-    diagnostics.closed(event.document.uri);
-    drafts.forget(event.document.uri);
+    features().diagnostics.closed(event.document.uri);
+    features().drafts.forget(event.document.uri);
   });
+}
 
-  connection.languages.diagnostics.on(guard(log, 'textDocument/diagnostic', { kind: 'full', items: [] }, (params) => diagnostics.pullReport(params)));
-  connection.onHover(guard(log, 'textDocument/hover', null, (params) => hover(drafts, params)));
-  connection.onCompletion(guard(log, 'textDocument/completion', null, (params) => completion(drafts, owners, params)));
-  connection.onCodeAction(guard(log, 'textDocument/codeAction', [], (params) => codeActions.actions(params)));
-  connection.onCodeActionResolve((action) => guard(log, 'codeAction/resolve', action, () => codeActions.resolve(action))());
-  connection.onDocumentSymbol(guard(log, 'textDocument/documentSymbol', [], (params) => documentSymbols(drafts, params)));
-  connection.onFoldingRanges(guard(log, 'textDocument/foldingRange', [], (params) => foldingRanges(drafts, params)));
-  connection.onCodeLens(guard(log, 'textDocument/codeLens', [], (params) => codeLenses(drafts, params)));
-  connection.onWorkspaceSymbol(guard(log, 'workspace/symbol', [], (params, token) => workspaceSymbols.search(params, token)));
-  connection.onRequest(DocumentStatsRequest, guard(log, DocumentStatsRequest.method, null, (params) => documentStats(drafts, params)));
+/** The requests: each feature's handler, inside `guard`. */
+function registerRequests(connection: Connection, log: ErrorLog, features: () => Features): void {
+  connection.languages.diagnostics.on(guard(log, 'textDocument/diagnostic', { kind: 'full', items: [] }, (params) => features().diagnostics.pullReport(params)));
+  connection.onHover(guard(log, 'textDocument/hover', null, (params) => hover(features().drafts, params)));
+  connection.onCompletion(guard(log, 'textDocument/completion', null, (params) => completion(features().drafts, features().owners, params)));
+  connection.onCodeAction(guard(log, 'textDocument/codeAction', [], (params) => features().codeActions.actions(params)));
+  connection.onCodeActionResolve((action) => guard(log, 'codeAction/resolve', action, () => features().codeActions.resolve(action))());
+  connection.onDocumentSymbol(guard(log, 'textDocument/documentSymbol', [], (params) => documentSymbols(features().drafts, params)));
+  connection.onFoldingRanges(guard(log, 'textDocument/foldingRange', [], (params) => foldingRanges(features().drafts, params)));
+  connection.onCodeLens(guard(log, 'textDocument/codeLens', [], (params) => codeLenses(features().drafts, params)));
+  connection.onWorkspaceSymbol(guard(log, 'workspace/symbol', [], (params, token) => features().workspaceSymbols.search(params, token)));
+  connection.onRequest(DocumentStatsRequest, guard(log, DocumentStatsRequest.method, null, (params) => documentStats(features().drafts, params)));
   connection.onRequest(
     OverviewRequest,
     guard(log, OverviewRequest.method, null, (params, token) => {
+      const { overview } = features();
       // The browser build has no workspace on disk to report on.
       if (!overview) throw new ResponseError(ErrorCodes.MethodNotFound, `${OverviewRequest.method} is not available in this build`);
       return overview.render(params, token);
     }),
   );
+}
 
+export function serve(connection: Connection, platform: Platform): void {
+  const documents = new TextDocuments(TextDocument);
+  const log = new ErrorLog(connection);
+  // The last line of defence: a stray rejection is an internal error to report, not a crash.
+  platform.catchStrayErrors((where, error) => log.report(where, error));
+  let current: Features | null = null;
+  const features = (): Features => {
+    // Before initialize: the library answers requests with ServerNotInitialized; a stray notification lands here.
+    if (!current) throw new Error('not initialized');
+    return current;
+  };
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const { features: made, result } = initialize(connection, platform, log, documents, params);
+    current = made;
+    return result;
+  });
+  registerLifecycle(connection, log, documents, features);
+  registerRequests(connection, log, features);
   documents.listen(connection);
   connection.listen();
 }
