@@ -29,7 +29,8 @@ import { Drafts } from './handlers/drafts';
 import type { DraftClassifier } from './handlers/classification';
 import type { DraftsOnDisk } from './handlers/draftsOnDisk';
 import { SizeNotices } from './handlers/sizeNotices';
-import { DEFAULT_MAX_PROBLEMS, DiagnosticsFeature } from './handlers/diagnostics';
+import { DiagnosticsFeature } from './handlers/diagnostics';
+import { DEFAULT_MAX_PROBLEMS } from './handlers/documentDiagnostics';
 import { CodeActionsFeature, FIX_ALL_KIND } from './handlers/codeActions';
 import { hover } from './handlers/hover';
 import { TRIGGER_CHARACTERS, completion } from './handlers/completion';
@@ -146,6 +147,7 @@ function initialize(connection: Connection, platform: Platform, log: ErrorLog, d
       documentChanges: client.workspace?.workspaceEdit?.documentChanges === true,
     },
     owners,
+    diagnostics.views,
   );
   const refresh = configurationRefresher({
     connection,

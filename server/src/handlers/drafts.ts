@@ -7,7 +7,7 @@
  * settingsConfig.ts); the lint options are the config's (lintOptionsFor, as the CLI) with
  * the settings' severities on top.
  */
-import type { Diagnostic, TextDocuments, TextEdit } from 'vscode-languageserver';
+import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalLinter, lintOptionsFor } from '../engine';
 import type { LintOptions, LintResult, Locale } from '../engine';
@@ -33,10 +33,6 @@ export interface Analysis {
   resultId: string;
   /** The fivenets.maxProblems setting when the result was made (null: the server's default). */
   maxProblems: number | null;
-  /** LSP diagnostics of this result, converted once. */
-  lspDiagnostics?: Diagnostic[];
-  /** Fix-all results of this version, by rule ('*' for every rule): fixing is costly, menus ask often. */
-  fixAllEdits?: Map<string, TextEdit[]>;
 }
 
 interface DocumentState {
