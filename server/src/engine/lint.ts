@@ -19,13 +19,11 @@ import { RULES } from './rules';
 import { assembleModel, diffTexts, resplitSections, splitSections, type NetLists } from './parse/sections';
 import { LineIndex } from './lines';
 import { chooseSchema, type SchemaChoice } from './schema/select';
-import { applyDirectives, groupBySection, withRanges, compareDiagnostics, type DiagnosticGroup, type SectionDiagnostic } from './linter/groups';
+import { applyDirectives, groupBySection, withRanges, compareDiagnostics, type DiagnosticGroup } from './linter/groups';
 import { refreshSectionDiagnostics, scriptOfEntries, sectionEntries, settleEntry, type Previous, type ScriptSample } from './linter/section-cache';
 import { detectEol, runDocumentRules } from './linter/run-rules';
 
 export { INTERNAL_ERROR_RULE, type DiagnosticGroup, type SectionDiagnostic } from './linter/groups';
-/** The language server's name for a SectionDiagnostic (handlers/diagnostics.ts). */
-export type GroupItem = SectionDiagnostic;
 
 export interface LintOptions {
   /** The configured schema (config or --schema); see `schemaFrom`. */

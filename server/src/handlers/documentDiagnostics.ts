@@ -7,7 +7,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { localize, type Severity } from '../engine';
-import type { GroupItem } from '../engine/lint';
+import type { SectionDiagnostic } from '../engine/lint';
 import type { Analysis } from './drafts';
 import { SOURCE, stampVersion, toVersionless, type VersionlessDiagnostic } from './convert';
 import { MESSAGES } from './messages';
@@ -30,7 +30,7 @@ interface GroupRecord {
 }
 
 /** Records by the engine's items array, handed from one version to the next. */
-type Records = Map<readonly GroupItem[], GroupRecord>;
+type Records = Map<readonly SectionDiagnostic[], GroupRecord>;
 
 export class DocumentDiagnostics {
   private lsp: Diagnostic[] | null = null;
@@ -53,7 +53,7 @@ export class DocumentDiagnostics {
     return this.lsp ? this.records : this.inherited;
   }
 
-  private record(items: readonly GroupItem[]): GroupRecord {
+  private record(items: readonly SectionDiagnostic[]): GroupRecord {
     let record = this.records.get(items);
     if (!record) {
       record = this.inherited?.get(items) ?? { counts: countsOf(items), converted: null };
@@ -134,7 +134,7 @@ export class DocumentDiagnostics {
 }
 
 /** Errors, warnings and infos of a group's items. */
-function countsOf(items: readonly GroupItem[]): readonly number[] {
+function countsOf(items: readonly SectionDiagnostic[]): readonly number[] {
   const counts = [0, 0, 0];
   for (const item of items) counts[SEVERITY_ORDER[item.severity]]++;
   return counts;
