@@ -3,7 +3,7 @@
 import * as esbuild from 'esbuild';
 import { readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import ts from 'typescript';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { sep } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -45,7 +45,7 @@ const commandsApart = {
 /** cli.js must stay light: fail the build when the engine or the report creeps into it. */
 // File-system facts, the bounded reader, glob checks, the draft classification (picomatch and
 // ignore only) and line positions (rdjson), with no other engine imports.
-const LIGHT_ENGINE_MODULES = new Set(['server/src/engine/config-files.ts', 'server/src/engine/read-file.ts', 'server/src/engine/globs.ts', 'server/src/engine/classify.ts', 'server/src/engine/frontmatter.ts', 'server/src/engine/lines.ts']);
+const LIGHT_ENGINE_MODULES = new Set(['server/src/engine/config-files.ts', 'server/src/engine/read-file.ts', 'server/src/engine/globs.ts', 'server/src/engine/glob-match.ts', 'server/src/engine/classify.ts', 'server/src/engine/frontmatter.ts', 'server/src/engine/lines.ts']);
 function checkLight(result) {
   const heavy = Object.keys(result.metafile.inputs).filter((input) => (/^server\/src\/(engine|report)\//.test(input) && !LIGHT_ENGINE_MODULES.has(input)) || /node_modules\/(unified|micromark|opencc-js|yaml|ajv)\//.test(input));
   if (heavy.length > 0) throw new Error(`server/out/cli.js must not bundle the engine (see server/src/cli/main.ts), but it has: ${heavy.slice(0, 5).join(', ')}`);
@@ -108,4 +108,33 @@ if (existsSync('server/src/api.ts')) {
 if (existsSync('server/src/server.ts')) builds.push(esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' }));
 if (existsSync('server/src/cli/worker.ts')) builds.push(esbuild.build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'server/out/worker.js', plugins: [...common.plugins, commandsApart] }));
 if (existsSync('client/src/extension.ts')) builds.push(esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }));
+
+// The browser build (vscode.dev, github.dev, code-server's web worker extension host): the
+// client for the web extension host and the server for a web worker. Neither may reach a
+// Node module: the build fails naming the import (a stub would only fail at run time).
+const NODE_BUILTINS = new Set(builtinModules);
+const noNode = {
+  name: 'no-node',
+  setup(build) {
+    build.onResolve({ filter: /^[a-z_:]+(\/|$)/ }, (args) => {
+      if (!args.path.startsWith('node:') && !NODE_BUILTINS.has(args.path.split('/')[0])) return undefined;
+      return { errors: [{ text: `the browser build imports the Node module "${args.path}" (from ${args.importer}): use a platform-neutral module or keep it out of the browser entry` }] };
+    });
+  },
+};
+const browser = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  define: { __FIVENETS_VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+  loader: { '.yaml': 'text' },
+  plugins: [noNode],
+};
+// The server runs in a web worker, which has no DOM: packages' `worker` exports first
+// (decode-named-character-reference's `browser` one calls document.createElement).
+if (existsSync('server/src/browserServer.ts')) builds.push(esbuild.build({ ...browser, conditions: ['worker'], format: 'iife', entryPoints: ['server/src/browserServer.ts'], outfile: 'server/out/web/server.js' }));
+if (existsSync('client/src/browserExtension.ts')) builds.push(esbuild.build({ ...browser, format: 'cjs', entryPoints: ['client/src/browserExtension.ts'], outfile: 'client/out/browserExtension.js', external: ['vscode'] }));
 await Promise.all(builds);

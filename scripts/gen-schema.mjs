@@ -8,7 +8,7 @@
  *   node scripts/gen-schema.mjs --check  exit 1 when the generated file is stale
  *
  * Validation against policy-schema.schema.json happens in the engine and its tests
- * (test/engine/schema.test.ts loads the YAML through loadSchemaFile and compares).
+ * (test/engine/schema.test.ts loads the YAML through loadSchemaFile, schema/data-file.ts, and compares).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,25 +1,10 @@
 /**
- * The language client: starts server/out/server.js over IPC and keeps it alive.
+ * The language client on Node: starts server/out/server.js over IPC and keeps it alive.
  */
 import * as fs from 'node:fs';
-import { l10n, Uri, workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
-import { offlineRuleLink } from './ruleDocs';
-import {
-  CloseAction,
-  DiagnosticPullMode,
-  ErrorAction,
-  LanguageClient,
-  TransportKind,
-  type CloseHandlerResult,
-  type ErrorHandler,
-  type ErrorHandlerResult,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
-
-export const CLIENT_ID = 'fivenets';
-/** The default error handler restarts a crashed server up to this many times in 3 minutes. */
-const MAX_RESTARTS = 4;
+import type { ExtensionContext, LogOutputChannel } from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { CLIENT_ID, clientOptions } from './clientOptions';
 
 /** The language client, or null (with a logged error) when the server bundle is missing. */
 export function createLanguageClient(context: ExtensionContext, output: LogOutputChannel): LanguageClient | null {
@@ -33,84 +18,13 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-
-  // Config files, and YAML/JSON files that may be policy schemas a config names (any
-  // path inside the workspace): the server clears its config cache when one changes.
-  const watchers = [
-    workspace.createFileSystemWatcher('**/.fivenets.{yaml,yml,json}'),
-    workspace.createFileSystemWatcher('**/*.{yaml,yml,json}'),
-    // .gitignore and .fivenetsignore decide which files are drafts.
-    workspace.createFileSystemWatcher('**/{.gitignore,.fivenetsignore}'),
-  ];
-  context.subscriptions.push(...watchers);
-
-  // Wraps the default handler (filled in below, once the client exists) to keep its
-  // restart policy and log each decision.
-  let defaultHandler: ErrorHandler | undefined;
-  const errorHandler: ErrorHandler = {
-    async error(error, message, count): Promise<ErrorHandlerResult> {
-      output.error(`Connection to the server failed (${count ?? 1}): ${error.message}`);
-      return defaultHandler ? defaultHandler.error(error, message, count) : { action: ErrorAction.Continue };
-    },
-    async closed(): Promise<CloseHandlerResult> {
-      const result: CloseHandlerResult = defaultHandler ? await defaultHandler.closed() : { action: CloseAction.Restart };
-      if (result.action === CloseAction.Restart) {
-        output.warn('The server stopped unexpectedly; restarting it.');
-        return result;
-      }
-      output.error(`The server stopped unexpectedly ${MAX_RESTARTS + 1} times in 3 minutes; not restarting it.`);
-      return {
-        ...result,
-        message: l10n.t(
-          'The Five Nets server crashed {0} times in the last 3 minutes and will not be restarted. See the "Five Nets" output for details.',
-          MAX_RESTARTS + 1,
-        ),
-      };
-    },
-  };
-
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'untitled', language: 'markdown' },
-    ],
-    // files.exclude too: a change re-lints with the new exclusions.
-    synchronize: { configurationSection: ['fivenets', 'files.exclude'], fileEvents: watchers },
-    outputChannel: output,
-    errorHandler,
-    // fivenets.run: VS Code pulls diagnostics on open and save, and as you type unless the
-    // draft's folder says onSave (as vscode-eslint's eslint.run does).
-    diagnosticPullOptions: {
-      onChange: true,
-      onSave: true,
-      filter: (document, mode) => mode === DiagnosticPullMode.onType && workspace.getConfiguration('fivenets', document.uri).get<string>('run', 'onType') === 'onSave',
-    },
-    middleware: {
-      // Rule links open the page shipped with the extension (ruleDocs.ts), pushed or pulled.
-      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(offlineRuleLink)),
-      provideDiagnostics: async (document, previousResultId, token, next) => {
-        const report = await next(document, previousResultId, token);
-        if (report && 'items' in report) report.items = report.items.map(offlineRuleLink);
-        return report;
-      },
-      workspace: {
-        // The server reads one section; VS Code's files.exclude travels in it as filesExclude.
-        configuration: async (params, token, next) => {
-          const result = await next(params, token);
-          if (!Array.isArray(result)) return result;
-          return result.map((value: unknown, index) => {
-            const item = params.items[index];
-            if (item?.section !== 'fivenets' || !value || typeof value !== 'object') return value;
-            const exclude = workspace.getConfiguration('files', item.scopeUri ? Uri.parse(item.scopeUri) : undefined).get<Record<string, unknown>>('exclude', {});
-            return { ...value, filesExclude: Object.entries(exclude).filter(([, on]) => on === true).map(([glob]) => glob) };
-          });
-        },
-      },
-    },
-  };
-
+  const setup = clientOptions(output, [
+    { scheme: 'file', language: 'markdown' },
+    { scheme: 'untitled', language: 'markdown' },
+  ]);
+  context.subscriptions.push(...setup.disposables);
   // The id makes the client read `fivenets.trace.server`.
-  const client = new LanguageClient(CLIENT_ID, 'Five Nets', serverOptions, clientOptions);
-  defaultHandler = client.createDefaultErrorHandler(MAX_RESTARTS);
+  const client = new LanguageClient(CLIENT_ID, 'Five Nets', serverOptions, setup.options);
+  setup.adopt(client);
   return client;
 }

@@ -21,8 +21,8 @@ import {
   type TextDocument,
   type WebviewPanel,
 } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { OVERVIEW_METHOD, type OverviewParams, type OverviewResult } from './protocol';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { OverviewRequest, type OverviewParams, type OverviewResult } from '../../shared/protocol';
 
 export const SHOW_OVERVIEW_COMMAND = 'fivenets.showOverview';
 const VIEW_TYPE = 'fivenets.overview';
@@ -191,11 +191,11 @@ export class OverviewPanel implements Disposable {
     const params: OverviewParams = { nonce };
     let result: OverviewResult | null;
     try {
-      result = await this.client.sendRequest<OverviewResult | null>(OVERVIEW_METHOD, params, request.token);
+      result = await this.client.sendRequest(OverviewRequest, params, request.token);
     } catch (error) {
       if (request.token.isCancellationRequested) return;
       result = null;
-      this.output.warn(`${OVERVIEW_METHOD} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.output.warn(`${OverviewRequest.method} failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       if (this.pending === request) this.pending = undefined;
       request.dispose();

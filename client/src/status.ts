@@ -17,8 +17,8 @@ import {
   type StatusBarItem,
   type TextEditor,
 } from 'vscode';
-import { ErrorCodes, LSPErrorCodes, ResponseError, State, type LanguageClient } from 'vscode-languageclient/node';
-import { DOCUMENT_STATS_METHOD, type DocumentStats, type DocumentStatsParams } from './protocol';
+import { ErrorCodes, LSPErrorCodes, ResponseError, State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { DocumentStatsRequest, type DocumentStats, type DocumentStatsParams } from '../../shared/protocol';
 
 /** Coalesces bursts (typing publishes diagnostics often). */
 const UPDATE_DELAY_MS = 150;
@@ -112,7 +112,7 @@ export class DraftStatus implements Disposable {
     const params: DocumentStatsParams = { uri: editor.document.uri.toString() };
     let stats: DocumentStats | null;
     try {
-      stats = await this.client.sendRequest<DocumentStats | null>(DOCUMENT_STATS_METHOD, params);
+      stats = await this.client.sendRequest(DocumentStatsRequest, params);
     } catch (error) {
       if (generation !== this.generation) return;
       this.item.hide();
@@ -135,12 +135,12 @@ export class DraftStatus implements Disposable {
   private logFailure(error: unknown): void {
     if (error instanceof ResponseError && error.code === ErrorCodes.MethodNotFound) {
       // A server without the request: say so once, not on every keystroke.
-      if (!this.reportedMissingMethod) this.output.info(`The server does not implement ${DOCUMENT_STATS_METHOD}; the status bar item stays hidden.`);
+      if (!this.reportedMissingMethod) this.output.info(`The server does not implement ${DocumentStatsRequest.method}; the status bar item stays hidden.`);
       this.reportedMissingMethod = true;
       return;
     }
     if (error instanceof ResponseError && (error.code === ErrorCodes.ConnectionInactive || error.code === LSPErrorCodes.RequestCancelled)) return;
-    this.output.warn(`${DOCUMENT_STATS_METHOD} failed: ${error instanceof Error ? error.message : String(error)}`);
+    this.output.warn(`${DocumentStatsRequest.method} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   dispose(): void {

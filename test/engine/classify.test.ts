@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { DEFAULT_INCLUDE, IgnoreFileError, IgnoreFiles, classifyDraft, draftScope, readHead, type DraftScope } from '../../server/src/engine/classify';
+import { IgnoreFileError, IgnoreFiles, classifyDraft, draftScope, readHead, type DraftScope } from '../../server/src/engine/classify';
+import { DEFAULT_INCLUDE } from '../../server/src/engine/globs';
 import { frontmatterSchema } from '../../server/src/engine/frontmatter';
 
 function tmp(): string {

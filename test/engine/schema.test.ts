@@ -11,13 +11,13 @@ import {
   builtinSchema,
   builtinSchemaIds,
   getBuiltinSchema,
-  loadSchemaFile,
   loadSchemaText,
   LocatedError,
   POLICY_SCHEMA_JSON_SCHEMA,
   SchemaError,
   type PolicySchema,
 } from '../../server/src/engine/schema/index';
+import { loadSchemaFile } from '../../server/src/engine/schema/data-file';
 import { validatorFor } from '../../server/src/engine/schema/located';
 import { simplify, traditionalize } from '../../server/src/engine/script';
 

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ClientCapabilities, CodeAction, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, TextDocumentEdit } from 'vscode-languageserver/node';
-import type { DocumentStats } from '../../server/src/handlers/protocol';
+import type { DocumentStats } from '../../shared/protocol';
 import { TestClient, buildServer, makeWorkspace, uriOf } from './harness';
 
 const CLIENT: ClientCapabilities = {

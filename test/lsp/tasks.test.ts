@@ -9,7 +9,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ClientCapabilities, CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Range, SymbolInformation } from 'vscode-languageserver/node';
-import type { DocumentStats, OverviewResult } from '../../server/src/handlers/protocol';
+import type { DocumentStats, OverviewResult } from '../../shared/protocol';
 import { TestClient, buildServer, makeWorkspace, uriOf } from './harness';
 
 const CLIENT: ClientCapabilities = {

@@ -6,10 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fail, parse } from './args';
-import { InputError, type DraftText } from './io';
+import { InputError, type DraftText, type CliIO } from './io';
 import { replaceFileAtomic } from './safe-write';
 import { describeFsError } from '../engine/read-file';
-import type { CliIO } from './main';
 import type { ReportedDiagnostic, WordParagraphRef } from './formatters/types';
 import type { ImportedDraft, WordParagraph } from '../import/docx';
 

@@ -17,8 +17,7 @@ import type { ScopeSource } from '../engine/classify';
 import { expandTargets } from './files';
 import { FileReport } from './formatters/json';
 import type { FileResult } from './formatters/types';
-import { readDraftBytes, type ReadBuffer } from './io';
-import type { CliIO } from './main';
+import { readDraftBytes, type ReadBuffer, type CliIO } from './io';
 import { exitCode, render, viewOf, writeReport } from './render';
 import { refuseOutputThatIsInput } from './safe-write';
 

@@ -11,7 +11,7 @@ import { builtinSchema } from '../engine/schema';
 import { traditionalize } from '../engine/script';
 import type { Locale } from '../engine/types';
 import { fail, parse, parseLocale } from './args';
-import type { CliIO } from './main';
+import type { CliIO } from './io';
 
 const SAMPLE_NAME: Record<Locale, string> = { 'zh-CN': '示例.policy.md', 'zh-TW': '範例.policy.md', en: 'example.policy.md' };
 

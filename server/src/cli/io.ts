@@ -4,6 +4,22 @@ import { FileReadError, describeFsError, readRegularFile, type ReadBuffer } from
 
 export { describeFsError, type ReadBuffer };
 
+/** What the command line reads and writes: its streams and working folder, so tests run it in-process. */
+export interface CliIO {
+  argv: string[];
+  cwd: string;
+  stdout: (text: string) => void;
+  /** Writes bytes to standard output (large reports skip decoding); `stdout` is used without it. */
+  stdoutBytes?: (bytes: Uint8Array) => void;
+  stderr: (text: string) => void;
+  /** Standard input whole, or its first bytes once they pass `maxBytes` (then it is refused). */
+  readStdin?: (maxBytes: number) => Promise<Uint8Array>;
+  /** Standard output is a terminal: colour by default (see useColor in args.ts). */
+  color?: boolean;
+  /** FORCE_COLOR and NO_COLOR are read from it. */
+  env?: Record<string, string | undefined>;
+}
+
 export class InputError extends Error {}
 
 export interface DraftText {

@@ -6,14 +6,14 @@ import * as path from 'node:path';
 import { RULES, lintOptionsFor } from '../engine';
 import type { LintOptions, Locale, SeveritySetting } from '../engine';
 import { AUTO_SCHEMA, DEFAULT_MAX_FILE_SIZE, resolveConfigForFile, type ResolvedConfig } from '../engine/config';
-import { builtinSchemaIds, getBuiltinSchema, loadSchemaFile, type PolicySchema } from '../engine/schema';
+import { builtinSchemaIds, getBuiltinSchema, type PolicySchema } from '../engine/schema';
+import { loadSchemaFile } from '../engine/schema/data-file';
 import { LocatedError } from '../engine/schema/located';
 import { isBuiltinSchemaId } from '../engine/config-files';
 import { DraftSelector, FolderTally, displayFolder, judgedAs, type IgnoreFlags } from './select';
 import type { ScopeSource } from '../engine/classify';
 import { expandTargets, UsageError, type FileTarget } from './files';
-import { InputError, checkStdinSize, decodeDraft, readDraft, type DraftText } from './io';
-import type { CliIO } from './main';
+import { InputError, checkStdinSize, decodeDraft, readDraft, type DraftText, type CliIO } from './io';
 import { isDocx, readDocxDraft } from './docx';
 import type { ImportedDraft } from '../import/docx';
 

@@ -8,21 +8,7 @@
  * with the engine), which the build bundles separately (server/out/commands.js).
  */
 import { lintFromCache, type Handover } from './fast';
-
-export interface CliIO {
-  argv: string[];
-  cwd: string;
-  stdout: (text: string) => void;
-  /** Writes bytes to standard output (large reports skip decoding); `stdout` is used without it. */
-  stdoutBytes?: (bytes: Uint8Array) => void;
-  stderr: (text: string) => void;
-  /** Standard input whole, or its first bytes once they pass `maxBytes` (then it is refused). */
-  readStdin?: (maxBytes: number) => Promise<Uint8Array>;
-  /** Standard output is a terminal: colour by default (see useColor in args.ts). */
-  color?: boolean;
-  /** FORCE_COLOR and NO_COLOR are read from it. */
-  env?: Record<string, string | undefined>;
-}
+import type { CliIO } from './io';
 
 export async function main(io: CliIO): Promise<number> {
   let handover: Handover | undefined;

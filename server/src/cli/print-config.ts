@@ -10,12 +10,11 @@ import { RULES, lintOptionsFor } from '../engine';
 import { AUTO_SCHEMA, DEFAULT_MAX_FILE_SIZE, resolveConfigForFile } from '../engine/config';
 import { isBuiltinSchemaId } from '../engine/config-files';
 import { chooseSchema } from '../engine/schema/select';
-import { readDraft } from './io';
+import { readDraft, type CliIO } from './io';
 import { draftScope, readHead, relativeInside } from '../engine/classify';
 import { frontmatterSchema } from '../engine/frontmatter';
 import { DOCS_BASE } from '../version';
 import { draftSelector, schemaOverride, scopeSourceOf, type Common } from './load';
-import type { CliIO } from './main';
 
 export function printConfig(io: CliIO, file: string, common: Common): number {
   const absolute = path.resolve(io.cwd, file);

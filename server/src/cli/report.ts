@@ -11,11 +11,10 @@ import { normalizeLocale } from '../engine';
 import type { Locale } from '../engine';
 import { buildReport, renderHtml, renderJson, renderMarkdown, type ReportSource } from '../report';
 import { UsageError } from './files';
-import { describeFsError } from './io';
+import { describeFsError, type CliIO } from './io';
 import { loadAll } from './load';
 import { refuseOutputThatIsInput } from './safe-write';
 import { paragraphNumberOf } from './docx';
-import type { CliIO } from './main';
 
 export const REPORT_USAGE = `Usage: fivenets report [paths…] [options]
 

@@ -14,15 +14,13 @@
  * (cli/fast.ts) classifies without loading the engine.
  */
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import ignore, { type Ignore } from 'ignore';
 import { repositoryRoot } from './config-files';
 import { frontmatterSchema } from './frontmatter';
-import { globProblem } from './globs';
+import { safeGlobMatcher } from './glob-match';
+import { DEFAULT_INCLUDE } from './globs';
 import { FileReadError, readRegularHead, readRegularText } from './read-file';
 
-/** The include globs when neither a config nor a setting gives them. */
-export const DEFAULT_INCLUDE: readonly string[] = Object.freeze(['**/*.policy.md', 'policies/**/*.md']);
 /** A project's own ignore file (gitignore syntax), read beside .gitignore. */
 const FIVENETS_IGNORE = '.fivenetsignore';
 const IGNORE_FILE_NAMES = ['.gitignore', FIVENETS_IGNORE];
@@ -95,20 +93,6 @@ export function draftScope(source: ScopeSource, root: string, settingInclude?: r
   };
 }
 
-const matchers = new Map<string, (relative: string) => boolean>();
-
-/** A cached matcher for globs; globs that could compile to a catastrophic regular expression are dropped. */
-function globMatcher(globs: readonly string[]): (relative: string) => boolean {
-  const key = JSON.stringify(globs);
-  let matcher = matchers.get(key);
-  if (!matcher) {
-    const safe = globs.filter((glob) => globProblem(glob) === null);
-    matcher = safe.length === 0 ? () => false : picomatch(safe, { dot: true });
-    matchers.set(key, matcher);
-  }
-  return matcher;
-}
-
 /** `file` relative to `base` with forward slashes, or null when it is not below `base`. */
 export function relativeInside(base: string, file: string): string | null {
   const relative = path.relative(base, file);
@@ -118,7 +102,7 @@ export function relativeInside(base: string, file: string): string | null {
 
 function matchesGlobs(globs: readonly string[], base: string, file: string): boolean {
   const relative = relativeInside(base, file);
-  return relative !== null && globs.length > 0 && globMatcher(globs)(relative);
+  return relative !== null && globs.length > 0 && safeGlobMatcher(globs)(relative);
 }
 
 /** Is the config's `ignore` leaving this file out? */

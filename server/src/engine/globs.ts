@@ -31,3 +31,6 @@ export function globProblem(glob: string): string | null {
   if (braces > MAX_GLOB_BRACES) return `"${glob}" has ${braces} {…} groups: at most ${MAX_GLOB_BRACES}`;
   return null;
 }
+
+/** The include globs when neither a config nor a setting gives them. */
+export const DEFAULT_INCLUDE: readonly string[] = Object.freeze(['**/*.policy.md', 'policies/**/*.md']);

@@ -19,13 +19,11 @@ import { RULES } from './rules';
 import { assembleModel, diffTexts, resplitSections, splitSections, type NetLists } from './parse/sections';
 import { LineIndex } from './lines';
 import { chooseSchema, type SchemaChoice } from './schema/select';
-import { applyDirectives, groupBySection, withRanges, compareDiagnostics, type DiagnosticGroup, type SectionDiagnostic } from './linter/groups';
+import { applyDirectives, groupBySection, withRanges, compareDiagnostics, type DiagnosticGroup } from './linter/groups';
 import { refreshSectionDiagnostics, scriptOfEntries, sectionEntries, settleEntry, type Previous, type ScriptSample } from './linter/section-cache';
 import { detectEol, runDocumentRules } from './linter/run-rules';
 
 export { INTERNAL_ERROR_RULE, type DiagnosticGroup, type SectionDiagnostic } from './linter/groups';
-/** The language server's name for a SectionDiagnostic (handlers/diagnostics.ts). */
-export type GroupItem = SectionDiagnostic;
 
 export interface LintOptions {
   /** The configured schema (config or --schema); see `schemaFrom`. */
@@ -50,6 +48,8 @@ export interface LintResult {
   model: PolicyModel;
   /** The schema this draft was checked against, and why. */
   schema: SchemaChoice;
+  /** The date the rules counted from: the frontmatter's `date:`, else the options' (the config's), else null. */
+  documentDate: string | null;
   /** Sorted by span; built (with ranges) when first read, from `groups`. */
   diagnostics: LintDiagnostic[];
   lines: LineIndex;
@@ -127,16 +127,17 @@ export class IncrementalLinter {
     const measures = (): Measure[] => [...model.nets.flatMap((net) => net.measures), ...model.orphanMeasures];
     const documentDiagnostics = runDocumentRules({ ...run, measures }, outline, options, this.reported).sort(compareDiagnostics);
     const groups = applyDirectives(groupBySection(entries, starts, documentDiagnostics), outline, lines);
-    return lazyResult(model, lines, groups, choice);
+    return lazyResult(model, lines, groups, choice, documentDate);
   }
 }
 
 /** A result whose `diagnostics` (with ranges) are built when first read. */
-function lazyResult(model: PolicyModel, lines: LineIndex, groups: DiagnosticGroup[], schema: SchemaChoice): LintResult {
+function lazyResult(model: PolicyModel, lines: LineIndex, groups: DiagnosticGroup[], schema: SchemaChoice, documentDate: string | null): LintResult {
   let diagnostics: LintDiagnostic[] | null = null;
   return {
     model,
     schema,
+    documentDate,
     lines,
     groups,
     get diagnostics() {
@@ -154,7 +155,7 @@ export function lint(text: string, options: LintOptions): LintResult {
   // Plain data (a worker posts it): the model's lists and the diagnostics are built now.
   const { meta, nets, orphanMeasures, unknownNets, script, comments, codeSpans, textSpans } = result.model;
   const model: PolicyModel = { meta, nets, orphanMeasures, unknownNets, script, comments, codeSpans, textSpans };
-  return { model, schema: result.schema, lines: result.lines, groups: result.groups, diagnostics: result.diagnostics };
+  return { model, schema: result.schema, documentDate: result.documentDate, lines: result.lines, groups: result.groups, diagnostics: result.diagnostics };
 }
 
 /** The model of a whole draft. */

@@ -5,10 +5,11 @@
  * the engine's fixAll and sent as the minimal edits (diffEdits); when the client can
  * resolve code actions, that work waits until an action is chosen.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { INTERNAL_ERROR_RULE, RULES_BY_ID, fixAll, localize } from '../engine';
 import { diffEdits, disableLineEdit } from '../engine/edits';
 import type { Analysis, Drafts } from './drafts';
+import type { DiagnosticViews } from './documentDiagnostics';
 import { SOURCE, isDiagnosticData, toTextEdit, workspaceEdit } from './convert';
 import { MESSAGES } from './messages';
 import { MAX_VALUE_SUGGESTIONS, USE_OWNER } from '../engine/rules/_shared';
@@ -46,6 +47,7 @@ export class CodeActionsFeature {
     private readonly drafts: Drafts,
     private readonly client: CodeActionOptions,
     private readonly owners: WorkspaceOwners,
+    private readonly views: DiagnosticViews,
   ) {}
 
   async actions(params: CodeActionParams): Promise<CodeAction[]> {
@@ -84,7 +86,7 @@ export class CodeActionsFeature {
       for (const action of this.disableActions(analysis, ours)) actions.push(action);
     }
 
-    if (wanted(FIX_ALL_KIND, only) && analysis.result.diagnostics.some((diagnostic) => diagnostic.fix)) {
+    if (wanted(FIX_ALL_KIND, only) && this.views.of(analysis).fixable(null) > 0) {
       actions.push(this.fixAllAction(analysis, null, localize(MESSAGES.fixAllSource, analysis.locale), FIX_ALL_KIND, []));
     }
     return actions;
@@ -124,8 +126,7 @@ export class CodeActionsFeature {
       const rule = String(diagnostic.code);
       if (done.has(rule) || !RULES_BY_ID.get(rule)?.meta.fixable) continue;
       done.add(rule);
-      const fixable = analysis.result.diagnostics.filter((candidate) => candidate.rule === rule && candidate.fix).length;
-      if (fixable < 2) continue;
+      if (this.views.of(analysis).fixable(rule) < 2) continue;
       const related = diagnostics.filter((candidate) => candidate.code === rule);
       actions.push(this.fixAllAction(analysis, rule, localize(MESSAGES.fixAllRule, analysis.locale, { rule }), CodeActionKind.QuickFix, related));
     }
@@ -141,13 +142,10 @@ export class CodeActionsFeature {
   }
 
   private fixAllEdit(analysis: Analysis, rule: string | null): CodeAction['edit'] {
-    analysis.fixAllEdits ??= new Map();
-    let edits = analysis.fixAllEdits.get(rule ?? '*');
-    if (!edits) {
+    const edits = this.views.of(analysis).fixAllEdits(rule, () => {
       const fixed = fixAll(analysis.text, analysis.options, rule === null ? undefined : (id) => id === rule);
-      edits = diffEdits(analysis.text, fixed.text).map((edit) => toTextEdit(analysis.result.lines, edit));
-      analysis.fixAllEdits.set(rule ?? '*', edits);
-    }
+      return diffEdits(analysis.text, fixed.text).map((edit) => toTextEdit(analysis.result.lines, edit));
+    });
     return workspaceEdit(analysis.uri, analysis.version, edits, this.client.documentChanges);
   }
 

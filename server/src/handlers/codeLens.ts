@@ -2,7 +2,7 @@
  * textDocument/codeLens: "12 measures · 3 incomplete" on each net heading; for a schema
  * without nets (tasks), on each heading with measures under it (its sub-headings' included).
  */
-import type { CodeLens, CodeLensParams } from 'vscode-languageserver/node';
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { Span } from '../engine';
 import { localize } from '../engine';
 import { hasNets } from '../engine/schema';

@@ -6,7 +6,7 @@ import {
   type CompletionItem,
   type CompletionList,
   type CompletionParams,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { completionsAt, type CompletionCategory } from '../engine/completion';
 import { featureInput, type Drafts } from './drafts';
 import type { WorkspaceOwners } from './owners';

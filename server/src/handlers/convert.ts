@@ -8,7 +8,7 @@ import {
   type Range,
   type TextEdit,
   type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { Fix, LineIndex, LintDiagnostic, Severity, Span, TextEdit as EngineEdit } from '../engine';
 import { INTERNAL_ERROR_RULE } from '../engine';
 import { DOCS_BASE } from '../version';

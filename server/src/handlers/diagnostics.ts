@@ -1,117 +1,21 @@
 /**
  * Diagnostics: pushed (publishDiagnostics, debounced while typing, tagged with the document
  * version) or pulled (textDocument/diagnostic) when the client declares pull support.
- * Only the result for a document's latest version is ever sent.
+ * Only the result for a document's latest version is ever sent. What is sent comes from the
+ * document's view (documentDiagnostics.ts), which code actions read too.
  */
-import type { Connection, Diagnostic, DocumentDiagnosticParams, DocumentDiagnosticReport } from 'vscode-languageserver/node';
-import { DiagnosticSeverity, DocumentDiagnosticReportKind } from 'vscode-languageserver/node';
-import { localize, type Severity } from '../engine';
-import type { DiagnosticGroup, GroupItem } from '../engine/lint';
-import type { Analysis, Drafts } from './drafts';
+import type { Connection, DocumentDiagnosticParams, DocumentDiagnosticReport } from 'vscode-languageserver';
+import { DocumentDiagnosticReportKind } from 'vscode-languageserver';
+import type { Drafts } from './drafts';
 import type { ErrorLog } from './guard';
-import { SOURCE, stampVersion, toVersionless, type VersionlessDiagnostic } from './convert';
-import { MESSAGES } from './messages';
-
-/** A group's diagnostics converted for the line its section started on. */
-interface ConvertedGroup {
-  line: number;
-  diagnostics: VersionlessDiagnostic[];
-}
-
-/**
- * Converted groups, by the engine's items array: an array the engine hands out again holds
- * the same diagnostics for the same section text, so while the section starts on the same
- * line (an edit elsewhere that adds no line) its LSP ranges are the same too, and an edit
- * converts only its own section.
- */
-const converted = new WeakMap<readonly GroupItem[], ConvertedGroup>();
-
-/**
- * At most this many diagnostics per document go to the editor (more would be pages of the
- * same problem; VS Code itself shows at most 1,000 per file). Which ones, as VS Code picks:
- * errors first, then warnings, then information, each in document order; one more
- * diagnostic says how many are left out. Sending all of a 1M-character draft's ~10,000
- * diagnostics costs more (5 MB of JSON per version) than linting the edit.
- */
-export const DEFAULT_MAX_PROBLEMS = 1000;
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** Errors, warnings and infos of a group's items (counted once per items array, like the conversions). */
-const severityCounts = new WeakMap<readonly GroupItem[], readonly number[]>();
-
-function countsOf(items: readonly GroupItem[]): readonly number[] {
-  let counts = severityCounts.get(items);
-  if (!counts) {
-    const fresh = [0, 0, 0];
-    for (const item of items) fresh[SEVERITY_ORDER[item.severity]]++;
-    severityCounts.set(items, fresh);
-    counts = fresh;
-  }
-  return counts;
-}
-
-/** How many items of each severity (error, warning, info) to send. */
-function quotas(groups: readonly DiagnosticGroup[], max: number): { quota: number[]; total: number } {
-  const counts = [0, 0, 0];
-  for (const group of groups) {
-    const own = countsOf(group.items);
-    counts[0] += own[0];
-    counts[1] += own[1];
-    counts[2] += own[2];
-  }
-  const total = counts[0] + counts[1] + counts[2];
-  if (max <= 0 || total <= max) return { quota: counts, total };
-  let room = max;
-  const quota = counts.map((count) => {
-    const taken = Math.min(count, room);
-    room -= taken;
-    return taken;
-  });
-  return { quota, total };
-}
-
-/** `serverDefault`: initializationOptions.maxProblems; the fivenets.maxProblems setting wins. */
-export function lspDiagnostics(analysis: Analysis, serverDefault = DEFAULT_MAX_PROBLEMS): Diagnostic[] {
-  if (analysis.lspDiagnostics) return analysis.lspDiagnostics;
-  const { lines, groups } = analysis.result;
-  const { quota, total } = quotas(groups, analysis.maxProblems ?? serverDefault);
-  const docsBase = analysis.resolved.config.docsUrl;
-  const diagnostics: Diagnostic[] = [];
-  for (const group of groups) {
-    if (quota[0] + quota[1] + quota[2] === 0) break;
-    const line = lines.lineAt(group.start);
-    let entry = converted.get(group.items);
-    if (!entry || entry.line !== line) {
-      // Item spans are relative to the group's start.
-      const shift = group.start;
-      entry = { line, diagnostics: group.items.map((item) => toVersionless(item, lines.rangeBetween(item.span.start + shift, item.span.end + shift), lines, shift, docsBase)) };
-      converted.set(group.items, entry);
-    }
-    for (let index = 0; index < group.items.length; index++) {
-      const order = SEVERITY_ORDER[group.items[index].severity];
-      if (quota[order] === 0) continue;
-      quota[order]--;
-      diagnostics.push(stampVersion(entry.diagnostics[index], analysis.version));
-    }
-  }
-  if (diagnostics.length < total) {
-    const last = diagnostics[diagnostics.length - 1].range.end;
-    diagnostics.push({
-      range: { start: last, end: last },
-      severity: DiagnosticSeverity.Information,
-      source: SOURCE,
-      message: localize(MESSAGES.moreProblems, analysis.locale, { hidden: total - diagnostics.length, max: diagnostics.length }),
-    });
-  }
-  analysis.lspDiagnostics = diagnostics;
-  return diagnostics;
-}
+import { DEFAULT_MAX_PROBLEMS, DiagnosticViews } from './documentDiagnostics';
 
 export class DiagnosticsFeature {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Documents we published a non-empty result for (to clear them when they stop being drafts). */
   private readonly published = new Set<string>();
+  /** Each open document's diagnostics, per analysed version. */
+  readonly views = new DiagnosticViews();
 
   constructor(
     private readonly connection: Connection,
@@ -147,13 +51,14 @@ export class DiagnosticsFeature {
         return;
       }
       this.published.add(uri);
-      await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: lspDiagnostics(analysis, this.maxProblems) });
+      await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: this.views.of(analysis).diagnostics(this.maxProblems) });
     } catch (error) {
       this.log.report('diagnostics', error);
     }
   }
 
   closed(uri: string): void {
+    this.views.forget(uri);
     const pending = this.timers.get(uri);
     if (pending) clearTimeout(pending);
     this.timers.delete(uri);
@@ -165,6 +70,6 @@ export class DiagnosticsFeature {
     const analysis = await this.drafts.analyze(params.textDocument.uri);
     if (!analysis) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     if (params.previousResultId === analysis.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: analysis.resultId };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId: analysis.resultId, items: lspDiagnostics(analysis, this.maxProblems) };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: analysis.resultId, items: this.views.of(analysis).diagnostics(this.maxProblems) };
   }
 }

@@ -2,7 +2,7 @@
  * textDocument/foldingRange: one range per net section; for a schema without nets (tasks),
  * one per heading's section of the plan, nested as the Outline shows them.
  */
-import { FoldingRangeKind, type FoldingRange, type FoldingRangeParams } from 'vscode-languageserver/node';
+import { FoldingRangeKind, type FoldingRange, type FoldingRangeParams } from 'vscode-languageserver';
 import type { Span } from '../engine';
 import { hasNets } from '../engine/schema';
 import { planOutline, type PlanSection } from '../engine/summary';

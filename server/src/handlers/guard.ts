@@ -3,7 +3,7 @@
  * exception becomes one logged error (per place and message) and an empty result.
  * A `ResponseError` is an answer, not a bug (bad params, cancelled): it goes to the client.
  */
-import { ResponseError, type Connection } from 'vscode-languageserver/node';
+import { ResponseError, type Connection } from 'vscode-languageserver';
 
 export class ErrorLog {
   private readonly seen = new Set<string>();

@@ -1,5 +1,5 @@
 /** textDocument/hover: the engine's hoverAt over the cached lint result. */
-import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
+import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import { hoverAt } from '../engine/hover';
 import { featureInput, type Drafts } from './drafts';
 import { toRange } from './convert';

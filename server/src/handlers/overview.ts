@@ -7,13 +7,14 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { LintOptions, Locale } from '../engine';
 import { buildReport, renderHtml, type ReportData } from '../report';
-import { today as localToday, uriToPath, type Drafts } from './drafts';
+import { uriToPath, type DiskConfig } from './diskConfig';
+import { today as localToday, type Drafts } from './drafts';
 import type { SettingsStore } from './settings';
-import type { WorkspaceDrafts } from './workspaceDrafts';
-import type { OverviewParams, OverviewResult } from './protocol';
+import type { DraftsOnDisk } from './draftsOnDisk';
+import { OverviewRequest, type OverviewParams, type OverviewResult } from '../../../shared/protocol';
 
 interface Source {
   /** What the page shows and puts in `data-file`. */
@@ -60,7 +61,8 @@ export class OverviewFeature {
 
   constructor(
     private readonly drafts: Drafts,
-    private readonly workspace: WorkspaceDrafts,
+    private readonly disk: DiskConfig,
+    private readonly workspace: DraftsOnDisk,
     private readonly settings: SettingsStore,
   ) {}
 
@@ -86,7 +88,7 @@ export class OverviewFeature {
   /** The drafts in the report, sorted by path: open documents over their files on disk. */
   private async sources(token: CancellationToken | undefined): Promise<Source[]> {
     const cancelled = () => {
-      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'fivenets/overview cancelled');
+      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, `${OverviewRequest.method} cancelled`);
     };
     const byPath = new Map<string, Source>();
     const add = (uri: string, text: string, options: LintOptions, locale: Locale, origin: object) => {
@@ -94,14 +96,9 @@ export class OverviewFeature {
       if (shown !== null) byPath.set(shown, { path: shown, uri, text, options, locale, origin });
     };
     for (const analysis of await this.drafts.openDrafts()) add(analysis.uri, analysis.text, analysis.options, analysis.locale, analysis);
-    for (const folder of this.drafts.folders) {
-      for (const file of await this.workspace.files(folder)) {
-        cancelled();
-        // An open document is in the report as it is in the editor (or not at all).
-        if (this.drafts.isOpen(pathToFileURL(file).href)) continue;
-        const draft = await this.workspace.read(file);
-        if (draft) add(draft.uri, draft.text, this.drafts.lintOptions(draft.classification, draft.settings), draft.classification.locale, draft);
-      }
+    // An open document is in the report as it is in the editor (or not at all): list() leaves it out.
+    for await (const draft of this.workspace.list(() => token?.isCancellationRequested === true)) {
+      add(draft.uri, draft.text, this.drafts.lintOptions(draft.classification, draft.settings), draft.classification.locale, draft);
     }
     cancelled();
     return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -114,19 +111,19 @@ export class OverviewFeature {
   private displayPath(uri: string, taken: ReadonlyMap<string, Source>): string | null {
     if (uri.startsWith('untitled:')) return uri;
     const file = uriToPath(uri);
-    const folder = file ? this.drafts.folderOf(file) : null;
+    const folder = file ? this.disk.folderOf(file) : null;
     if (!file || !folder) return null;
     const relative = path.relative(folder, file).split(path.sep).join('/');
-    const shown = this.drafts.folders.length > 1 ? `${path.basename(folder)}/${relative}` : relative;
+    const shown = this.disk.folders.length > 1 ? `${path.basename(folder)}/${relative}` : relative;
     // Two folders with the same name: the second shows its full path.
     return taken.has(shown) && taken.get(shown)?.uri !== uri ? file.split(path.sep).join('/') : shown;
   }
 
   /** The report's language when there is no draft: as a draft in the first folder would have it. */
   private async workspaceLocale(): Promise<Locale | null> {
-    const folder = this.drafts.folders[0];
+    const folder = this.disk.folders[0];
     if (!folder) return null;
     const uri = pathToFileURL(path.join(folder, 'untitled.md')).href;
-    return this.drafts.classify(uri, '', await this.settings.get(uri)).locale;
+    return this.disk.classify(uri, '', await this.settings.get(uri)).locale;
   }
 }

@@ -3,12 +3,11 @@
  * drafts as they are on disk. Owner completion and the quick fixes on a placeholder or
  * vague owner offer them, so a unit typed once in one draft is offered in every other.
  */
-import { pathToFileURL } from 'node:url';
 import { buildModel, type PolicyModel } from '../engine';
 import { allMeasures } from '../engine/summary';
 import { isPlaceholder, isVagueOwner } from '../engine/vocabulary';
 import type { Drafts } from './drafts';
-import type { DiskDraft, WorkspaceDrafts } from './workspaceDrafts';
+import type { DiskDraft, DraftsOnDisk } from './draftsOnDisk';
 
 /** Owners of one model, once per lint result (completion asks on every keystroke). */
 const byModel = new WeakMap<PolicyModel, string[]>();
@@ -42,7 +41,7 @@ export class WorkspaceOwners {
 
   constructor(
     private readonly drafts: Drafts,
-    private readonly workspace: WorkspaceDrafts,
+    private readonly workspace: DraftsOnDisk,
   ) {}
 
   /** Config, settings or folders changed: list the drafts on disk again. */
@@ -66,19 +65,14 @@ export class WorkspaceOwners {
 
   private async readDisk(): Promise<string[]> {
     const owners = new Set<string>();
-    for (const folder of this.drafts.folders) {
-      for (const file of await this.workspace.files(folder)) {
-        if (this.drafts.isOpen(pathToFileURL(file).href)) continue;
-        const draft = await this.workspace.read(file);
-        if (!draft) continue;
-        let found = byDiskDraft.get(draft);
-        if (!found) {
-          const options = this.drafts.lintOptions(draft.classification, draft.settings);
-          found = ownersOf(buildModel(draft.text, { schema: options.schema, documentDate: options.documentDate }));
-          byDiskDraft.set(draft, found);
-        }
-        for (const owner of found) owners.add(owner);
+    for await (const draft of this.workspace.list()) {
+      let found = byDiskDraft.get(draft);
+      if (!found) {
+        const options = this.drafts.lintOptions(draft.classification, draft.settings);
+        found = ownersOf(buildModel(draft.text, { schema: options.schema, documentDate: options.documentDate }));
+        byDiskDraft.set(draft, found);
       }
+      for (const owner of found) owners.add(owner);
     }
     return [...owners];
   }

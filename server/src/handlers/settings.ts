@@ -12,7 +12,7 @@ import {
   type ClientCapabilities,
   type Connection,
   type DidChangeConfigurationParams,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { RULES_BY_ID, normalizeLocale } from '../engine';
 import type { Locale, SeveritySetting } from '../engine';
 import type { ErrorLog } from './guard';

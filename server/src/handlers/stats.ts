@@ -3,14 +3,14 @@
  * incomplete measures) and the schema the draft is checked against (its name and why,
  * in the draft's locale), from the document's cached analysis of its current version.
  */
-import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { localize, type Locale, type Measure } from '../engine';
 import { MESSAGES } from './messages';
 import type { PolicySchema } from '../engine/schema';
 import { allMeasures, missingFields } from '../engine/summary';
 import { nameIn, schemaReason } from '../engine/hover';
 import type { Analysis, Drafts } from './drafts';
-import type { DocumentStats, DocumentStatsParams } from './protocol';
+import { DocumentStatsRequest, type DocumentStats, type DocumentStatsParams } from '../../../shared/protocol';
 
 const NOT_A_DRAFT: Readonly<DocumentStats> = Object.freeze({
   isDraft: false,
@@ -84,7 +84,7 @@ function statusText(counts: { present: number; total: number; measures: number; 
 }
 
 export async function documentStats(drafts: Drafts, params: DocumentStatsParams): Promise<DocumentStats | null> {
-  if (typeof params?.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'fivenets/documentStats expects { uri: string }');
+  if (typeof params?.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${DocumentStatsRequest.method} expects { uri: string }`);
   if (!drafts.isOpen(params.uri)) return null;
   const analysis = await drafts.analyze(params.uri);
   // Closed while its settings were fetched: unknown now.

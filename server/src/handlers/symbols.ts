@@ -2,7 +2,7 @@
  * textDocument/documentSymbol, for the Outline view and breadcrumbs: nets -> measures; for
  * a schema without nets (tasks), the plan's own headings, nested by level, -> measures.
  */
-import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver/node';
+import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
 import { localize } from '../engine';
 import type { LineIndex, Measure, NetSection, Span } from '../engine';
 import { netName } from '../engine';

@@ -9,17 +9,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { readRegularFile } from '../engine/read-file';
-import type { Classification, Drafts } from './drafts';
-import type { Settings, SettingsStore } from './settings';
-
-/** A draft as it is on disk. The same object is returned while the file is unchanged. */
-export interface DiskDraft {
-  file: string;
-  uri: string;
-  text: string;
-  classification: Classification;
-  settings: Settings;
-}
+import type { DiskConfig } from './diskConfig';
+import type { Drafts } from './drafts';
+import type { DiskDraft, DraftsOnDisk } from './draftsOnDisk';
+import type { SettingsStore } from './settings';
 
 interface CacheEntry {
   mtimeMs: number;
@@ -41,18 +34,31 @@ const MAX_DEPTH = 32;
 const CRAWL_MS = 3000;
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-export class WorkspaceDrafts {
+export class WorkspaceDrafts implements DraftsOnDisk {
   private readonly cache = new Map<string, CacheEntry>();
   private generation = 0;
 
   constructor(
+    private readonly disk: DiskConfig,
     private readonly drafts: Drafts,
     private readonly settings: SettingsStore,
   ) {}
 
-  /** Config or settings changed: files must be classified again. */
   invalidate(): void {
     this.generation++;
+  }
+
+  async *list(stop: () => boolean = () => false): AsyncGenerator<DiskDraft> {
+    for (const folder of this.disk.folders) {
+      if (stop()) return;
+      for (const file of await this.files(folder)) {
+        if (stop()) return;
+        // An open document counts as it is in the editor.
+        if (this.drafts.isOpen(pathToFileURL(file).href)) continue;
+        const draft = await this.read(file);
+        if (draft) yield draft;
+      }
+    }
   }
 
   /**
@@ -60,18 +66,18 @@ export class WorkspaceDrafts {
    * keeps the drafts (engine/classify.ts), so the overview and workspace symbols see the drafts
    * the CLI lints, also those a nested config's include or a frontmatter makes drafts.
    */
-  async files(folder: string): Promise<string[]> {
+  private async files(folder: string): Promise<string[]> {
     const settings = await this.settings.get(pathToFileURL(folder).href);
     if (!settings.enable) return [];
     // Fixed globs (a repository's settings no longer shape the search), crawled in bounds.
     const signal = AbortSignal.timeout(CRAWL_MS);
     const found = await glob(['**/*.md', '**/*.markdown'], { cwd: folder, ignore: IGNORE, absolute: true, dot: false, followSymbolicLinks: false, deep: MAX_DEPTH, signal });
-    const inside = found.map((file) => path.normalize(file)).filter((file) => isInside(folder, file) && !this.drafts.isExcluded(file, folder, settings));
+    const inside = found.map((file) => path.normalize(file)).filter((file) => isInside(folder, file) && !this.disk.isExcluded(file, folder, settings));
     return [...new Set(inside)].sort().slice(0, MAX_FILES);
   }
 
   /** The file as a draft, or null when it is not one (ignored, disabled, too large, unreadable, not UTF-8). */
-  async read(file: string): Promise<DiskDraft | null> {
+  private async read(file: string): Promise<DiskDraft | null> {
     let stat;
     try {
       stat = await fs.stat(file);
@@ -91,7 +97,7 @@ export class WorkspaceDrafts {
         // The bounded reader: a FIFO or device swapped in after the stat is refused, not read.
         let text = decoder.decode(readRegularFile(file, settings.maxFileSize));
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        const classification = this.drafts.classify(uri, text, settings);
+        const classification = this.disk.classify(uri, text, settings);
         if (classification.draft) draft = { file, uri, text, classification, settings };
       } catch {
         // Unreadable or not UTF-8: not a draft we can show.

@@ -3,8 +3,7 @@
  * drafts on disk in the workspace folders (workspaceDrafts.ts reads them when a search
  * asks; their entries are kept as long as the file is unchanged).
  */
-import { pathToFileURL } from 'node:url';
-import { SymbolKind, type CancellationToken, type SymbolInformation, type WorkspaceSymbolParams } from 'vscode-languageserver/node';
+import { SymbolKind, type CancellationToken, type SymbolInformation, type WorkspaceSymbolParams } from 'vscode-languageserver';
 import { LineIndex, buildModel, netName } from '../engine';
 import type { Locale, PolicyModel } from '../engine';
 import type { PolicySchema } from '../engine/schema';
@@ -12,7 +11,7 @@ import { chooseSchema } from '../engine/schema/select';
 import { simplify } from '../engine/script';
 import { allMeasures, measureTitle } from '../engine/summary';
 import type { Drafts } from './drafts';
-import type { DiskDraft, WorkspaceDrafts } from './workspaceDrafts';
+import type { DiskDraft, DraftsOnDisk } from './draftsOnDisk';
 import { toRange } from './convert';
 import { trimEnd } from './symbols';
 
@@ -41,7 +40,7 @@ export class WorkspaceSymbolsFeature {
 
   constructor(
     private readonly drafts: Drafts,
-    private readonly workspace: WorkspaceDrafts,
+    private readonly workspace: DraftsOnDisk,
   ) {}
 
   async search(params: WorkspaceSymbolParams, token?: CancellationToken): Promise<SymbolInformation[]> {
@@ -56,15 +55,7 @@ export class WorkspaceSymbolsFeature {
     for (const analysis of await this.drafts.openDrafts()) {
       add(entriesOf(analysis.uri, analysis.text, analysis.result.model, analysis.result.lines, analysis.options.schema, analysis.locale));
     }
-    for (const folder of this.drafts.folders) {
-      if (token?.isCancellationRequested || results.length >= MAX_RESULTS) break;
-      for (const file of await this.workspace.files(folder)) {
-        if (token?.isCancellationRequested || results.length >= MAX_RESULTS) break;
-        if (this.drafts.isOpen(pathToFileURL(file).href)) continue;
-        const draft = await this.workspace.read(file);
-        if (draft) add(this.entriesOnDisk(draft));
-      }
-    }
+    for await (const draft of this.workspace.list(() => token?.isCancellationRequested === true || results.length >= MAX_RESULTS)) add(this.entriesOnDisk(draft));
     return results;
   }
 

@@ -9,7 +9,7 @@ import { simplify } from '../script';
 import fiveNets from './five-nets.generated';
 import tasks from './tasks.generated';
 import policySchemaJson from './policy-schema.schema.json';
-import { LocatedError, parseData, readDataFile, validateData, type ErrorFactory, type ParsedData } from './located';
+import { LocatedError, parseData, validateData, type ErrorFactory, type ParsedData } from './located';
 
 export { LocatedError } from './located';
 
@@ -57,7 +57,7 @@ export class SchemaError extends LocatedError {
   }
 }
 
-const schemaError: ErrorFactory = (message, file, line, column) => new SchemaError(message, file, line, column);
+export const schemaError: ErrorFactory = (message, file, line, column) => new SchemaError(message, file, line, column);
 
 /** The JSON Schema (draft-07) that schema files are validated against. */
 export const POLICY_SCHEMA_JSON_SCHEMA: object = policySchemaJson;
@@ -113,11 +113,6 @@ export function loadSchemaText(text: string, file: string): PolicySchema {
   validateData(parsed, policySchemaJson, schemaError);
   checkConsistency(parsed);
   return normalize(parsed.value as RawSchema);
-}
-
-/** Read, parse and validate a schema file. Throws SchemaError. */
-export function loadSchemaFile(file: string): PolicySchema {
-  return loadSchemaText(readDataFile(file, schemaError), file);
 }
 
 // ---------------------------------------------------------------------------------------

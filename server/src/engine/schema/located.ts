@@ -4,11 +4,10 @@
  * that point at the offending key or value.
  *
  * Files are data only: `yaml` builds plain values (no custom tags, no code), and nothing
- * from the workspace is ever required or evaluated.
+ * from the workspace is ever required or evaluated. Text only, no file system: reading
+ * files is data-file.ts (the browser build has no disk).
  */
-import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { FileReadError, readRegularText } from '../read-file';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 
 /** Files larger than this are refused: configs and schemas are small. */
@@ -120,9 +119,10 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/[.。]$/, '');
 }
 
-/** 'JSON' for .json files, otherwise 'YAML'. */
+/** 'JSON' for .json files, otherwise 'YAML' (as node:path's extname: a name that is only `.json` has no extension). */
 export function formatOf(file: string): 'YAML' | 'JSON' {
-  return path.extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML';
+  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  return /.\.json$/iu.test(name) ? 'JSON' : 'YAML';
 }
 
 /**
@@ -152,25 +152,6 @@ export function parseData(text: string, file: string, factory: ErrorFactory): Pa
     throw factory(`invalid ${format}: ${oneLine((err as Error).message)}`, file, 1, 1);
   }
   return new ParsedData(file, doc, lineCounter, value);
-}
-
-/**
- * Read a small text file, turning I/O problems into a located error at 1:1. Through the
- * bounded reader (../read-file.ts): `schema: /dev/zero`, a FIFO or a symlink to either is
- * refused instead of read forever.
- */
-export function readDataFile(file: string, factory: ErrorFactory): string {
-  try {
-    return readRegularText(file, MAX_DATA_FILE_SIZE);
-  } catch (err) {
-    if (!(err instanceof FileReadError)) throw err;
-    if (err.problem === 'missing') throw factory('file not found', file, 1, 1);
-    if (err.problem === 'directory') throw factory('is a folder, not a file', file, 1, 1);
-    if (err.problem === 'not-regular') throw factory('not a regular file (a device, pipe or socket)', file, 1, 1);
-    if (err.problem === 'too-large') throw factory(`file is too large (${err.size} bytes; the limit is ${MAX_DATA_FILE_SIZE})`, file, 1, 1);
-    if (err.problem === 'grew') throw factory(`file grew past the limit of ${MAX_DATA_FILE_SIZE} bytes while being read`, file, 1, 1);
-    throw factory(err.message, file, 1, 1);
-  }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,18 +1,11 @@
 /**
- * Custom LSP messages between the Five Nets client and language server. Plain types and
- * constants with no imports: server/src/handlers/protocol.ts is a verbatim copy (a test
- * keeps the two identical).
+ * Custom LSP messages between the Five Nets client and language server: the one copy both
+ * build from (as vscode-eslint's shared/ folder). Each request is a typed `RequestType`, so
+ * the compiler checks the client's `sendRequest` and the server's `onRequest` against the
+ * same params and result. Imports nothing platform-specific (the Node and browser bundles
+ * of client and server include it).
  */
-
-/**
- * Request `fivenets/documentStats`, client -> server: the numbers shown in the status bar
- * for the active draft. The client sends it when the active editor changes and after
- * each diagnostics update for that document, and ignores answers that arrive late.
- *
- * Result: `DocumentStats`, or `null` when the server does not know the document (not open).
- * Errors are not shown to the user; a server without the method just hides the item.
- */
-export const DOCUMENT_STATS_METHOD = 'fivenets/documentStats';
+import { RequestType } from 'vscode-jsonrpc';
 
 export interface DocumentStatsParams {
   /** The document URI, as sent in `textDocument/didOpen` (`file:` or `untitled:`). */
@@ -65,16 +58,14 @@ export interface DocumentStats {
 }
 
 /**
- * Request `fivenets/overview`, client -> server: the policy overview (the page of
- * `fivenets report`) of the workspace's drafts, for a webview: the open drafts in the
- * workspace folders with their current, maybe unsaved, text, untitled drafts (New Policy
- * Draft), and the drafts on disk in the workspace folders (the files `fivenets lint` takes).
+ * Request `fivenets/documentStats`, client -> server: the numbers shown in the status bar
+ * for the active draft. The client sends it when the active editor changes and after
+ * each diagnostics update for that document, and ignores answers that arrive late.
  *
- * Result: `OverviewResult`, or `null` when building it failed (an internal error, which
- * the server logs). Errors: InvalidParams for a malformed `today` or `nonce`;
- * RequestCancelled when cancelled.
+ * Result: `DocumentStats`, or `null` when the server does not know the document (not open).
+ * Errors are not shown to the user; a server without the method just hides the item.
  */
-export const OVERVIEW_METHOD = 'fivenets/overview';
+export const DocumentStatsRequest = new RequestType<DocumentStatsParams, DocumentStats | null, void>('fivenets/documentStats');
 
 export interface OverviewParams {
   /** "Today" as YYYY-MM-DD: what falls due this quarter. Default: the server's local date. */
@@ -97,3 +88,15 @@ export interface OverviewResult {
   /** Each draft in the page: its `data-file` value -> its document URI (`file:` or `untitled:`). */
   files: Record<string, string>;
 }
+
+/**
+ * Request `fivenets/overview`, client -> server: the policy overview (the page of
+ * `fivenets report`) of the workspace's drafts, for a webview: the open drafts in the
+ * workspace folders with their current, maybe unsaved, text, untitled drafts (New Policy
+ * Draft), and the drafts on disk in the workspace folders (the files `fivenets lint` takes).
+ *
+ * Result: `OverviewResult`, or `null` when building it failed (an internal error, which
+ * the server logs). Errors: InvalidParams for a malformed `today` or `nonce`;
+ * RequestCancelled when cancelled.
+ */
+export const OverviewRequest = new RequestType<OverviewParams, OverviewResult | null, void>('fivenets/overview');

@@ -1,0 +1,63 @@
+/**
+ * Is a document a policy draft, and with which config? The question every platform's draft
+ * discovery answers: on disk (diskConfig.ts: config files, ignore files, the include globs)
+ * or with settings only (settingsConfig.ts: the browser, where there is no disk). The rest
+ * of the server only sees a `DraftClassifier`.
+ */
+import type { Locale } from '../engine';
+import type { ResolvedConfig } from '../engine/config-model';
+import { localeOfText } from '../engine/script';
+import type { Settings } from './settings';
+
+export interface Classification {
+  draft: boolean;
+  resolved: ResolvedConfig;
+  /** The workspace folder holding the file, if any. */
+  folder: string | null;
+  /** The language of what describes the draft: diagnostics, hovers, lenses, the status bar, the overview. */
+  locale: Locale;
+  /** The language of the extension's own notices: the setting, the config, then VS Code's. */
+  uiLocale: Locale;
+  /** Set when the draft is over the size limit (and so is not a draft for the server). */
+  tooLarge: { size: number; max: number } | null;
+}
+
+export interface DraftClassifier {
+  /** Is this text (at this URI) a draft, with which config? Also used for files read from disk. */
+  classify(uri: string, text: string, settings: Settings): Classification;
+  /** Config files or settings changed: forget what was read. */
+  invalidate(): void;
+}
+
+/** What a classifier found, before the verdict: the config, the folder, and whether the globs or frontmatter take the text in. */
+export interface Found {
+  resolved: ResolvedConfig;
+  folder: string | null;
+  /** False when disabled, excluded (files.exclude) or not taken in by the globs or frontmatter. */
+  taken: boolean;
+}
+
+/**
+ * The verdict on what a classifier found: the locales (one language rule: what describes
+ * the draft follows the setting, the config, then the draft's own language and script; the
+ * editor's language only when the draft cannot tell), and the size limit (the config's
+ * `maxFileSize`, else the setting).
+ */
+export function verdict(found: Found, text: string, settings: Settings, editorLocale: Locale | null): Classification {
+  const { resolved, folder } = found;
+  const uiLocale = settings.locale ?? resolved.config.locale ?? editorLocale ?? 'zh-CN';
+  const locale = settings.locale ?? resolved.config.locale ?? localeOfText(text) ?? uiLocale;
+  const result: Classification = { draft: false, resolved, folder, locale, uiLocale, tooLarge: null };
+  if (!found.taken) return result;
+  const max = resolved.explicit.maxFileSize ?? settings.maxFileSize;
+  // UTF-16 length bounds the UTF-8 size from below; only count bytes when it could matter.
+  const size = text.length * 3 > max ? utf8Length(text) : text.length;
+  if (size > max) result.tooLarge = { size, max };
+  else result.draft = true;
+  return result;
+}
+
+/** Bytes of `text` in UTF-8 (Buffer.byteLength where there is no Buffer: the browser). */
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
