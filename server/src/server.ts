@@ -36,8 +36,6 @@ import { documentStats } from './handlers/stats';
 import { OverviewFeature } from './handlers/overview';
 import { DOCUMENT_STATS_METHOD, OVERVIEW_METHOD, type DocumentStats, type DocumentStatsParams, type OverviewParams, type OverviewResult } from './handlers/protocol';
 
-const DEFAULT_DEBOUNCE_MS = 200;
-
 function serverCapabilities(pull: boolean): ServerCapabilities {
   const capabilities: ServerCapabilities = {
     // save: clients send didSave, which is when VS Code pulls diagnostics with fivenets.run: onSave.
@@ -102,7 +100,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   client = isObject(params.capabilities) ? params.capabilities : {};
   const pull = client.textDocument?.diagnostic !== undefined;
   const options = (params.initializationOptions ?? {}) as { debounceMs?: unknown; maxProblems?: unknown };
-  const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS;
+  // Unset: the push debounce follows the document's last lint time (pushDebounce).
+  const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : null;
   // 0: send every diagnostic.
   const maxProblems = typeof options.maxProblems === 'number' && Number.isInteger(options.maxProblems) && options.maxProblems >= 0 ? options.maxProblems : DEFAULT_MAX_PROBLEMS;
   settings = new SettingsStore(connection, client.workspace?.configuration === true, log);
