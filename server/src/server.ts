@@ -7,16 +7,21 @@ import {
   CodeActionKind,
   Message,
   ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
   type ClientCapabilities,
+  type Connection,
   type InitializeParams,
   type InitializeResult,
   type MessageStrategy,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
+import { format } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { cachedJsonEncoder } from './handlers/encoder';
 import { normalizeLocale } from './engine';
 import { VERSION } from './version';
 import { ErrorLog, guard } from './handlers/guard';
@@ -61,6 +66,32 @@ function folderPaths(folders: ReadonlyArray<{ uri: string }> | null | undefined)
   return (Array.isArray(folders) ? folders : []).filter((folder) => typeof folder?.uri === 'string').map((folder) => uriToPath(folder.uri)).filter((folder): folder is string => folder !== null);
 }
 
+let shutdownRequested = false;
+
+/**
+ * Over --stdio, the library's connection with one change: the writer encodes diagnostic
+ * reports from cached bytes (handlers/encoder.ts). Given a reader and a writer instead of
+ * reading argv, createConnection neither exits when stdin ends nor routes console output to
+ * the client (which keeps stdout for the protocol): both are done here as the library does.
+ */
+function stdioConnection(): Connection | null {
+  const argv = process.argv.slice(2);
+  const transport = argv.find((arg) => arg === '--node-ipc' || arg === '--stdio' || arg.startsWith('--socket') || arg.startsWith('--pipe'));
+  if (transport !== '--stdio') return null;
+  const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: cachedJsonEncoder });
+  const stdio = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), writer, { messageStrategy });
+  const exit = () => process.exit(shutdownRequested ? 0 : 1);
+  process.stdin.on('end', exit);
+  process.stdin.on('close', exit);
+  const toClient = (send: (message: string) => void) => (...args: unknown[]) => send(format(...args));
+  console.log = toClient((message) => stdio.console.log(message));
+  console.info = toClient((message) => stdio.console.info(message));
+  console.debug = toClient((message) => stdio.console.log(message));
+  console.warn = toClient((message) => stdio.console.warn(message));
+  console.error = toClient((message) => stdio.console.error(message));
+  return stdio;
+}
+
 /**
  * A client may leave out `capabilities`, which the protocol calls required: the library's own
  * initialize handling reads it before ours runs, threw, and the server then answered null to
@@ -68,6 +99,7 @@ function folderPaths(folders: ReadonlyArray<{ uri: string }> | null | undefined)
  */
 const messageStrategy: MessageStrategy = {
   handleMessage(message, next) {
+    if (Message.isRequest(message) && message.method === 'shutdown') shutdownRequested = true;
     if (Message.isRequest(message) && message.method === 'initialize') {
       const params = isObject(message.params as object | null) ? (message.params as Record<string, unknown>) : {};
       if (!isObject(params.capabilities as object | null)) message.params = { ...params, capabilities: {} };
@@ -76,7 +108,7 @@ const messageStrategy: MessageStrategy = {
   },
 };
 
-const connection = createConnection(ProposedFeatures.all, { messageStrategy });
+const connection = stdioConnection() ?? createConnection(ProposedFeatures.all, { messageStrategy });
 const documents = new TextDocuments(TextDocument);
 const log = new ErrorLog(connection);
 // The last line of defence: a stray rejection is an internal error to report, not a crash.

@@ -11,6 +11,7 @@ import type { Analysis, Drafts } from './drafts';
 import type { ErrorLog } from './guard';
 import { SOURCE, stampVersion, toVersionless, type VersionlessDiagnostic } from './convert';
 import { MESSAGES } from './messages';
+import { registerEncodable } from './encoder';
 
 /** A group's diagnostics converted for the line its section started on. */
 interface ConvertedGroup {
@@ -78,6 +79,8 @@ export function lspDiagnostics(analysis: Analysis, serverDefault = DEFAULT_MAX_P
   const { quota, total } = quotas(groups, analysis.maxProblems ?? serverDefault);
   const docsBase = analysis.resolved.config.docsUrl;
   const diagnostics: Diagnostic[] = [];
+  // What each item was stamped from, for the stdio encoder's cached bytes (encoder.ts).
+  const parts: Array<VersionlessDiagnostic | null> = [];
   for (const group of groups) {
     if (quota[0] + quota[1] + quota[2] === 0) break;
     const line = lines.lineAt(group.start);
@@ -93,6 +96,7 @@ export function lspDiagnostics(analysis: Analysis, serverDefault = DEFAULT_MAX_P
       if (quota[order] === 0) continue;
       quota[order]--;
       diagnostics.push(stampVersion(entry.diagnostics[index], analysis.version));
+      parts.push(entry.diagnostics[index]);
     }
   }
   if (diagnostics.length < total) {
@@ -104,6 +108,7 @@ export function lspDiagnostics(analysis: Analysis, serverDefault = DEFAULT_MAX_P
       message: localize(MESSAGES.moreProblems, analysis.locale, { hidden: total - diagnostics.length, max: diagnostics.length }),
     });
   }
+  registerEncodable(diagnostics, parts, analysis.version);
   analysis.lspDiagnostics = diagnostics;
   return diagnostics;
 }
