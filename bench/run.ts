@@ -169,6 +169,8 @@ function measureCold(cli: string, corpus: Corpus, corpusRoot: string): ColdFigur
   const markdownlint = [path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), `${corpus.dir}/**/*.md`];
   const remark = [path.join(root, 'node_modules/remark-cli/cli.js'), corpus.dir, '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout'];
   const times = { ours: [] as number[], markdownlint: [] as number[], remark: [] as number[] };
+  // A report left by an earlier run must not pass for this one's.
+  fs.rmSync(ours[ours.length - 1], { force: true });
   for (let run = 0; run < runs; run++) {
     times.ours.push(timeCommand(node, ours, corpusRoot));
     if (run === 0) assertLintedAll(corpus, ours[ours.length - 1]);
@@ -208,8 +210,9 @@ function measureGrowth(cli: string, plain: Corpus, corpusRoot: string): GrowthFi
     if (!corpus) break;
     const times: number[] = [];
     let rssMb = 0;
+    const ours = oursArgs(cli, corpus, corpusRoot);
+    fs.rmSync(ours[ours.length - 1], { force: true });
     for (let run = 0; run < GROWTH_RUNS; run++) {
-      const ours = oursArgs(cli, corpus, corpusRoot);
       const measured = runWithMaxRss(cli, ours.slice(1), corpusRoot);
       if (run === 0) assertLintedAll(corpus, ours[ours.length - 1]);
       times.push(measured.ms);
