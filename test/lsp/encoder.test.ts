@@ -2,9 +2,11 @@
  * The stdio encoder (server/src/handlers/encoder.ts) joins diagnostic reports from cached
  * bytes: its output must be byte for byte what JSON.stringify and Buffer.from give, for
  * pushed and pulled reports, with CJK and astral text, a capped report's note, items someone
- * changed after the report was built, and every other message.
+ * changed after the report was built, and every other message. And the stdio connection built
+ * around it still ends the server when the client goes away, as the library's own does.
  */
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { IncrementalLinter } from '../../server/src/engine';
@@ -13,7 +15,7 @@ import { defaultResolvedConfig } from '../../server/src/engine/config';
 import { lspDiagnostics } from '../../server/src/handlers/diagnostics';
 import { encodeMessage } from '../../server/src/handlers/encoder';
 import type { Analysis } from '../../server/src/handlers/drafts';
-import { REPO } from './harness';
+import { REPO, SERVER, buildServer } from './harness';
 
 const SEED = fs.readFileSync(path.join(REPO, 'seeds', 'wuhan-five-nets.policy.md'), 'utf8');
 // Astral characters and emoji in measures, quoted in messages and fix edits.
@@ -74,5 +76,52 @@ describe('stdio encoder: cached diagnostic bytes', () => {
       { jsonrpc: '2.0', id: 4, error: { code: -32603, message: 'x' } },
     ];
     for (const message of messages) assert.deepEqual(encodeMessage(message), stringified(message));
+  });
+});
+
+describe('stdio connection: the server ends with its client', function () {
+  this.timeout(60_000);
+  before(() => buildServer());
+
+  /** Start the server, optionally ask it to shut down, close its stdin: the exit code. */
+  async function exitCodeAfterStdinEnds(shutdownFirst: boolean): Promise<number | null> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const send = (message: object) => {
+      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
+      child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+      child.stdin.write(body);
+    };
+    // Read replies until the one with `id` comes (the server answers in order of requests).
+    let received = '';
+    const reply = (id: number) =>
+      new Promise<void>((resolve) => {
+        const onData = (chunk: Buffer) => {
+          received += chunk.toString('utf8');
+          if (received.includes(`"id":${id},`) || received.includes(`"id":${id}}`)) {
+            child.stdout.off('data', onData);
+            resolve();
+          }
+        };
+        child.stdout.on('data', onData);
+      });
+    const initialized = reply(1);
+    send({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    await initialized;
+    if (shutdownFirst) {
+      const shutdown = reply(2);
+      send({ id: 2, method: 'shutdown' });
+      await shutdown;
+    }
+    child.stdin.end();
+    return exited;
+  }
+
+  it('exits with 1 when stdin ends without a shutdown request', async () => {
+    assert.equal(await exitCodeAfterStdinEnds(false), 1);
+  });
+
+  it('exits with 0 when stdin ends after a shutdown request', async () => {
+    assert.equal(await exitCodeAfterStdinEnds(true), 0);
   });
 });
