@@ -10,6 +10,9 @@
  *   --quick        smaller corpora and fewer edits (for trying the harness; not for results)
  *   --only import  only the Word import figures, printed (results files are left alone)
  *   --only server  only the language-server figures (pull, push, start-up), printed
+ *
+ * FIVENETS_SHARED_DIR: where the shared checkout is (default ../shared); a corpus it cannot
+ * give is skipped loudly, and bench:check then fails on the figure it lacks.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -33,8 +36,10 @@ const EDITS = quick ? 40 : 200;
 /** Edits timed per push row: each waits for the debounce, so fewer than the pull rows. */
 const PUSH_EDITS = quick ? 10 : 50;
 /** The plain corpus: as many files as the generated drafts, 100 measures each (2.7 M characters). */
-const PLAIN_SCRIPT = path.resolve(root, '../shared/bench/plain-corpus.mjs');
-const REAL_PLANS = path.resolve(root, '../shared/corpus/real-plans');
+/** The shared checkout beside the repository (FIVENETS_SHARED_DIR elsewhere). */
+const SHARED = path.resolve(root, process.env.FIVENETS_SHARED_DIR ?? '../shared');
+const PLAIN_SCRIPT = path.join(SHARED, 'bench/plain-corpus.mjs');
+const REAL_PLANS = path.join(SHARED, 'corpus/real-plans');
 const REAL_CHARS = quick ? 250_000 : 2_500_000;
 const GROWTH_FACTORS = [1, 4, 16];
 const GROWTH_RUNS = Math.min(runs, 3);
@@ -109,7 +114,7 @@ function skip(what: string, why: string): null {
 
 /** `files` plain drafts from ../shared/bench/plain-corpus.mjs (no schema: frontmatter), 100 measures each. */
 function writePlainCorpus(corpusRoot: string, dirName: string, files: number): Corpus | null {
-  if (!fs.existsSync(PLAIN_SCRIPT)) return skip(`the plain corpus (${dirName})`, `${PLAIN_SCRIPT} is missing (the shared checkout next to the repository)`);
+  if (!fs.existsSync(PLAIN_SCRIPT)) return skip(`the plain corpus (${dirName})`, `${PLAIN_SCRIPT} is missing (the shared checkout: ../shared or FIVENETS_SHARED_DIR)`);
   const dir = path.join(corpusRoot, dirName);
   fs.rmSync(dir, { recursive: true, force: true });
   const made = spawnSync(process.execPath, [PLAIN_SCRIPT, dir, String(files), String(MEASURES)], { encoding: 'utf8' });
@@ -121,7 +126,7 @@ function writePlainCorpus(corpusRoot: string, dirName: string, files: number): C
 /** The annotated real plans (not their README), copied round after round to about REAL_CHARS characters. */
 function writeRealCorpus(corpusRoot: string): Corpus | null {
   const plans = fs.existsSync(REAL_PLANS) ? fs.readdirSync(REAL_PLANS).filter((name) => name.endsWith('.md') && name !== 'README.md').sort() : [];
-  if (plans.length === 0) return skip('the real-plans corpus', `no plans in ${REAL_PLANS} (the shared checkout next to the repository)`);
+  if (plans.length === 0) return skip('the real-plans corpus', `no plans in ${REAL_PLANS} (the shared checkout: ../shared or FIVENETS_SHARED_DIR)`);
   const dir = path.join(corpusRoot, 'real');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
