@@ -6,9 +6,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ClientCapabilities } from 'vscode-languageserver/node';
-import { MAX_DEBOUNCE_MS, MIN_DEBOUNCE_MS, pushDebounce } from '../../server/src/handlers/diagnostics';
-import { TestClient, buildServer, makeWorkspace, uriOf } from './harness';
+import type { ClientCapabilities, Connection, PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { IncrementalLinter } from '../../server/src/engine';
+import { defaultResolvedConfig } from '../../server/src/engine/config';
+import { builtinSchema } from '../../server/src/engine/schema';
+import { DiagnosticsFeature, MAX_DEBOUNCE_MS, MIN_DEBOUNCE_MS, pushDebounce } from '../../server/src/handlers/diagnostics';
+import type { Analysis, Drafts } from '../../server/src/handlers/drafts';
+import type { ErrorLog } from '../../server/src/handlers/guard';
+import { REPO, SEED, TestClient, buildServer, makeWorkspace, uriOf } from './harness';
 
 describe('push debounce', () => {
   it('waits 200 ms while the lint time is unknown', () => {
@@ -36,6 +41,66 @@ describe('push debounce', () => {
     assert.equal(pushDebounce(150), 200);
     assert.equal(pushDebounce(5000), 200);
     assert.equal(pushDebounce(Number.POSITIVE_INFINITY), 200);
+  });
+});
+
+describe('push diagnostics: the debounce each edit gets', () => {
+  const uri = 'file:///draft.policy.md';
+  const text = fs.readFileSync(SEED, 'utf8');
+  const analysis = { uri, version: 2, text, result: new IncrementalLinter({ schema: builtinSchema(), locale: 'zh-CN' }).update(text), resolved: defaultResolvedConfig(REPO), locale: 'zh-CN', resultId: '0:2', maxProblems: null } as unknown as Analysis;
+  const drafts = { analyze: async () => analysis, isOpen: () => true } as unknown as Drafts;
+  const sent: PublishDiagnosticsParams[] = [];
+  const connection = { sendDiagnostics: async (params: PublishDiagnosticsParams) => void sent.push(params) } as unknown as Connection;
+  const log = { report: (where: string, error: unknown) => assert.fail(`${where}: ${String(error)}`) } as unknown as ErrorLog;
+  const realSetTimeout = global.setTimeout;
+  const realNow = performance.now;
+  let delays: number[] = [];
+  let clock: number[] = [];
+
+  beforeEach(() => {
+    delays = [];
+    // Record the delay asked for; run nothing (the callback would publish: that is tested over stdio).
+    global.setTimeout = ((_callback: () => void, ms?: number) => {
+      delays.push(ms ?? 0);
+      return realSetTimeout(() => undefined, 0);
+    }) as typeof setTimeout;
+    // performance.now() as the lint's start and end: each publish below "takes" a chosen time.
+    performance.now = () => clock.shift() ?? 0;
+  });
+  afterEach(() => {
+    global.setTimeout = realSetTimeout;
+    performance.now = realNow;
+  });
+
+  it('waits twice the document\'s last lint, 200 ms before the first', async () => {
+    const feature = new DiagnosticsFeature(connection, drafts, log, false, null);
+    feature.schedule(uri);
+    clock = [1000, 1042];
+    await feature.publish(uri);
+    feature.schedule(uri);
+    clock = [2000, 2003];
+    await feature.publish(uri);
+    feature.schedule(uri);
+    clock = [3000, 3500];
+    await feature.publish(uri);
+    feature.schedule(uri);
+    feature.schedule(uri, 0);
+    assert.deepEqual(delays, [200, 84, 15, 200, 0]);
+    assert.ok(sent.length >= 3 && sent.every((params) => params.version === 2 && params.diagnostics.length > 0));
+  });
+
+  it('forgets a closed document\'s lint time, and a fixed debounceMs wins', async () => {
+    const feature = new DiagnosticsFeature(connection, drafts, log, false, null);
+    clock = [0, 30];
+    await feature.publish(uri);
+    feature.schedule(uri);
+    feature.closed(uri);
+    feature.schedule(uri);
+    const fixed = new DiagnosticsFeature(connection, drafts, log, false, 20);
+    clock = [0, 30];
+    await fixed.publish(uri);
+    fixed.schedule(uri);
+    assert.deepEqual(delays, [60, 200, 20]);
   });
 });
 
