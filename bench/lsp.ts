@@ -113,6 +113,13 @@ function positionAt(text: string, offset: number): { line: number; character: nu
   return { line, character: offset - lineStart };
 }
 
+/** Insert an 'x' at a random place (never inside a surrogate pair): the edited text and where. */
+function randomInsertion(random: () => number, text: string): { position: { line: number; character: number }; text: string } {
+  const offset = Math.floor(random() * text.length);
+  const at = offset > 0 && /[\udc00-\udfff]/u.test(text[offset] ?? '') ? offset - 1 : offset;
+  return { position: positionAt(text, at), text: text.slice(0, at) + 'x' + text.slice(at) };
+}
+
 export interface EditFigures {
   chars: number;
   editP50: number;
@@ -130,25 +137,31 @@ export interface ServerChoice {
   initializationOptions?: Record<string, unknown>;
 }
 
-/** Open a draft, make `edits` single-character edits at random places, time each until its diagnostics. */
-export async function measureEdits(text: string, edits: number, seed: number, choice: ServerChoice = {}): Promise<EditFigures> {
+/** Run `work` against a server of `choice` with a workspace holding `text` as its one draft; clean up after. */
+async function withDraftServer<T>(text: string, pull: boolean, choice: ServerChoice, work: (server: Server, uri: string) => Promise<T>): Promise<T> {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'fivenets-bench-'));
   const file = path.join(workspace, 'draft.policy.md');
   fs.writeFileSync(file, text);
-  const uri = pathToFileURL(file).href;
-  const server = await startServer(workspace, true, choice.script, choice.nodeArgs, choice.initializationOptions);
+  const server = await startServer(workspace, pull, choice.script, choice.nodeArgs, choice.initializationOptions);
   try {
+    return await work(server, pathToFileURL(file).href);
+  } finally {
+    await server.close();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+/** Open a draft, make `edits` single-character edits at random places, time each until its diagnostics. */
+export async function measureEdits(text: string, edits: number, seed: number, choice: ServerChoice = {}): Promise<EditFigures> {
+  return withDraftServer(text, true, choice, async (server, uri) => {
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
     const random = prng(seed);
     let current = text;
     const editTimes: number[] = [];
     for (let i = 0; i < edits; i++) {
-      const offset = Math.floor(random() * current.length);
-      // Keep surrogate pairs whole.
-      const at = offset > 0 && /[\udc00-\udfff]/u.test(current[offset] ?? '') ? offset - 1 : offset;
-      const position = positionAt(current, at);
-      current = current.slice(0, at) + 'x' + current.slice(at);
+      const { position, text: edited } = randomInsertion(random, current);
+      current = edited;
       const started = process.hrtime.bigint();
       await server.connection.sendNotification('textDocument/didChange', {
         textDocument: { uri, version: i + 2 },
@@ -178,10 +191,45 @@ export async function measureEdits(text: string, edits: number, seed: number, ch
       completionP95: percentile(completion, 95),
       rssMb: rss,
     };
-  } finally {
-    await server.close();
-    fs.rmSync(workspace, { recursive: true, force: true });
-  }
+  });
+}
+
+export interface PushFigures {
+  chars: number;
+  edits: number;
+  publishP50: number;
+  publishP95: number;
+  rssMb: number;
+}
+
+/**
+ * A push-only client (no pull capability, like Neovim 0.7): open a draft, make `edits`
+ * single-character edits at random places and time each from didChange to the
+ * publishDiagnostics of its version, debounce included.
+ */
+export async function measurePushEdits(text: string, edits: number, seed: number, choice: ServerChoice = {}): Promise<PushFigures> {
+  return withDraftServer(text, false, choice, async (server, uri) => {
+    const opened = waitForDiagnostics(server, uri, 1);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await opened;
+    const random = prng(seed);
+    let current = text;
+    const times: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      const { position, text: edited } = randomInsertion(random, current);
+      current = edited;
+      const version = i + 2;
+      const published = waitForDiagnostics(server, uri, version);
+      const started = process.hrtime.bigint();
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: position, end: position }, text: 'x' }],
+      });
+      await published;
+      times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    return { chars: text.length, edits, publishP50: percentile(times, 50), publishP95: percentile(times, 95), rssMb: rssMegabytes(server.process.pid ?? 0) };
+  });
 }
 
 /** From spawning the server to the first diagnostics of the sample draft (push mode). */

@@ -43,8 +43,6 @@ import { documentStats } from './handlers/stats';
 import type { OverviewFeature } from './handlers/overview';
 import { DocumentStatsRequest, OverviewRequest } from '../../shared/protocol';
 
-const DEFAULT_DEBOUNCE_MS = 200;
-
 /** How drafts are found and what lies beyond the open documents, on one platform. */
 export interface Discovery {
   classifier: DraftClassifier;
@@ -131,7 +129,8 @@ function initialize(connection: Connection, platform: Platform, log: ErrorLog, d
   const client: ClientCapabilities = isObject(params.capabilities) ? params.capabilities : {};
   const pull = client.textDocument?.diagnostic !== undefined;
   const options = (params.initializationOptions ?? {}) as { debounceMs?: unknown; maxProblems?: unknown };
-  const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS;
+  // Unset: the push debounce follows the document's last lint time (pushDebounce).
+  const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : null;
   // 0: send every diagnostic.
   const maxProblems = typeof options.maxProblems === 'number' && Number.isInteger(options.maxProblems) && options.maxProblems >= 0 ? options.maxProblems : DEFAULT_MAX_PROBLEMS;
   const settings = new SettingsStore(connection, client.workspace?.configuration === true, log);

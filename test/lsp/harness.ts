@@ -59,7 +59,8 @@ export interface ClientOptions {
   /** Answers workspace/configuration for a scope URI (the `fivenets` section). */
   settings?: (scopeUri: string | undefined) => unknown;
   locale?: string;
-  debounceMs?: number;
+  /** The push debounce (default 20 ms); null: none given, so the server's own (pushDebounce). */
+  debounceMs?: number | null;
   /** More initializationOptions (maxProblems). */
   initializationOptions?: Record<string, unknown>;
   transport?: 'stdio' | 'ipc';
@@ -124,7 +125,7 @@ export class TestClient {
         workspaceFolders: [folder],
         capabilities: options.capabilities,
         locale: options.locale,
-        initializationOptions: { debounceMs: options.debounceMs ?? 20, ...options.initializationOptions },
+        initializationOptions: { ...(options.debounceMs === null ? {} : { debounceMs: options.debounceMs ?? 20 }), ...options.initializationOptions },
       }),
       'initialize',
     );

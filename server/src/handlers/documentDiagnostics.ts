@@ -10,6 +10,7 @@ import { localize, type Severity } from '../engine';
 import type { SectionDiagnostic } from '../engine/lint';
 import type { Analysis } from './drafts';
 import { SOURCE, stampVersion, toVersionless, type VersionlessDiagnostic } from './convert';
+import { registerEncodable } from './encodable';
 import { MESSAGES } from './messages';
 
 /**
@@ -70,6 +71,8 @@ export class DocumentDiagnostics {
     const { quota, total } = quotas(groups.map((group) => this.record(group.items).counts), analysis.maxProblems ?? serverDefault);
     const docsBase = analysis.resolved.config.docsUrl;
     const diagnostics: Diagnostic[] = [];
+    // What each item was stamped from, for the stdio encoder's cached bytes (encoder.ts).
+    const parts: Array<VersionlessDiagnostic | null> = [];
     for (const group of groups) {
       if (quota[0] + quota[1] + quota[2] === 0) break;
       const line = lines.lineAt(group.start);
@@ -87,6 +90,7 @@ export class DocumentDiagnostics {
         if (quota[order] === 0) continue;
         quota[order]--;
         diagnostics.push(stampVersion(entry.diagnostics[index], analysis.version));
+        parts.push(entry.diagnostics[index]);
       }
     }
     if (diagnostics.length < total) {
@@ -98,6 +102,7 @@ export class DocumentDiagnostics {
         message: localize(MESSAGES.moreProblems, analysis.locale, { hidden: total - diagnostics.length, max: diagnostics.length }),
       });
     }
+    registerEncodable(diagnostics, parts, analysis.version);
     this.lsp = diagnostics;
     this.inherited = null;
     return diagnostics;
