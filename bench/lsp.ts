@@ -19,7 +19,7 @@ export interface Server {
 
 export async function startServer(workspace: string, pull: boolean, script = serverScript, nodeArgs: string[] = [], initializationOptions?: Record<string, unknown>): Promise<Server> {
   const child = spawn(process.execPath, [...nodeArgs, script, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const diagnostics = new Map<string, Array<{ version: number | undefined; resolve: () => void }>>();
   connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; version?: number }) => {
     const waiters = diagnostics.get(params.uri) ?? [];

@@ -11,7 +11,9 @@ import { CLIENT_ID, clientOptions } from './clientOptions';
 /** What the web extension host's global scope offers (the client is compiled without the DOM library). */
 declare const Blob: new (parts: Uint8Array[], options: { type: string }) => object;
 declare const URL: { createObjectURL(blob: object): string };
-declare const Worker: new (url: string, options?: { name?: string }) => ConstructorParameters<typeof BrowserMessageReader>[0] & { terminate(): void };
+// Without the DOM library, BrowserMessageReader's parameter type (Worker) resolves to `any`:
+// name only what is used here.
+declare const Worker: new (url: string, options?: { name?: string }) => { terminate(): void };
 
 let client: LanguageClient | null = null;
 

@@ -116,7 +116,7 @@ async function run(argv: string[], cwd: string | undefined, stdin?: string): Pro
     cwd: cwd ?? process.cwd(),
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
-    readStdin: async () => Buffer.from(stdin ?? '', 'utf8'),
+    readStdin: () => Promise.resolve(Buffer.from(stdin ?? '', 'utf8')),
     env: {},
   });
   if (code === 2) throw new FivenetsError(stderr.trim().split('\n')[0]?.replace(/^fivenets: /u, '') ?? 'failed');

@@ -8,6 +8,8 @@ import { BrowserMessageReader, BrowserMessageWriter, ProposedFeatures, createCon
 import { messageStrategy, serve } from './serve';
 import { browserPlatform } from './platform/browser';
 
-declare const self: ConstructorParameters<typeof BrowserMessageReader>[0] & Parameters<typeof browserPlatform>[0];
+// BrowserMessageReader's parameter type (a DOM worker scope) resolves to `any` without the DOM
+// library: the type says what the platform needs.
+declare const self: Parameters<typeof browserPlatform>[0];
 
 serve(createConnection(ProposedFeatures.all, new BrowserMessageReader(self), new BrowserMessageWriter(self), { messageStrategy }), browserPlatform(self));

@@ -91,7 +91,8 @@ function workspaceFolders(params: InitializeParams): WorkspaceFolder[] {
 }
 
 function validFolders(folders: readonly WorkspaceFolder[] | null | undefined): WorkspaceFolder[] {
-  return (Array.isArray(folders) ? folders : []).filter((folder) => typeof folder?.uri === 'string');
+  const list: readonly unknown[] = Array.isArray(folders) ? folders : [];
+  return list.filter((folder): folder is WorkspaceFolder => typeof folder === 'object' && folder !== null && 'uri' in folder && typeof folder.uri === 'string');
 }
 
 /**
@@ -105,7 +106,7 @@ export const messageStrategy: MessageStrategy = {
       const params = isObject(message.params as object | null) ? (message.params as Record<string, unknown>) : {};
       if (!isObject(params.capabilities as object | null)) message.params = { ...params, capabilities: {} };
     }
-    next(message);
+    return next(message);
   },
 };
 

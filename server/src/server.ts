@@ -15,7 +15,7 @@ let shutdownRequested = false;
 const strategy: MessageStrategy = {
   handleMessage(message, next) {
     if (Message.isRequest(message) && message.method === 'shutdown') shutdownRequested = true;
-    messageStrategy.handleMessage(message, next);
+    return messageStrategy.handleMessage(message, next);
   },
 };
 

@@ -31,7 +31,7 @@ async function cli(argv: string[], options: { cwd?: string; stdin?: string | Uin
     cwd: options.cwd ?? root,
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
-    readStdin: async () => (typeof options.stdin === 'string' ? Buffer.from(options.stdin) : (options.stdin ?? new Uint8Array())),
+    readStdin: () => Promise.resolve(typeof options.stdin === 'string' ? Buffer.from(options.stdin) : (options.stdin ?? new Uint8Array())),
   });
   return { code, stdout, stderr };
 }

@@ -85,7 +85,7 @@ describe('cli conventions', () => {
     it('works on standard input and refuses --fix with it', async () => {
       const text = fs.readFileSync(path.join(root, 'test/rules/missing-owner/sublist-table.md'), 'utf8');
       let stdout = '';
-      const code = await main({ argv: ['lint', '-', '--fix-dry-run', '--format', 'json'], cwd: root, stdout: (chunk) => (stdout += chunk), stderr: () => undefined, readStdin: async () => Buffer.from(text) });
+      const code = await main({ argv: ['lint', '-', '--fix-dry-run', '--format', 'json'], cwd: root, stdout: (chunk) => (stdout += chunk), stderr: () => undefined, readStdin: () => Promise.resolve(Buffer.from(text)) });
       assert.ok(code === 0 || code === 1);
       assert.ok(JSON.parse(stdout).files[0].output.length > text.length);
       const both = await cli(['lint', sample, '--fix', '--fix-dry-run'], root);

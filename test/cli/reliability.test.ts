@@ -20,7 +20,7 @@ import { LintCache } from '../../server/src/cli/cache';
 import { globProblem } from '../../server/src/engine/config';
 
 // The fs module object the CLI calls into (a test patches it to edit a draft mid-run).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const realFs = require('node:fs') as typeof fs;
 
 const REPO = path.resolve(__dirname, '../..');
@@ -123,14 +123,14 @@ describe('reliability round 2', function () {
         const fd = (openSync as (...args: unknown[]) => number)(file, ...rest);
         if (file === draft && readerFd === null) readerFd = fd;
         return fd;
-      }) as typeof fs.openSync;
+      });
       realFs.closeSync = ((fd: number) => {
         closeSync(fd);
         if (fd === readerFd && !edited) {
           edited = true;
           fs.appendFileSync(draft, appended);
         }
-      }) as typeof fs.closeSync;
+      });
       let run: Run;
       try {
         run = await cli(['lint', 'd.md', '--fix', '--format', 'json'], dir);

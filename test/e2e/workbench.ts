@@ -100,7 +100,7 @@ export async function waitUntil<T>(probe: () => Promise<T | undefined> | T | und
       lastError = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms: ${describe()}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+      throw new Error(`timed out after ${timeoutMs} ms: ${describe()}${lastError ? ` (last error: ${lastError instanceof Error ? lastError.message : JSON.stringify(lastError)})` : ''}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -231,7 +231,7 @@ export async function launchBrowser(home: string): Promise<Browser> {
 
 /** Runs a function (given as source, since this project compiles without DOM types) in the page. */
 function inPage<T>(page: Page, source: string, arg: unknown): Promise<T> {
-  return page.evaluate(`(${source})(${JSON.stringify(arg)})`) as Promise<T>;
+  return page.evaluate<T>(`(${source})(${JSON.stringify(arg)})`);
 }
 
 /**

@@ -79,7 +79,7 @@ describe('findQuantities', () => {
   it('returns sorted, non-overlapping spans', () => {
     const spans = findQuantities('一村两名，三支队伍，新增1.2万个，每年至少一次'.repeat(3), 0, []);
     assert.equal(spans.length, 12);
-    for (let i = 1; i < spans.length; i++) assert.ok(spans[i - 1]!.end <= spans[i]!.start);
+    for (let i = 1; i < spans.length; i++) assert.ok(spans[i - 1].end <= spans[i].start);
   });
 
   it('terminates on adversarial input', function () {

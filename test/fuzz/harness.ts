@@ -331,11 +331,13 @@ export function prepareInput(seed: number, index: number): PreparedInput {
 export function checkText(text: string, options: { locale: Locale; documentDate: string | null }, scratch = ''): { failures: Failure[]; operations: number } {
   const checker = new Checker({ schema: builtinSchema(), locale: options.locale, documentDate: options.documentDate });
   const written: string[] = [];
+  // Put back on `process` and `console` as they were, never called detached.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const saved = { emitWarning: process.emitWarning, log: console.log, warn: console.warn, error: console.error, info: console.info, debug: console.debug };
   const record = (what: string) => (...args: unknown[]) => {
     written.push(`${what}: ${args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ').split('\n')[0]}`);
   };
-  process.emitWarning = record('process.emitWarning') as typeof process.emitWarning;
+  process.emitWarning = record('process.emitWarning');
   console.log = record('console.log');
   console.warn = record('console.warn');
   console.error = record('console.error');

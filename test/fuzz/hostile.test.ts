@@ -21,7 +21,7 @@ import { cli, type Run } from '../cli/run';
 import { InputError, decodeDraft, describeFsError, readDraft } from '../../server/src/cli/io';
 
 // The fs module object that io.ts and main.ts call into (tests patch it to simulate races).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const realFs = require('node:fs') as typeof fs & Record<string, unknown>;
 
 const options = { schema: builtinSchema(), locale: 'en' as const, documentDate: '2020-07-01' };

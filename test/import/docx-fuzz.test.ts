@@ -16,13 +16,13 @@ const INPUTS = 40;
 type Mutation = (bytes: Buffer, random: () => number) => Promise<Buffer>;
 
 const MUTATIONS: Record<string, Mutation> = {
-  async flipBytes(bytes, random) {
+  flipBytes(bytes, random) {
     const copy = Buffer.from(bytes);
     for (let count = 0; count < 1 + Math.floor(random() * 20); count++) copy[Math.floor(random() * copy.length)] = Math.floor(random() * 256);
-    return copy;
+    return Promise.resolve(copy);
   },
-  async truncate(bytes, random) {
-    return bytes.subarray(0, Math.floor(random() * bytes.length));
+  truncate(bytes, random) {
+    return Promise.resolve(bytes.subarray(0, Math.floor(random() * bytes.length)));
   },
   async cutPart(bytes, random) {
     const zip = await JSZip.loadAsync(bytes);

@@ -44,8 +44,11 @@ class ToServer extends AbstractMessageWriter {
   constructor(private readonly deliver: (message: unknown) => void) {
     super();
   }
-  async write(message: Message): Promise<void> {
-    this.deliver(structuredClone(message));
+  write(message: Message): Promise<void> {
+    return new Promise((resolve) => {
+      this.deliver(structuredClone(message));
+      resolve();
+    });
   }
   end(): void {}
 }
@@ -100,7 +103,7 @@ describe('the browser build of the server, in a bare worker scope (LSP)', functi
   });
 
   it('initializes and lints an open draft as the engine does, with the built-in defaults', async () => {
-    const result = (await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: FOLDER, name: 'drafts' }], locale: 'en' })) as { serverInfo: { name: string } };
+    const result = await connection.sendRequest<{ serverInfo: { name: string } }>('initialize', { processId: null, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: FOLDER, name: 'drafts' }], locale: 'en' });
     assert.equal(result.serverInfo.name, 'fivenets');
     await connection.sendNotification('initialized', {});
     const text = fs.readFileSync(SEED, 'utf8');

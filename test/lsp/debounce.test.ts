@@ -48,9 +48,9 @@ describe('push diagnostics: the debounce each edit gets', () => {
   const uri = 'file:///draft.policy.md';
   const text = fs.readFileSync(SEED, 'utf8');
   const analysis = { uri, version: 2, text, result: new IncrementalLinter({ schema: builtinSchema(), locale: 'zh-CN' }).update(text), resolved: defaultResolvedConfig(REPO), locale: 'zh-CN', resultId: '0:2', maxProblems: null } as unknown as Analysis;
-  const drafts = { analyze: async () => analysis, isOpen: () => true } as unknown as Drafts;
+  const drafts = { analyze: () => Promise.resolve(analysis), isOpen: () => true } as unknown as Drafts;
   const sent: PublishDiagnosticsParams[] = [];
-  const connection = { sendDiagnostics: async (params: PublishDiagnosticsParams) => void sent.push(params) } as unknown as Connection;
+  const connection = { sendDiagnostics: (params: PublishDiagnosticsParams) => Promise.resolve(void sent.push(params)) } as unknown as Connection;
   const log = { report: (where: string, error: unknown) => assert.fail(`${where}: ${String(error)}`) } as unknown as ErrorLog;
   const realSetTimeout = global.setTimeout;
   const realNow = Date.now;

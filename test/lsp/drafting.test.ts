@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ClientCapabilities, CodeAction, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, TextDocumentEdit } from 'vscode-languageserver/node';
+import { Diagnostic, type ClientCapabilities, type CodeAction, type CodeLens, type CompletionList, type DocumentSymbol, type Hover, type TextDocumentEdit } from 'vscode-languageserver/node';
 import type { DocumentStats } from '../../shared/protocol';
 import { TestClient, buildServer, makeWorkspace, uriOf } from './harness';
 
@@ -56,7 +56,7 @@ describe('drafting in the editor (LSP)', function () {
       const owner = diagnostics.find((d) => d.code === 'missing-owner');
       assert.ok(owner, 'missing-owner stays');
       assert.equal(owner.severity, 1);
-      assert.match(String(owner.message), /占位符“【待填写】”尚未填写/u);
+      assert.match(Diagnostic.getMessageString(owner), /占位符“【待填写】”尚未填写/u);
       assert.deepEqual(owner.range, { start: { line: 6, character: 18 }, end: { line: 6, character: 23 } });
       const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: owner.range, context: { diagnostics: [owner] } });
       const use = actions.find((action) => action.title === '填写“市大数据中心”');
@@ -93,7 +93,7 @@ describe('drafting in the editor (LSP)', function () {
       const missing = diagnostics.filter((d) => d.code === 'missing-deadline');
       const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: missing[0].range, context: { diagnostics: missing } });
       await client.close(uri);
-      const message = missing[0] ? String(missing[0].message) : undefined;
+      const message = missing[0] ? Diagnostic.getMessageString(missing[0]) : undefined;
       return { message, lens: lenses[0]?.command?.title, hover: (hover?.contents as { value: string } | undefined)?.value ?? '', status: stats.text, actions: actions.map((action) => action.title) };
     };
 

@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { Diagnostic, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { LineIndex, lint, lintOptionsFor } from '../../server/src/engine';
 import { resolveConfigForFile } from '../../server/src/engine/config';
 import { prng } from '../../bench/generate';
@@ -103,7 +103,7 @@ describe('language server: incremental diagnostics', function () {
       const notice = report.items[3];
       assert.equal(notice.severity, 3);
       assert.equal(notice.code, undefined);
-      assert.match(String(notice.message), new RegExp(`^Five Nets: ${all.length - 3} more problems`, 'u'));
+      assert.match(Diagnostic.getMessageString(notice), new RegExp(`^Five Nets: ${all.length - 3} more problems`, 'u'));
     } finally {
       await client.stop();
     }

@@ -40,7 +40,7 @@ async function cli(argv: string[]): Promise<string> {
 
 /** Runs source text in the page, so the test project needs no DOM typings. */
 async function inPage<T>(page: Page, source: string): Promise<T> {
-  return (await page.evaluate(source)) as T;
+  return (await page.evaluate(source));
 }
 
 function loadPlaywright(): Playwright | null {

@@ -129,7 +129,7 @@ async function dispatch(io: CliIO, handover: Handover | undefined): Promise<numb
     case 'merge-sarif': {
       const { values, positionals } = parse(rest, { output: { type: 'string', short: 'o' } });
       try {
-        runMergeSarif(io, positionals, values.output as string | undefined);
+        runMergeSarif(io, positionals, values.output);
       } catch (error) {
         fail((error as Error).message);
       }
@@ -466,9 +466,9 @@ async function runExport(io: CliIO, args: string[]): Promise<number> {
   });
   const format = String(values.format);
   if (!['csv', 'json'].includes(format)) fail(`--format must be csv or json, got "${format}"`);
-  const common: Common = { config: values.config as string | undefined, schema: values.schema as string | undefined, locale: parseLocale(values.locale as string | undefined), severities: {} };
-  const { loaded, errors } = await loadAll(io, positionals, common, values['stdin-filename'] as string | undefined);
-  if (values.output) refuseOutputThatIsInput(io.cwd, values.output as string, loaded.map((item) => item.target.absolute));
+  const common: Common = { config: values.config, schema: values.schema, locale: parseLocale(values.locale), severities: {} };
+  const { loaded, errors } = await loadAll(io, positionals, common, values['stdin-filename']);
+  if (values.output) refuseOutputThatIsInput(io.cwd, values.output, loaded.map((item) => item.target.absolute));
   for (const error of errors) io.stderr(`fivenets: ${error}\n`);
   if (errors.length > 0) return 2;
   const rows: TaskRow[] = [];
@@ -494,13 +494,13 @@ async function runExport(io: CliIO, args: string[]): Promise<number> {
           const schema = schemas.get(`${file}\u0000${netId}`);
           return schema ? netName(schema, netId, locale) : (netId ?? '');
         });
-  writeReport(io, values.output as string | undefined, [text]);
+  writeReport(io, values.output, [text]);
   return 0;
 }
 
 function runRules(io: CliIO, args: string[]): number {
   const { values } = parse(args, { format: { type: 'string', short: 'f', default: 'text' }, locale: { type: 'string' } });
-  const locale = parseLocale(values.locale as string | undefined) ?? 'en';
+  const locale = parseLocale(values.locale) ?? 'en';
   if (values.format === 'json') {
     io.stdout(
       `${JSON.stringify(

@@ -99,7 +99,7 @@ export async function runImport(io: CliIO, args: string[]): Promise<number> {
     if (error instanceof InputError) fail(`${input}: ${error.message}`);
     throw error;
   }
-  const output = (values.output as string | undefined) ?? path.join(path.dirname(input), `${path.basename(input).replace(/\.docx$/iu, '')}.policy.md`);
+  const output = (values.output) ?? path.join(path.dirname(input), `${path.basename(input).replace(/\.docx$/iu, '')}.policy.md`);
   if (output === '-') {
     io.stdout(markdown);
     return 0;

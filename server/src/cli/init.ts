@@ -101,7 +101,7 @@ function createOnce(file: string, text: string): boolean {
 export function runInit(io: CliIO, args: string[]): number {
   const { values, positionals } = parse(args, { locale: { type: 'string' } });
   if (positionals.length > 0) fail(`init takes no paths (it writes into the working folder), got "${positionals[0]}"`);
-  const locale = parseLocale(values.locale as string | undefined) ?? 'zh-CN';
+  const locale = parseLocale(values.locale) ?? 'zh-CN';
   const cwd = fs.realpathSync(io.cwd);
   const policies = path.join(cwd, 'policies');
   if (!fs.existsSync(policies)) fs.mkdirSync(policies);

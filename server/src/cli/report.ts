@@ -98,16 +98,16 @@ export async function runReport(io: CliIO, args: string[]): Promise<number> {
     io.stdout(`${REPORT_USAGE}\n`);
     return 0;
   }
-  const out = (values.out ?? values.output) as string | undefined;
-  const format = formatOf(values.format as string | undefined, out);
-  const flagLocale = localeOf(values.locale as string | undefined);
-  const today = todayOf(values.today as string | undefined);
-  const theme = themeOf(values.theme as string | undefined);
+  const out = (values.out ?? values.output);
+  const format = formatOf(values.format, out);
+  const flagLocale = localeOf(values.locale);
+  const today = todayOf(values.today);
+  const theme = themeOf(values.theme);
   const outFile = out ? path.resolve(io.cwd, out) : null;
   // Links to drafts are relative to the report, so the page works wherever the folder is copied.
   if (positionals.includes('-')) fail('report reads files, not standard input');
   if (positionals.length === 0) fail('no paths given (try fivenets report seeds/ --out report.html)');
-  const { loaded, errors } = await loadAll(io, positionals, { config: values.config as string | undefined, locale: null, severities: {} }, undefined);
+  const { loaded, errors } = await loadAll(io, positionals, { config: values.config, locale: null, severities: {} }, undefined);
   if (out) refuseOutputThatIsInput(io.cwd, out, loaded.map((item) => item.target.absolute));
   // Links to drafts are relative to the report, so the page works wherever the folder is copied.
   const linkBase = outFile ? path.dirname(outFile) : io.cwd;

@@ -60,7 +60,7 @@ export class CodeActionsFeature {
 
     if (wanted(CodeActionKind.QuickFix, only)) {
       for (const diagnostic of ours) {
-        const data = diagnostic.data;
+        const data: unknown = diagnostic.data;
         if (!isDiagnosticData(data)) continue;
         if (data.fix) {
           actions.push({

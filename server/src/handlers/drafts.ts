@@ -173,7 +173,7 @@ export class Drafts {
    */
   private glossaryOf(resolved: ResolvedConfig, schema: PolicySchema): GlossaryTerm[] {
     let bySchema = this.glossaries.get(resolved);
-    if (!bySchema) this.glossaries.set(resolved, (bySchema = new Map()));
+    if (!bySchema) this.glossaries.set(resolved, (bySchema = new Map<PolicySchema, GlossaryTerm[]>()));
     let glossary = bySchema.get(schema);
     if (!glossary) {
       glossary = effectiveGlossary({ ...resolved, schema });

@@ -3,7 +3,7 @@
  * ring and one grid are less code than adapting one, and the page must load nothing).
  * Colours come from CSS classes, so the page's theme variables restyle every chart.
  */
-import type { ReportData, DueStatus, TimelineBucket, TimelineCell } from './model';
+import type { ReportData, DueStatus, TimelineBucket } from './model';
 import type { Translate } from './i18n';
 import { escapeHtml, textWidthEm } from './escape';
 
@@ -146,7 +146,7 @@ export function timelineSvg(data: ReportData, t: Translate): string {
     `<g class="tl-cell status-${status}" ${attributes}><title>${escapeHtml(title)}</title>` +
     `<rect x="${x + 3}" y="${y + 4}" width="${w - 6}" height="${rowHeight - 8}" rx="5"/>` +
     `<text x="${x + w / 2}" y="${y + rowHeight / 2}" dy="0.35em" text-anchor="middle">${count}</text></g>`;
-  for (const cell of cells as TimelineCell[]) {
+  for (const cell of cells) {
     const column = bucketIndex.get(cell.bucket);
     const row = rowIndex.get(cell.net);
     if (column === undefined || row === undefined) continue;

@@ -276,7 +276,7 @@ class ModelBuilder {
           break;
         case 'list':
           this.pendingLabel = null;
-          this.onList(node, false);
+          this.onList(node);
           break;
         case 'table':
           this.onTable(node);
@@ -810,7 +810,7 @@ class ModelBuilder {
     return prefix.replace(/\d+([.)])/u, (_all, mark: string) => `${'1'}${mark}`);
   }
 
-  private onList(list: List, nested: boolean): void {
+  private onList(list: List): void {
     const members: MeasureInProgress[] = [];
     for (const item of list.children) {
       const paragraph = this.itemParagraph(item);
@@ -834,7 +834,7 @@ class ModelBuilder {
       const nestedLists = item.children.filter((child): child is List => child.type === 'list');
       if (this.nestedAreMeasures(paragraphText, startOf(paragraph), nestedLists)) {
         this.lastMeasure = null;
-        for (const sub of nestedLists) this.onList(sub, true);
+        for (const sub of nestedLists) this.onList(sub);
         continue;
       }
       this.itemMeasures(item, paragraph, nestedLists, members);

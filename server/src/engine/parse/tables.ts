@@ -153,7 +153,7 @@ export function parseSliced(text: string, parse: (text: string, first: boolean) 
     const slice = children[0];
     if (children.length !== 1 || slice.type !== 'table' || slice.children.length !== to - from + 1) return null;
     const rows = slice.children.slice(1);
-    shift(rows as Node[], start - prefix.length);
+    shift(rows, start - prefix.length);
     for (const row of rows) joined.children.push(row);
   }
   const last = joined.children[joined.children.length - 1];
@@ -162,6 +162,6 @@ export function parseSliced(text: string, parse: (text: string, first: boolean) 
   // The rest starts after a blank line at the top level: it parses on its own.
   const rest = table.runEnd < text.length ? parseSliced(text.slice(table.runEnd), parse, sliceRows, false) : [];
   if (rest === null) return null;
-  shift(rest as Node[], table.runEnd);
+  shift(rest, table.runEnd);
   return [...head, ...rest];
 }

@@ -8,7 +8,7 @@
  * files is data-file.ts (the browser build has no disk).
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 
 /** Files larger than this are refused: configs and schemas are small. */
 export const MAX_DATA_FILE_SIZE = 1024 * 1024;
@@ -68,7 +68,7 @@ export class ParsedData {
       if (isMap(node)) {
         const pair = node.items.find((p) => isPair(p) && keyString(p.key) === String(segment));
         if (!pair) break;
-        nextKey = isScalar(pair.key) || isMap(pair.key) || isSeq(pair.key) ? (pair.key as Node) : null;
+        nextKey = isScalar(pair.key) || isMap(pair.key) || isSeq(pair.key) ? (pair.key) : null;
         next = pair.value;
       } else if (isSeq(node) && typeof segment === 'number') {
         next = node.items[segment];
@@ -110,8 +110,8 @@ function rangeStart(node: unknown): number | null {
 
 function keyString(key: unknown): string | null {
   if (isScalar(key)) return String(key.value);
-  if (key === null || key === undefined) return null;
-  return String(key);
+  if (isNode(key)) return key.toString();
+  return typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean' || typeof key === 'bigint' ? String(key) : null;
 }
 
 /** Collapse whitespace so a message is one line; drop a trailing period. */
@@ -255,7 +255,7 @@ export function describeAjvError(err: ErrorObject, data: unknown): { dataPath: A
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
       const dataPath = [...base, extra];
-      const known = Object.keys((parent.properties ?? {}) as object).filter((k) => k !== '$schema');
+      const known = Object.keys((parent.properties ?? {})).filter((k) => k !== '$schema');
       const guess = closest(extra, known);
       const hint = guess ? ` (did you mean ${guess}?)` : known.length ? ` (known: ${known.join(', ')})` : '';
       return { dataPath, target: 'key', message: `${formatPath(dataPath)} is not a known property${hint}` };
@@ -283,7 +283,7 @@ export function describeAjvError(err: ErrorObject, data: unknown): { dataPath: A
       const earlier = Math.min(Number(params.i), Number(params.j));
       const dataPath = [...base, later];
       const list = data === undefined ? undefined : valueAt(data, base);
-      const item = Array.isArray(list) ? list[later] : undefined;
+      const item: unknown = Array.isArray(list) ? list[later] : undefined;
       const what = item === undefined ? '' : ` ${quote(item)}`;
       return { dataPath, target: 'value', message: `${formatPath(dataPath)}${what} repeats ${formatPath([...base, earlier])}` };
     }

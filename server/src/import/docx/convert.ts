@@ -6,7 +6,6 @@
  * knows its Word paragraph (¶ number), so lint can point into the .docx.
  */
 import mammoth from 'mammoth';
-import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot, RootContent as MdastContent, PhrasingContent } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
@@ -122,7 +121,7 @@ function label(paragraph: MammothNode, word: WordParagraph, text: string): void 
 }
 
 function toMarkdown(html: string): string {
-  const hast = unified().use(rehypeParse, { fragment: true }).parse(html) as HastRoot;
+  const hast = unified().use(rehypeParse, { fragment: true }).parse(html);
   dropImages(hast);
   flattenTables(hast);
   placeHeadings(hast);
@@ -131,7 +130,7 @@ function toMarkdown(html: string): string {
     .use(rehypeRemark)
     .use(remarkGfm, { tablePipeAlign: false })
     .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', listItemIndent: 'one', incrementListMarker: true, rule: '-', fences: true });
-  const mdast = processor.runSync(hast) as MdastRoot;
+  const mdast = processor.runSync(hast);
   breaksInCellsAsHtml(mdast);
   return processor.stringify(mdast);
 }
@@ -142,7 +141,7 @@ function breaksInCellsAsHtml(tree: MdastRoot | MdastContent): void {
   if (tree.type === 'tableCell') {
     tree.children = tree.children.map((child): PhrasingContent => (child.type === 'break' ? { type: 'html', value: '<br>' } : child));
   }
-  for (const child of tree.children) breaksInCellsAsHtml(child as MdastContent);
+  for (const child of tree.children) breaksInCellsAsHtml(child);
 }
 
 function frontmatterOf(properties: DocumentProperties): string {

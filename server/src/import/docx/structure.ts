@@ -145,8 +145,8 @@ function removeLeadingText(element: Element, length: number): void {
 
 /** Images carry nothing a linter reads; mammoth is told not to read them (see convert.ts). */
 export function dropImages(root: Root | Element): void {
-  root.children = root.children.filter((child) => !isElement(child as RootContent, 'img')) as typeof root.children;
-  for (const child of root.children) if (isElement(child as RootContent)) dropImages(child as Element);
+  root.children = root.children.filter((child) => !isElement(child, 'img'));
+  for (const child of root.children) if (isElement(child)) dropImages(child);
 }
 
 /**
@@ -156,8 +156,8 @@ export function dropImages(root: Root | Element): void {
  */
 export function flattenTables(root: Root | Element): void {
   for (const child of root.children) {
-    if (!isElement(child as RootContent)) continue;
-    const element = child as Element;
+    if (!isElement(child)) continue;
+    const element = child;
     if (element.tagName === 'table') flattenTable(element);
     else flattenTables(element);
   }
