@@ -49,9 +49,19 @@ function compareAt(a: SectionDiagnostic, aStart: number, b: SectionDiagnostic, b
 export function withRanges(groups: readonly DiagnosticGroup[], lines: LineIndex): LintDiagnostic[] {
   const diagnostics: LintDiagnostic[] = [];
   for (const group of groups) {
+    const delta = group.start;
     for (const item of group.items) {
-      const absolute = shifted(item, group.start);
-      diagnostics.push({ ...absolute, range: lines.rangeOf(absolute.span) });
+      // One object per diagnostic, keys in the items' order (a shifted copy spread again made two).
+      const span = delta === 0 ? item.span : { start: item.span.start + delta, end: item.span.end + delta };
+      diagnostics.push({
+        rule: item.rule,
+        severity: item.severity,
+        message: item.message,
+        span,
+        fix: item.fix && delta !== 0 ? copyFix(item.fix, delta) : item.fix,
+        suggestions: delta === 0 ? item.suggestions : item.suggestions.map((fix) => copyFix(fix, delta)),
+        range: lines.rangeOf(span),
+      });
     }
   }
   return diagnostics;
