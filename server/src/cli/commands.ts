@@ -240,7 +240,7 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
           return;
         }
       }
-      tasks.push({ index, absolute: item.target.absolute, optionsKey: item.optionsKey, maxBytes: item.maxBytes, fix: fixing });
+      tasks.push({ index, absolute: item.target.absolute, optionsKey: item.optionsKey, maxBytes: item.maxBytes, fix: fixing, hash: cache !== null });
     });
     const optionsTable: Record<string, LintOptions> = {};
     for (const item of targets) optionsTable[item.optionsKey] = item.options;

@@ -14,6 +14,8 @@ export interface FileTask {
   optionsKey: string;
   maxBytes: number;
   fix: boolean;
+  /** Hash the linted text for the cache (only --cache reads it). */
+  hash: boolean;
 }
 
 export interface FileOutcome {
@@ -55,7 +57,7 @@ export function runTask(task: FileTask, options: LintOptions, rendered = false):
     }
     const result = lint(text, options);
     const { diagnostics } = result;
-    const contentHash = hashText(text);
+    const contentHash = task.hash ? hashText(text) : undefined;
     const schema = { id: result.schema.schema.id, from: result.schema.from };
     if (rendered) return { index: task.index, contentHash, json: renderJsonDiagnostics(diagnostics), counts: countSeverities(diagnostics), fixedText, schema, sourceHash };
     return { index: task.index, contentHash, diagnostics, fixedText, schema, sourceHash };
