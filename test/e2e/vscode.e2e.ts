@@ -11,6 +11,8 @@ import { applyCliFix, cliFixAll, exportJson, glossaryDefinition, isComplete, lin
 import { buildDocxFixture } from '../import/docx-fixtures';
 import { descendantsMatching, isAlive } from './processes';
 import { ARTIFACTS, REPO, SEED, WAIT_MS, cli, readSettled, tempDir, useVsCode, waitUntil } from './workbench';
+import { applyEdits, diffEdits } from '../../server/src/engine/edits';
+import { PLACEHOLDER as PLACEHOLDERS } from '../../server/src/engine/labels';
 
 const DRAFT = 'wuhan-five-nets.policy.md';
 const ON_SAVE = 'fix-on-save.policy.md';
@@ -18,7 +20,25 @@ const README = 'README.md';
 const RUN_ON_SAVE = 'run-on-save.policy.md';
 /** The language server's bundle, as it shows in the command line of its process. */
 const SERVER_BUNDLE = path.join('server', 'out', 'server.js');
+const PLACEHOLDER = PLACEHOLDERS.hans;
+/** What a drafter types over a deadline placeholder. */
+const TYPED_DEADLINE = '2021年底前';
 const CATEGORY = (JSON.parse(fs.readFileSync(path.join(REPO, 'package.nls.json'), 'utf8')) as Record<string, string>)['command.category'];
+
+/** `edits` applied to `text`, with their first placeholders (in document order) replaced by `values`, as typed from tab stop to tab stop. */
+function typeOver(text: string, edits: ReturnType<typeof diffEdits>, values: string[]): string {
+  const queue = [...values];
+  const typed = edits.map((edit) => {
+    let newText = '';
+    let rest = edit.newText;
+    for (let at = rest.indexOf(PLACEHOLDER); at >= 0 && queue.length > 0; at = rest.indexOf(PLACEHOLDER)) {
+      newText += rest.slice(0, at) + queue.shift();
+      rest = rest.slice(at + PLACEHOLDER.length);
+    }
+    return { ...edit, newText: newText + rest };
+  });
+  return applyEdits(text, typed);
+}
 
 describe('VS Code (code-server): a trusted workspace', function () {
   this.timeout(WAIT_MS * 3);
@@ -290,20 +310,39 @@ describe('VS Code (code-server): a trusted workspace', function () {
     await page.keyboard.press('Enter');
     await menu.waitFor({ state: 'hidden' });
     await workbench.dirtyTab(DRAFT).waitFor();
+    // The fix leaves its placeholder selected, as a snippet tab stop: typing replaces it.
+    await editor.locator('.snippet-placeholder, .finish-snippet-placeholder').first().waitFor({ timeout: WAIT_MS });
+    await workbench.screenshot('quick-fix-placeholder-selected');
+    await page.keyboard.insertText(TYPED_DEADLINE);
     const after = await workbench.saveAndRead(draftPath(), before);
-    assert.ok(after.includes('完成时限：【待填写】'));
-    assert.equal(after, applyCliFix(before, diagnostic.fix), 'the editor inserts exactly the CLI fix');
+    assert.ok(after.includes(`完成时限：${TYPED_DEADLINE}`), 'the typed deadline is where the placeholder was');
+    const typedFix = diagnostic.fix.map((edit) => ({ ...edit, text: edit.text.replace(PLACEHOLDER, TYPED_DEADLINE) }));
+    assert.ok(typedFix.some((edit, index) => edit.text !== diagnostic.fix?.[index].text), 'the CLI fix inserts the placeholder');
+    assert.equal(after, applyCliFix(before, typedFix), 'the editor inserts the CLI fix, the placeholder typed over, and nothing else');
     await workbench.screenshot('quick-fix-applied');
   });
 
-  it('fixes everything with "Five Nets: Fix All", as `fivenets lint --fix` does', async () => {
-    const { workbench } = session;
+  it('fixes everything with "Five Nets: Fix All", as `fivenets lint --fix` does, Tab going from placeholder to placeholder', async () => {
+    const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
     const before = await readSettled(draftPath());
+    const fixed = cliFixAll(before, DRAFT);
+    // The placeholders Fix All inserts, in document order: the first two get typed over.
+    const inserted = diffEdits(before, fixed).filter((edit) => edit.newText.includes(PLACEHOLDER));
+    assert.ok(inserted.length >= 2, 'Fix All inserts two placeholders or more');
     await workbench.openFile(DRAFT);
     await workbench.runCommand(`${CATEGORY}: Fix All`);
     await workbench.dirtyTab(DRAFT).waitFor();
+    const editor = workbench.editor(DRAFT);
+    await editor.locator('.snippet-placeholder').first().waitFor({ timeout: WAIT_MS });
+    await page.keyboard.insertText('市卫健委');
+    await page.keyboard.press('Tab');
+    await page.keyboard.insertText(TYPED_DEADLINE);
     const after = await workbench.saveAndRead(draftPath(), before);
-    assert.equal(after, cliFixAll(before, DRAFT));
+    assert.equal(after, typeOver(before, diffEdits(before, fixed), ['市卫健委', TYPED_DEADLINE]), 'Fix All as `fivenets lint --fix`, its first two placeholders typed over in order');
+    // What stays is exactly the CLI's fix once the typed values are placeholders again.
+    fs.writeFileSync(draftPath(), fixed);
+    await workbench.runCommand('File: Revert File');
+    await workbench.dirtyTab(DRAFT).waitFor({ state: 'detached' });
     const remaining = lintJson(draftPath()).files[0].diagnostics;
     assert.deepEqual(remaining.filter((diagnostic) => diagnostic.fix), [], 'no fixable problem is left');
     let shown: number | null = null;
