@@ -311,7 +311,7 @@ describe('VS Code (code-server): a trusted workspace', function () {
     await menu.waitFor({ state: 'hidden' });
     await workbench.dirtyTab(DRAFT).waitFor();
     // The fix leaves its placeholder selected, as a snippet tab stop: typing replaces it.
-    await editor.locator('.snippet-placeholder, .finish-snippet-placeholder').first().waitFor({ timeout: WAIT_MS });
+    await workbench.waitForSelection(PLACEHOLDER.length);
     await workbench.screenshot('quick-fix-placeholder-selected');
     await page.keyboard.insertText(TYPED_DEADLINE);
     const after = await workbench.saveAndRead(draftPath(), before);
@@ -332,10 +332,10 @@ describe('VS Code (code-server): a trusted workspace', function () {
     await workbench.openFile(DRAFT);
     await workbench.runCommand(`${CATEGORY}: Fix All`);
     await workbench.dirtyTab(DRAFT).waitFor();
-    const editor = workbench.editor(DRAFT);
-    await editor.locator('.snippet-placeholder').first().waitFor({ timeout: WAIT_MS });
+    await workbench.waitForSelection(PLACEHOLDER.length);
     await page.keyboard.insertText('市卫健委');
     await page.keyboard.press('Tab');
+    await workbench.waitForSelection(PLACEHOLDER.length);
     await page.keyboard.insertText(TYPED_DEADLINE);
     const after = await workbench.saveAndRead(draftPath(), before);
     assert.equal(after, typeOver(before, diffEdits(before, fixed), ['市卫健委', TYPED_DEADLINE]), 'Fix All as `fivenets lint --fix`, its first two placeholders typed over in order');
@@ -608,7 +608,6 @@ describe('VS Code (code-server): a trusted workspace', function () {
     assert.ok(diagnostic, 'the sample has a measure without a deadline');
     const { start, end } = diagnostic.range;
     const text = lines[start.line].slice(start.character, Math.min(start.line === end.line ? end.character : Infinity, start.character + 6));
-    await workbench.openFile(DRAFT);
     await workbench.goTo(start.line + 1, start.character + 1);
     const hover = await workbench.hover(DRAFT, text, 'missing-deadline');
     await hover.locator('a.code-link').filter({ hasText: 'missing-deadline' }).first().click();
