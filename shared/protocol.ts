@@ -55,6 +55,26 @@ export interface DocumentStats {
   text?: string;
   /** The status bar tooltip, in the same locale: the counts in a sentence, then the schema and why. */
   tooltip?: string;
+  /**
+   * Why the document is not a draft (absent for a draft, and from older servers):
+   * `not-included`: outside the include globs and no frontmatter schema, so the client
+   * shows "Five Nets: not a draft" and offers "Treat as Policy Draft"; `ignored`: an ignore
+   * file or the config's `ignore` globs; `excluded`: `files.exclude`; `disabled`:
+   * `fivenets.enable` is false; `too-large`: over `fivenets.maxFileSize`.
+   */
+  notDraftReason?: 'not-included' | 'ignored' | 'excluded' | 'disabled' | 'too-large';
+  /**
+   * With `notDraftReason`: where the include globs come from. `config`: a config file's
+   * `include`, which the `fivenets.include` setting does not override, so adding the
+   * folder to the setting would change nothing.
+   */
+  includeFrom?: 'config' | 'setting' | 'default';
+  /**
+   * With `notDraftReason`: the schema id a `schema:` frontmatter should name, the one the
+   * document would be checked against (the config's, else `five-nets` when a heading names
+   * a net, else `tasks`).
+   */
+  suggestedSchema?: string;
 }
 
 /**

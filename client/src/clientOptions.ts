@@ -1,8 +1,8 @@
 /**
  * What the language client is told, on Node and in the browser alike: which documents, which
  * settings, what to do when the server stops, and the middleware (offline rule links, the
- * fivenets.run setting, files.exclude in the settings). client.ts (Node) and
- * browserExtension.ts (web worker server) only add how the server is started.
+ * fivenets.run setting, files.exclude in the settings, placeholders as tab stops). client.ts
+ * (Node) and browserExtension.ts (web worker server) only add how the server is started.
  */
 import { l10n, Uri, workspace, type Disposable, type FileSystemWatcher, type LogOutputChannel } from 'vscode';
 import {
@@ -17,6 +17,7 @@ import {
   type LanguageClientOptions,
 } from 'vscode-languageclient';
 import { offlineRuleLink } from './ruleDocs';
+import { plainEditsFeature, snippetMiddleware } from './snippets';
 
 export const CLIENT_ID = 'fivenets';
 /** The default error handler restarts a crashed server up to this many times in 3 minutes. */
@@ -26,7 +27,10 @@ export interface ClientSetup {
   options: LanguageClientOptions;
   /** The file watchers the options use, to dispose with the extension. */
   disposables: Disposable[];
-  /** Give the error handler the client's default restart policy, once the client exists. */
+  /**
+   * Once the client exists: give the error handler the client's default restart policy, and
+   * leave `snippetEditSupport` out of the capabilities (snippets.ts).
+   */
   adopt(client: BaseLanguageClient): void;
 }
 
@@ -79,6 +83,8 @@ export function clientOptions(output: LogOutputChannel, documentSelector: Docume
       filter: (document, mode) => mode === DiagnosticPullMode.onType && workspace.getConfiguration('fivenets', document.uri).get<string>('run', 'onType') === 'onSave',
     },
     middleware: {
+      // Placeholders a fix inserts become tab stops (snippets.ts).
+      ...snippetMiddleware(),
       // Rule links open the page shipped with the extension (ruleDocs.ts), pushed or pulled.
       handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(offlineRuleLink)),
       provideDiagnostics: async (document, previousResultId, token, next) => {
@@ -106,6 +112,7 @@ export function clientOptions(output: LogOutputChannel, documentSelector: Docume
     disposables: watchers,
     adopt(client) {
       defaultHandler = client.createDefaultErrorHandler(MAX_RESTARTS);
+      client.registerFeature(plainEditsFeature);
     },
   };
 }

@@ -4,6 +4,11 @@
  * name (`$(checklist) Task Assignment · 12 measures · 3 incomplete`); the tooltip says which
  * schema the draft is checked against and why. The numbers and words come from the server
  * (`fivenets/documentStats`); clicking the item opens the Problems view.
+ *
+ * A Markdown file outside the include globs whose frontmatter names no schema shows a
+ * dimmed "Five Nets: not a draft" (the extension's chrome: VS Code's display language);
+ * clicking it runs "Treat as Policy Draft" (treatAsDraft.ts). Files left out on purpose
+ * (ignore files, files.exclude, linting off, too large) show nothing.
  */
 import {
   commands,
@@ -11,6 +16,7 @@ import {
   l10n,
   languages,
   StatusBarAlignment,
+  ThemeColor,
   window,
   workspace,
   type LogOutputChannel,
@@ -19,6 +25,7 @@ import {
 } from 'vscode';
 import { ErrorCodes, LSPErrorCodes, ResponseError, State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { DocumentStatsRequest, type DocumentStats, type DocumentStatsParams } from '../../shared/protocol';
+import { TREAT_AS_DRAFT_COMMAND } from './treatAsDraft';
 
 /** Coalesces bursts (typing publishes diagnostics often). */
 const UPDATE_DELAY_MS = 150;
@@ -120,6 +127,11 @@ export class DraftStatus implements Disposable {
       return;
     }
     if (generation !== this.generation) return;
+    if (stats?.notDraftReason === 'not-included') {
+      this.setDraft(false);
+      this.showNotADraft(editor);
+      return;
+    }
     if (!stats || !stats.isDraft) {
       this.item.hide();
       this.setDraft(false);
@@ -129,6 +141,17 @@ export class DraftStatus implements Disposable {
     const { text, tooltip } = formatStats(stats);
     this.item.text = text;
     this.item.tooltip = tooltip;
+    this.item.color = undefined;
+    this.item.command = 'fivenets.showProblems';
+    this.item.show();
+  }
+
+  private showNotADraft(editor: TextEditor): void {
+    this.item.text = l10n.t('Five Nets: not a draft');
+    this.item.tooltip = l10n.t('Five Nets does not lint this file: it is outside fivenets.include and its frontmatter names no schema. Click to treat it as a policy draft.');
+    // Dimmed: a fact about the file, not a problem.
+    this.item.color = new ThemeColor('disabledForeground');
+    this.item.command = { title: l10n.t('Treat as Policy Draft'), command: TREAT_AS_DRAFT_COMMAND, arguments: [editor.document.uri] };
     this.item.show();
   }
 

@@ -146,3 +146,17 @@ export function newDraftText(script: Script, today: Date): string {
     sections.join('\n'),
   ].join('\n');
 }
+
+/** Characters picomatch reads as glob syntax in a folder name, escaped with a backslash. */
+const GLOB_SYNTAX = /[\\*?[\]{}()!+@]/gu;
+
+/**
+ * The `fivenets.include` glob for the Markdown files of a folder ("Treat as Policy Draft"):
+ * `notes/**\/*.md` for `notes` (a path relative to the workspace folder, `/`-separated),
+ * `*.md` at the top. Glob characters in folder names are escaped.
+ */
+export function folderIncludeGlob(relativeDir: string): string {
+  const segments = relativeDir.split('/').filter((segment) => segment !== '' && segment !== '.');
+  if (segments.length === 0) return '*.md';
+  return `${segments.map((segment) => segment.replace(GLOB_SYNTAX, '\\$&')).join('/')}/**/*.md`;
+}

@@ -145,6 +145,7 @@ function initialize(connection: Connection, platform: Platform, log: ErrorLog, d
     {
       resolveEdits: client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
       documentChanges: client.workspace?.workspaceEdit?.documentChanges === true,
+      snippets: client.workspace?.workspaceEdit?.snippetEditSupport === true,
     },
     owners,
     diagnostics.views,

@@ -1,6 +1,7 @@
 /** The text the client's commands insert (pure functions of client/src/templates.ts). */
 import { strict as assert } from 'node:assert';
-import { measureInsertion, newDraftFileName } from '../../client/src/templates';
+import picomatch from 'picomatch';
+import { folderIncludeGlob, measureInsertion, newDraftFileName } from '../../client/src/templates';
 
 describe('client templates', () => {
   const lines = ['## 公共卫生防护网', '', '1. 建设急救站20个（牵头单位：市卫健委）', '', '2、新增门诊'];
@@ -20,5 +21,16 @@ describe('client templates', () => {
     assert.equal(newDraftFileName(() => false), 'new-draft.policy.md');
     const taken = new Set(['new-draft.policy.md', 'new-draft-2.policy.md']);
     assert.equal(newDraftFileName((name) => taken.has(name)), 'new-draft-3.policy.md');
+  });
+
+  it('"Treat as Policy Draft" includes a folder’s Markdown files with one glob, glob syntax escaped', () => {
+    assert.equal(folderIncludeGlob('/notes'), 'notes/**/*.md');
+    assert.equal(folderIncludeGlob('docs/会议纪要'), 'docs/会议纪要/**/*.md');
+    assert.equal(folderIncludeGlob(''), '*.md', 'the workspace folder itself: its own files only');
+    assert.equal(folderIncludeGlob('drafts [2021]/a*b'), 'drafts \\[2021\\]/a\\*b/**/*.md');
+    // The server matches include globs with picomatch: the escaped glob takes that folder's files only.
+    const matches = picomatch(folderIncludeGlob('drafts [2021]/a*b'), { dot: true });
+    assert.ok(matches('drafts [2021]/a*b/plan.md') && matches('drafts [2021]/a*b/sub/plan.md'));
+    assert.ok(!matches('drafts 2/a*b/plan.md') && !matches('drafts [2021]/axb/plan.md'));
   });
 });

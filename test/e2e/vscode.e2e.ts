@@ -5,20 +5,49 @@
  * screenshot in test/e2e/artifacts/. Run with `npm run test:e2e`; see docs/e2e.md.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyCliFix, cliFixAll, exportJson, glossaryDefinition, isComplete, lintJson, schemaNets } from './expected';
 import { buildDocxFixture } from '../import/docx-fixtures';
 import { descendantsMatching, isAlive } from './processes';
-import { ARTIFACTS, REPO, SEED, WAIT_MS, cli, readSettled, tempDir, useVsCode, waitUntil } from './workbench';
+import { ARTIFACTS, REPO, SEED, WAIT_MS, cli, escapeRegExp, readSettled, tempDir, useVsCode, waitUntil } from './workbench';
+import { schemaFrontmatterEdit } from '../../server/src/engine/frontmatter';
+import { applyEdits, diffEdits } from '../../server/src/engine/edits';
+import { PLACEHOLDER as PLACEHOLDERS } from '../../server/src/engine/labels';
 
 const DRAFT = 'wuhan-five-nets.policy.md';
 const ON_SAVE = 'fix-on-save.policy.md';
 const README = 'README.md';
 const RUN_ON_SAVE = 'run-on-save.policy.md';
+/** A copy of the sample made by the rule-page test. */
+const RULE_PAGE = 'rule-page.policy.md';
+/** A Markdown file outside the include globs (and its copy in a folder, without frontmatter). */
+const MEMO = 'memo.md';
+const PLAN = 'plan.md';
+const MEMO_TEXT = '---\ntitle: 会议纪要\n---\n# 会议纪要\n\n## 公共卫生防护网\n\n1. 推进院前急救中心建设\n';
+const NOT_A_DRAFT = 'Five Nets: not a draft';
 /** The language server's bundle, as it shows in the command line of its process. */
 const SERVER_BUNDLE = path.join('server', 'out', 'server.js');
+const PLACEHOLDER = PLACEHOLDERS.hans;
+/** What a drafter types over a deadline placeholder. */
+const TYPED_DEADLINE = '2021年底前';
 const CATEGORY = (JSON.parse(fs.readFileSync(path.join(REPO, 'package.nls.json'), 'utf8')) as Record<string, string>)['command.category'];
+
+/** `edits` applied to `text`, with their first placeholders (in document order) replaced by `values`, as typed from tab stop to tab stop. */
+function typeOver(text: string, edits: ReturnType<typeof diffEdits>, values: string[]): string {
+  const queue = [...values];
+  const typed = edits.map((edit) => {
+    let newText = '';
+    let rest = edit.newText;
+    for (let at = rest.indexOf(PLACEHOLDER); at >= 0 && queue.length > 0; at = rest.indexOf(PLACEHOLDER)) {
+      newText += rest.slice(0, at) + queue.shift();
+      rest = rest.slice(at + PLACEHOLDER.length);
+    }
+    return { ...edit, newText: newText + rest };
+  });
+  return applyEdits(text, typed);
+}
 
 describe('VS Code (code-server): a trusted workspace', function () {
   this.timeout(WAIT_MS * 3);
@@ -290,20 +319,39 @@ describe('VS Code (code-server): a trusted workspace', function () {
     await page.keyboard.press('Enter');
     await menu.waitFor({ state: 'hidden' });
     await workbench.dirtyTab(DRAFT).waitFor();
+    // The fix leaves its placeholder selected, as a snippet tab stop: typing replaces it.
+    await workbench.waitForSelection(PLACEHOLDER.length);
+    await workbench.screenshot('quick-fix-placeholder-selected');
+    await page.keyboard.insertText(TYPED_DEADLINE);
     const after = await workbench.saveAndRead(draftPath(), before);
-    assert.ok(after.includes('完成时限：【待填写】'));
-    assert.equal(after, applyCliFix(before, diagnostic.fix), 'the editor inserts exactly the CLI fix');
+    assert.ok(after.includes(`完成时限：${TYPED_DEADLINE}`), 'the typed deadline is where the placeholder was');
+    const typedFix = diagnostic.fix.map((edit) => ({ ...edit, text: edit.text.replace(PLACEHOLDER, TYPED_DEADLINE) }));
+    assert.ok(typedFix.some((edit, index) => edit.text !== diagnostic.fix?.[index].text), 'the CLI fix inserts the placeholder');
+    assert.equal(after, applyCliFix(before, typedFix), 'the editor inserts the CLI fix, the placeholder typed over, and nothing else');
     await workbench.screenshot('quick-fix-applied');
   });
 
-  it('fixes everything with "Five Nets: Fix All", as `fivenets lint --fix` does', async () => {
-    const { workbench } = session;
+  it('fixes everything with "Five Nets: Fix All", as `fivenets lint --fix` does, Tab going from placeholder to placeholder', async () => {
+    const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
     const before = await readSettled(draftPath());
+    const fixed = cliFixAll(before, DRAFT);
+    // The placeholders Fix All inserts, in document order: the first two get typed over.
+    const inserted = diffEdits(before, fixed).filter((edit) => edit.newText.includes(PLACEHOLDER));
+    assert.ok(inserted.length >= 2, 'Fix All inserts two placeholders or more');
     await workbench.openFile(DRAFT);
     await workbench.runCommand(`${CATEGORY}: Fix All`);
     await workbench.dirtyTab(DRAFT).waitFor();
+    await workbench.waitForSelection(PLACEHOLDER.length);
+    await page.keyboard.insertText('市卫健委');
+    await page.keyboard.press('Tab');
+    await workbench.waitForSelection(PLACEHOLDER.length);
+    await page.keyboard.insertText(TYPED_DEADLINE);
     const after = await workbench.saveAndRead(draftPath(), before);
-    assert.equal(after, cliFixAll(before, DRAFT));
+    assert.equal(after, typeOver(before, diffEdits(before, fixed), ['市卫健委', TYPED_DEADLINE]), 'Fix All as `fivenets lint --fix`, its first two placeholders typed over in order');
+    // What stays is exactly the CLI's fix once the typed values are placeholders again.
+    fs.writeFileSync(draftPath(), fixed);
+    await workbench.runCommand('File: Revert File');
+    await workbench.dirtyTab(DRAFT).waitFor({ state: 'detached' });
     const remaining = lintJson(draftPath()).files[0].diagnostics;
     assert.deepEqual(remaining.filter((diagnostic) => diagnostic.fix), [], 'no fixable problem is left');
     let shown: number | null = null;
@@ -563,15 +611,19 @@ describe('VS Code (code-server): a trusted workspace', function () {
   });
   it('opens the rule page shipped with the extension from a diagnostic’s link, in the Markdown preview', async () => {
     const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
-    const file = path.join(session.workspace, DRAFT);
-    const lines = (await readSettled(file)).split('\n');
+    // A fresh copy of the sample, opened (a pull, whatever fivenets.run the test before left): in
+    // the draft, after Fix All, every missing deadline is a 【待填写】 like many others, which the
+    // hover could not tell apart; in the sample it is a measure's own text.
+    const file = path.join(session.workspace, RULE_PAGE);
+    fs.copyFileSync(SEED, file);
+    await workbench.openFromExplorer(RULE_PAGE);
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
     const diagnostic = lintJson(file).files[0].diagnostics.find((candidate) => candidate.rule === 'missing-deadline');
     assert.ok(diagnostic, 'the sample has a measure without a deadline');
     const { start, end } = diagnostic.range;
     const text = lines[start.line].slice(start.character, Math.min(start.line === end.line ? end.character : Infinity, start.character + 6));
-    await workbench.openFile(DRAFT);
     await workbench.goTo(start.line + 1, start.character + 1);
-    const hover = await workbench.hover(DRAFT, text, 'missing-deadline');
+    const hover = await workbench.hover(RULE_PAGE, text, 'missing-deadline');
     await hover.locator('a.code-link').filter({ hasText: 'missing-deadline' }).first().click();
     // The preview of docs/rules/missing-deadline.md from the extension, not a browser tab on GitHub.
     await page.locator('.tab').filter({ hasText: 'missing-deadline.md' }).first().waitFor({ timeout: WAIT_MS });
@@ -580,5 +632,109 @@ describe('VS Code (code-server): a trusted workspace', function () {
     // The web page stays one click away.
     await page.locator('.notification-toast').filter({ hasText: 'Open on the Web' }).first().waitFor({ timeout: WAIT_MS });
     await workbench.screenshot('rule-page-offline');
+  });
+
+  // After the run-on-save test: fivenets.run is onSave and nothing is fixed on save, so a saved file is linted as written.
+  it('says "Five Nets: not a draft" for a Markdown file outside fivenets.include, and takes it in with frontmatter', async () => {
+    const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
+    const file = path.join(session.workspace, MEMO);
+    fs.writeFileSync(file, MEMO_TEXT);
+    const editor = await workbench.openFromExplorer(MEMO);
+    const item = workbench.statusItem(NOT_A_DRAFT);
+    await item.waitFor({ timeout: WAIT_MS });
+    assert.equal(await workbench.problemsCount(MEMO), null, 'not a draft: no problems');
+    await workbench.screenshot('not-a-draft');
+    await item.click();
+    const way = workbench.quickInput().locator('.monaco-list-row').filter({ hasText: 'Add "schema: five-nets" to the frontmatter of this file' });
+    await way.first().waitFor({ timeout: WAIT_MS });
+    // The other way in is offered too: the folder's glob in fivenets.include (here the workspace folder itself).
+    await workbench.quickInput().locator('.monaco-list-row').filter({ hasText: 'Add "*.md" to fivenets.include' }).first().waitFor();
+    await workbench.screenshot('treat-as-draft');
+    await way.first().click();
+    await workbench.dirtyTab(MEMO).waitFor();
+    const saved = await workbench.saveAndRead(file, MEMO_TEXT);
+    const edit = schemaFrontmatterEdit(MEMO_TEXT, 'five-nets');
+    assert.equal(saved, MEMO_TEXT.slice(0, edit.start) + edit.newText + MEMO_TEXT.slice(edit.end), 'only the frontmatter is added');
+    assert.ok(saved.startsWith('---\nschema: five-nets\ntitle: 会议纪要\n---\n'), saved);
+    const expected = lintJson(file).files[0].diagnostics.length;
+    assert.ok(expected > 0);
+    let shown: number | null = null;
+    await waitUntil(
+      async () => ((shown = await workbench.problemsCount(MEMO)) === expected ? true : undefined),
+      () => `the Problems view to count ${expected} problems in ${MEMO} once it names the schema (it shows ${shown})`,
+    );
+    await editor.locator('.squiggly-error').first().waitFor();
+    await workbench.statusItem(/项措施/u).first().waitFor();
+    await item.waitFor({ state: 'hidden' });
+    await page.keyboard.press('Escape');
+    await workbench.screenshot('treated-as-draft');
+  });
+
+  it('takes a folder in with "Treat as Policy Draft": its glob in fivenets.include of the workspace settings', async () => {
+    const { workbench } = session;
+    const folder = path.join(session.workspace, 'minutes');
+    fs.mkdirSync(folder, { recursive: true });
+    const file = path.join(folder, PLAN);
+    fs.writeFileSync(file, MEMO_TEXT.replace(/^---\n[\s\S]*?\n---\n/u, ''));
+    await workbench.openFromExplorer(`minutes/${PLAN}`);
+    await workbench.statusItem(NOT_A_DRAFT).click({ timeout: WAIT_MS });
+    const way = workbench.quickInput().locator('.monaco-list-row').filter({ hasText: 'Add "minutes/**/*.md" to fivenets.include in the workspace settings' });
+    await way.first().waitFor({ timeout: WAIT_MS });
+    await way.first().click();
+    const settings = path.join(session.workspace, '.vscode', 'settings.json');
+    const include = await waitUntil(
+      () => {
+        const value = (JSON.parse(fs.readFileSync(settings, 'utf8')) as Record<string, unknown>)['fivenets.include'];
+        return Array.isArray(value) ? (value as string[]) : undefined;
+      },
+      () => 'fivenets.include in .vscode/settings.json',
+    );
+    assert.deepEqual(include, ['**/*.policy.md', 'policies/**/*.md', 'minutes/**/*.md'], 'the defaults stay, the folder is added');
+    // The file did not change: the setting alone makes it a draft.
+    assert.equal(await workbench.dirtyTab(PLAN).count(), 0);
+    const expected = lintJson(file).files[0].diagnostics.length;
+    let shown: number | null = null;
+    await waitUntil(
+      async () => ((shown = await workbench.problemsCount(PLAN)) === expected ? true : undefined),
+      () => `the Problems view to count ${expected} problems in ${PLAN} once its folder is included (it shows ${shown})`,
+    );
+    await workbench.statusItem(NOT_A_DRAFT).waitFor({ state: 'hidden' });
+    await workbench.screenshot('folder-included');
+  });
+
+  it('shows the server’s own diagnostic on a bad .fivenets.yaml, with no YAML extension installed', async () => {
+    const { workbench, server } = { workbench: session.workbench, server: session.server };
+    // Only Five Nets is installed: no Red Hat YAML extension validates the file.
+    const installed = fs.readdirSync(path.join(path.dirname(server.userDataDir), 'extensions')).filter((name) => !name.startsWith('.') && name !== 'extensions.json');
+    assert.deepEqual(installed.map((name) => name.replace(/-[\d.]+$/u, '')), ['fivenets.fivenets']);
+    // What the YAML extension would read: the installed manifest's yamlValidation points at a schema that is installed.
+    const extension = path.join(path.dirname(server.userDataDir), 'extensions', installed[0]);
+    const manifest = JSON.parse(fs.readFileSync(path.join(extension, 'package.json'), 'utf8')) as { contributes: { yamlValidation: Array<{ fileMatch: string[]; url: string }> } };
+    const [association] = manifest.contributes.yamlValidation;
+    assert.deepEqual(association.fileMatch, ['.fivenets.yaml', '.fivenets.yml']);
+    assert.ok(fs.statSync(path.join(extension, association.url)).isFile(), `${association.url} in the installed extension`);
+    const folder = path.join(session.workspace, 'bad-config');
+    fs.mkdirSync(folder, { recursive: true });
+    const config = path.join(folder, '.fivenets.yaml');
+    fs.writeFileSync(config, 'rules:\n  missing-owner: sometimes\n');
+    fs.writeFileSync(path.join(folder, 'plan.policy.md'), MEMO_TEXT);
+    // What the CLI says of it: exit 2 and one line, file:line:column: reason.
+    const run = spawnSync(process.execPath, [path.join(REPO, 'server', 'out', 'cli.js'), 'lint', path.join(folder, 'plan.policy.md')], { encoding: 'utf8' });
+    assert.equal(run.status, 2, run.stderr);
+    const reason = new RegExp(`^fivenets: ${escapeRegExp(config)}:(\\d+):\\d+: (.+)$`, 'u').exec(run.stderr.trim());
+    assert.ok(reason, run.stderr);
+    const [, line, message] = reason;
+    // The server reads the config when a draft under it opens, and reports on the config file itself.
+    await workbench.openFromExplorer('bad-config/plan.policy.md');
+    const yaml = await workbench.openFromExplorer('bad-config/.fivenets.yaml');
+    let shown: number | null = null;
+    await waitUntil(
+      async () => ((shown = await workbench.problemsCount('.fivenets.yaml')) === 1 ? true : undefined),
+      () => `one problem for .fivenets.yaml in the Problems view (it shows ${shown})`,
+    );
+    await yaml.locator('.squiggly-error').first().waitFor({ timeout: WAIT_MS });
+    assert.equal(Number(line), 2);
+    await workbench.hover('.fivenets.yaml', 'sometimes', message);
+    await workbench.screenshot('config-diagnostic');
   });
 });

@@ -471,6 +471,35 @@ export class Workbench {
     await this.page.keyboard.press('Control+S');
     return readSettled(file, before);
   }
+
+  /**
+   * Opens a file from the explorer (`a/b.md`: folder rows are expanded on the way). Quick Open
+   * does not find a file created while the session runs (its file search answers "No matching
+   * results"), while the explorer shows it.
+   */
+  async openFromExplorer(relative: string): Promise<Locator> {
+    await this.runCommand('File: Focus on Files Explorer');
+    const header = this.page.locator('.pane-header').filter({ hasText: /^drafts/i }).first();
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const parts = relative.split('/');
+    for (const [index, part] of parts.entries()) {
+      const row = this.page.locator(`.explorer-folders-view .monaco-list-row[aria-level="${index + 1}"]`).filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(part)}$`) }) });
+      await row.first().waitFor({ timeout: WAIT_MS });
+      if (index < parts.length - 1 && (await row.first().getAttribute('aria-expanded')) === 'true') continue;
+      await row.first().click();
+    }
+    const name = parts[parts.length - 1];
+    const editor = this.editor(name);
+    await editor.locator('.view-lines .view-line').first().waitFor();
+    await editor.click({ position: { x: 200, y: 10 } }).catch(() => undefined);
+    return editor;
+  }
+
+  /** The selection in the status bar (`Ln 17, Col 37 (5 selected)`) once it shows `selected` characters selected. */
+  async waitForSelection(selected: number): Promise<void> {
+    const item = this.page.locator('[id="status.editor.selection"]');
+    await item.filter({ hasText: `(${selected} selected)` }).waitFor({ timeout: WAIT_MS });
+  }
 }
 
 export function escapeRegExp(text: string): string {

@@ -129,7 +129,13 @@ describe('the browser build of the server, in a bare worker scope (LSP)', functi
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: notes, languageId: 'markdown', version: 1, text: body } });
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: named, languageId: 'markdown', version: 1, text: `---\nschema: five-nets\n---\n\n${body}` } });
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: elsewhere, languageId: 'markdown', version: 1, text: body } });
-    assert.equal((await connection.sendRequest(DocumentStatsRequest, { uri: notes }))?.isDraft, false);
+    // Not a draft, and why: the status bar offers "Treat as Policy Draft" here too (both
+    // ways need no disk: the frontmatter, or the folder's glob in the settings).
+    const notesStats = await connection.sendRequest(DocumentStatsRequest, { uri: notes });
+    assert.equal(notesStats?.isDraft, false);
+    assert.equal(notesStats?.notDraftReason, 'not-included');
+    assert.equal(notesStats?.includeFrom, 'setting');
+    assert.equal(notesStats?.suggestedSchema, 'five-nets', 'a heading names a net');
     assert.equal((await connection.sendRequest(DocumentStatsRequest, { uri: named }))?.isDraft, true);
     // policies/**/*.md is relative to a workspace folder: this one is outside every folder.
     assert.equal((await connection.sendRequest(DocumentStatsRequest, { uri: elsewhere }))?.isDraft, false);

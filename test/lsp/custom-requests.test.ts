@@ -143,7 +143,8 @@ describe('custom requests', function () {
 
     it('answers isDraft false with zeros for a Markdown file that is not a draft, null for an unknown one', async () => {
       const uri = await open('README.md');
-      assert.deepEqual(await stats(client, uri), NOT_A_DRAFT);
+      // Outside the include globs, no frontmatter schema: the client offers "Treat as Policy Draft" (not-a-draft.test.ts).
+      assert.deepEqual(await stats(client, uri), { ...NOT_A_DRAFT, notDraftReason: 'not-included', includeFrom: 'setting', suggestedSchema: 'five-nets' });
       assert.equal(await stats(client, uriOf(file('policies', 'closed.md'))), null, 'a draft that is not open');
       assert.equal(await stats(client, uriOf(file('nowhere.md'))), null);
     });
@@ -180,7 +181,7 @@ describe('custom requests', function () {
       assert.deepEqual(await stats(client, UNTITLED), { isDraft: true, netsPresent: 5, netsTotal: 5, measures: 5, incomplete: 5, ...FIVE_NETS_FRONTMATTER });
       const plain = 'untitled:Untitled-2';
       await client.open(plain, '# 笔记\n\n## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n');
-      assert.deepEqual(await stats(client, plain), NOT_A_DRAFT);
+      assert.deepEqual(await stats(client, plain), { ...NOT_A_DRAFT, notDraftReason: 'not-included', includeFrom: 'setting', suggestedSchema: 'five-nets' });
       await client.close(plain);
     });
 

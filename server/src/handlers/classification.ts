@@ -5,6 +5,7 @@
  * of the server only sees a `DraftClassifier`.
  */
 import type { Locale } from '../engine';
+import type { DraftScope } from '../engine/classify';
 import type { ResolvedConfig } from '../engine/config-model';
 import { localeOfText } from '../engine/script';
 import type { Settings } from './settings';
@@ -20,7 +21,20 @@ export interface Classification {
   uiLocale: Locale;
   /** Set when the draft is over the size limit (and so is not a draft for the server). */
   tooLarge: { size: number; max: number } | null;
+  /** Why it is not a draft (null for a draft). */
+  notDraft: NotDraftReason | null;
+  /** Where the include globs come from: a config file's `include` overrides the `fivenets.include` setting. */
+  includeFrom: IncludeFrom;
 }
+
+/**
+ * Why a document is not a draft: `not-included` (outside the include globs, no frontmatter
+ * schema: the user may want it in), `ignored` (an ignore file or the config's `ignore`),
+ * `excluded` (files.exclude), `disabled` (fivenets.enable), `too-large`.
+ */
+export type NotDraftReason = 'not-included' | 'ignored' | 'excluded' | 'disabled' | 'too-large';
+
+export type IncludeFrom = DraftScope['includeFrom'];
 
 export interface DraftClassifier {
   /** Is this text (at this URI) a draft, with which config? Also used for files read from disk. */
@@ -33,8 +47,9 @@ export interface DraftClassifier {
 export interface Found {
   resolved: ResolvedConfig;
   folder: string | null;
-  /** False when disabled, excluded (files.exclude) or not taken in by the globs or frontmatter. */
-  taken: boolean;
+  /** Why the globs or frontmatter do not take the text in (or it is disabled, excluded); null when they do. */
+  notTaken: Exclude<NotDraftReason, 'too-large'> | null;
+  includeFrom: IncludeFrom;
 }
 
 /**
@@ -47,14 +62,13 @@ export function verdict(found: Found, text: string, settings: Settings, editorLo
   const { resolved, folder } = found;
   const uiLocale = settings.locale ?? resolved.config.locale ?? editorLocale ?? 'zh-CN';
   const locale = settings.locale ?? resolved.config.locale ?? localeOfText(text) ?? uiLocale;
-  const result: Classification = { draft: false, resolved, folder, locale, uiLocale, tooLarge: null };
-  if (!found.taken) return result;
+  const result: Classification = { draft: false, resolved, folder, locale, uiLocale, tooLarge: null, notDraft: found.notTaken, includeFrom: found.includeFrom };
+  if (found.notTaken) return result;
   const max = resolved.explicit.maxFileSize ?? settings.maxFileSize;
   // UTF-16 length bounds the UTF-8 size from below; only count bytes when it could matter.
   const size = text.length * 3 > max ? utf8Length(text) : text.length;
-  if (size > max) result.tooLarge = { size, max };
-  else result.draft = true;
-  return result;
+  if (size > max) return { ...result, tooLarge: { size, max }, notDraft: 'too-large' };
+  return { ...result, draft: true };
 }
 
 /** Bytes of `text` in UTF-8 (Buffer.byteLength where there is no Buffer: the browser). */

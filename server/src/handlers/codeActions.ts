@@ -3,14 +3,15 @@
  * the diagnostic's data; "Fix all <rule> problems", "Disable <rule> for this line", and
  * `source.fixAll.fivenets` for editor.codeActionsOnSave. Fix-all edits are computed with
  * the engine's fixAll and sent as the minimal edits (diffEdits); when the client can
- * resolve code actions, that work waits until an action is chosen.
+ * resolve code actions, that work waits until an action is chosen. A client with LSP 3.18
+ * snippet edits gets each inserted placeholder as a tab stop (convert.ts), except on save.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, CodeActionTriggerKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { INTERNAL_ERROR_RULE, RULES_BY_ID, fixAll, localize } from '../engine';
 import { diffEdits, disableLineEdit } from '../engine/edits';
 import type { Analysis, Drafts } from './drafts';
 import type { DiagnosticViews } from './documentDiagnostics';
-import { SOURCE, isDiagnosticData, toTextEdit, workspaceEdit } from './convert';
+import { SOURCE, isDiagnosticData, toTextEdit, workspaceEdit, type EditForm } from './convert';
 import { MESSAGES } from './messages';
 import { MAX_VALUE_SUGGESTIONS, USE_OWNER } from '../engine/rules/_shared';
 import type { WorkspaceOwners } from './owners';
@@ -23,6 +24,8 @@ interface FixAllData {
   version: number;
   /** One rule, or every rule when null. */
   rule: string | null;
+  /** Placeholders as tab stops: asked for by the user, not on save (see CodeActionsFeature.form). */
+  snippets: boolean;
 }
 
 function isFixAllData(value: unknown): value is FixAllData {
@@ -40,6 +43,8 @@ export interface CodeActionOptions {
   resolveEdits: boolean;
   /** The client applies versioned TextDocumentEdits. */
   documentChanges: boolean;
+  /** The client applies SnippetTextEdits (LSP 3.18 snippetEditSupport). */
+  snippets: boolean;
 }
 
 export class CodeActionsFeature {
@@ -55,6 +60,7 @@ export class CodeActionsFeature {
     const analysis = await this.drafts.analyze(uri);
     if (!analysis) return [];
     const only = params.context.only;
+    const form = this.form(params.context.triggerKind !== CodeActionTriggerKind.Automatic);
     const actions: CodeAction[] = [];
     const ours = params.context.diagnostics.filter((diagnostic) => diagnostic.source === SOURCE && typeof diagnostic.code === 'string');
 
@@ -68,7 +74,7 @@ export class CodeActionsFeature {
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             isPreferred: true,
-            edit: workspaceEdit(uri, data.version, data.fix.edits, this.client.documentChanges),
+            edit: workspaceEdit(uri, data.version, data.fix.edits, form),
           });
         }
         for (const suggestion of data.suggestions) {
@@ -76,20 +82,29 @@ export class CodeActionsFeature {
             title: suggestion.title,
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
-            edit: workspaceEdit(uri, data.version, suggestion.edits, this.client.documentChanges),
+            edit: workspaceEdit(uri, data.version, suggestion.edits, form),
           });
         }
       }
-      for (const action of await this.workspaceOwnerActions(analysis, ours)) actions.push(action);
+      for (const action of await this.workspaceOwnerActions(analysis, ours, form)) actions.push(action);
       // One action per problem line can pass the ~120,000 arguments a spread call takes.
-      for (const action of this.fixAllRuleActions(analysis, ours)) actions.push(action);
-      for (const action of this.disableActions(analysis, ours)) actions.push(action);
+      for (const action of this.fixAllRuleActions(analysis, ours, form)) actions.push(action);
+      for (const action of this.disableActions(analysis, ours, form)) actions.push(action);
     }
 
     if (wanted(FIX_ALL_KIND, only) && this.views.of(analysis).fixable(null) > 0) {
-      actions.push(this.fixAllAction(analysis, null, localize(MESSAGES.fixAllSource, analysis.locale), FIX_ALL_KIND, []));
+      actions.push(this.fixAllAction(analysis, null, localize(MESSAGES.fixAllSource, analysis.locale), FIX_ALL_KIND, [], form));
     }
     return actions;
+  }
+
+  /**
+   * How this request's edits are sent. Placeholders become tab stops only when the user asked
+   * for the actions (the light bulb, Fix All): a fix applied on save must not leave the
+   * editor in snippet mode.
+   */
+  private form(interactive: boolean): EditForm {
+    return { documentChanges: this.client.documentChanges, snippets: this.client.snippets && this.client.documentChanges && interactive };
   }
 
   /**
@@ -97,7 +112,7 @@ export class CodeActionsFeature {
    * one, after the roster's (which the engine offers): a unit named in another draft is one
    * click away. At most MAX_VALUE_SUGGESTIONS values per problem.
    */
-  private async workspaceOwnerActions(analysis: Analysis, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
+  private async workspaceOwnerActions(analysis: Analysis, diagnostics: Diagnostic[], form: EditForm): Promise<CodeAction[]> {
     const wantsOwner = diagnostics.filter((diagnostic) => isDiagnosticData(diagnostic.data) && (diagnostic.code === 'vague-owner' || (diagnostic.code === 'missing-owner' && diagnostic.data.fix === null)));
     if (wantsOwner.length === 0) return [];
     const known = await this.owners.all();
@@ -111,7 +126,7 @@ export class CodeActionsFeature {
           title: localize(USE_OWNER, analysis.locale, { value: owner }),
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          edit: workspaceEdit(analysis.uri, analysis.version, [{ range: diagnostic.range, newText: owner }], this.client.documentChanges),
+          edit: workspaceEdit(analysis.uri, analysis.version, [{ range: diagnostic.range, newText: owner }], form),
         });
       }
     }
@@ -119,7 +134,7 @@ export class CodeActionsFeature {
   }
 
   /** One "Fix all <rule> problems" per rule in the request that has two or more fixable problems in the file. */
-  private fixAllRuleActions(analysis: Analysis, diagnostics: Diagnostic[]): CodeAction[] {
+  private fixAllRuleActions(analysis: Analysis, diagnostics: Diagnostic[], form: EditForm): CodeAction[] {
     const actions: CodeAction[] = [];
     const done = new Set<string>();
     for (const diagnostic of diagnostics) {
@@ -128,25 +143,25 @@ export class CodeActionsFeature {
       done.add(rule);
       if (this.views.of(analysis).fixable(rule) < 2) continue;
       const related = diagnostics.filter((candidate) => candidate.code === rule);
-      actions.push(this.fixAllAction(analysis, rule, localize(MESSAGES.fixAllRule, analysis.locale, { rule }), CodeActionKind.QuickFix, related));
+      actions.push(this.fixAllAction(analysis, rule, localize(MESSAGES.fixAllRule, analysis.locale, { rule }), CodeActionKind.QuickFix, related, form));
     }
     return actions;
   }
 
-  private fixAllAction(analysis: Analysis, rule: string | null, title: string, kind: string, diagnostics: Diagnostic[]): CodeAction {
-    const data: FixAllData = { fivenets: 'fixAll', uri: analysis.uri, version: analysis.version, rule };
+  private fixAllAction(analysis: Analysis, rule: string | null, title: string, kind: string, diagnostics: Diagnostic[], form: EditForm): CodeAction {
+    const data: FixAllData = { fivenets: 'fixAll', uri: analysis.uri, version: analysis.version, rule, snippets: form.snippets };
     const action: CodeAction = { title, kind, data };
     if (diagnostics.length > 0) action.diagnostics = diagnostics;
-    if (!this.client.resolveEdits) action.edit = this.fixAllEdit(analysis, rule);
+    if (!this.client.resolveEdits) action.edit = this.fixAllEdit(analysis, rule, form);
     return action;
   }
 
-  private fixAllEdit(analysis: Analysis, rule: string | null): CodeAction['edit'] {
+  private fixAllEdit(analysis: Analysis, rule: string | null, form: EditForm): CodeAction['edit'] {
     const edits = this.views.of(analysis).fixAllEdits(rule, () => {
       const fixed = fixAll(analysis.text, analysis.options, rule === null ? undefined : (id) => id === rule);
       return diffEdits(analysis.text, fixed.text).map((edit) => toTextEdit(analysis.result.lines, edit));
     });
-    return workspaceEdit(analysis.uri, analysis.version, edits, this.client.documentChanges);
+    return workspaceEdit(analysis.uri, analysis.version, edits, form);
   }
 
   /** codeAction/resolve: compute a fix-all edit for the version the action was made for. */
@@ -155,10 +170,10 @@ export class CodeActionsFeature {
     const analysis = await this.drafts.analyze(action.data.uri);
     // A document that changed since gets no edit rather than one computed for other text.
     if (!analysis || analysis.version !== action.data.version) return action;
-    return { ...action, edit: this.fixAllEdit(analysis, action.data.rule) };
+    return { ...action, edit: this.fixAllEdit(analysis, action.data.rule, { documentChanges: this.client.documentChanges, snippets: action.data.snippets === true && this.client.snippets }) };
   }
 
-  private disableActions(analysis: Analysis, diagnostics: Diagnostic[]): CodeAction[] {
+  private disableActions(analysis: Analysis, diagnostics: Diagnostic[], form: EditForm): CodeAction[] {
     const actions: CodeAction[] = [];
     const done = new Set<string>();
     for (const diagnostic of diagnostics) {
@@ -174,7 +189,7 @@ export class CodeActionsFeature {
         title: localize(MESSAGES.disableLine, analysis.locale, { rule }),
         kind: CodeActionKind.QuickFix,
         diagnostics: diagnostics.filter((candidate) => candidate.code === rule && candidate.range.start.line === line),
-        edit: workspaceEdit(analysis.uri, analysis.version, [toTextEdit(analysis.result.lines, edit)], this.client.documentChanges),
+        edit: workspaceEdit(analysis.uri, analysis.version, [toTextEdit(analysis.result.lines, edit)], form),
       });
     }
     return actions;

@@ -6,11 +6,14 @@ import {
   DiagnosticSeverity,
   type Diagnostic,
   type Range,
+  type SnippetTextEdit,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { Fix, LineIndex, LintDiagnostic, Severity, Span, TextEdit as EngineEdit } from '../engine';
 import { INTERNAL_ERROR_RULE } from '../engine';
+import { PLACEHOLDER } from '../engine/labels';
+import { snippetOf } from '../engine/snippet';
 import { DOCS_BASE } from '../version';
 
 export const SOURCE = 'fivenets';
@@ -100,11 +103,45 @@ export function isDiagnosticData(value: unknown): value is DiagnosticData {
   return typeof data.version === 'number' && Array.isArray(data.suggestions) && (data.fix === null || typeof data.fix === 'object');
 }
 
+/** How a client takes a WorkspaceEdit (see workspaceEdit). */
+export interface EditForm {
+  /** Versioned TextDocumentEdits (`workspace.workspaceEdit.documentChanges`). */
+  documentChanges: boolean;
+  /**
+   * Placeholders as tab stops (LSP 3.18 `workspace.workspaceEdit.snippetEditSupport`, which
+   * needs documentChanges): the editor selects the first 【待填写】 and Tab goes to the next.
+   */
+  snippets: boolean;
+}
+
+const PLACEHOLDERS = Object.values(PLACEHOLDER);
+
+/**
+ * The edits with every one that inserts a placeholder as a SnippetTextEdit of the same range
+ * and text, tab stops numbered in document order across the edits (editors link equal numbers).
+ */
+function withSnippets(edits: TextEdit[]): Array<TextEdit | SnippetTextEdit> {
+  const order = edits.map((_, index) => index).sort((a, b) => compareRanges(edits[a].range, edits[b].range) || a - b);
+  const result: Array<TextEdit | SnippetTextEdit> = [...edits];
+  let tabstop = 1;
+  for (const index of order) {
+    const snippet = snippetOf(edits[index].newText, PLACEHOLDERS, tabstop);
+    if (!snippet) continue;
+    tabstop = snippet.nextTabstop;
+    result[index] = { range: edits[index].range, snippet: { kind: 'snippet', value: snippet.value } };
+  }
+  return result;
+}
+
+function compareRanges(a: Range, b: Range): number {
+  return a.start.line - b.start.line || a.start.character - b.start.character;
+}
+
 /**
  * Edits to one document as a WorkspaceEdit. With `version` (and client support) the edit is
  * versioned, so a client refuses to apply it to a document that changed since.
  */
-export function workspaceEdit(uri: string, version: number | null, edits: TextEdit[], documentChanges: boolean): WorkspaceEdit {
-  if (documentChanges) return { documentChanges: [{ textDocument: { uri, version }, edits }] };
+export function workspaceEdit(uri: string, version: number | null, edits: TextEdit[], form: EditForm): WorkspaceEdit {
+  if (form.documentChanges) return { documentChanges: [{ textDocument: { uri, version }, edits: form.snippets ? withSnippets(edits) : edits }] };
   return { changes: { [uri]: edits } };
 }

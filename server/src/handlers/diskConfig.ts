@@ -65,13 +65,15 @@ export class DiskConfig implements DraftClassifier {
     const folder = file ? this.folderOf(file) : (this.folders[0] ?? null);
     const resolved = file ? this.resolve(file, folder) : folder ? this.resolve(path.join(folder, 'untitled.md'), folder) : defaultResolvedConfig(process.cwd());
     const knownSchema = (id: string) => builtinSchemaIds().includes(id) || id === resolved.schema.id;
-    const taken =
-      settings.enable &&
-      !(file !== null && this.isExcluded(file, folder, settings)) &&
-      (file
-        ? classifyDraft({ file, scope: this.scopeOf(resolved, folder, settings), text, knownSchema, ignoreFiles: this.ignoreFilesOf(folder ?? resolved.dir) }).draft
-        : ((named) => named !== null && knownSchema(named))(frontmatterSchema(text)));
-    return verdict({ resolved, folder, taken }, text, settings, this.editorLocale);
+    const scope = this.scopeOf(resolved, folder, settings);
+    const found = { resolved, folder, includeFrom: scope.includeFrom };
+    if (!settings.enable) return verdict({ ...found, notTaken: 'disabled' }, text, settings, this.editorLocale);
+    if (file !== null && this.isExcluded(file, folder, settings)) return verdict({ ...found, notTaken: 'excluded' }, text, settings, this.editorLocale);
+    const taken = file
+      ? classifyDraft({ file, scope, text, knownSchema, ignoreFiles: this.ignoreFilesOf(folder ?? resolved.dir) })
+      : ((named) => ({ draft: named !== null && knownSchema(named), reason: 'not-included' }))(frontmatterSchema(text));
+    const notTaken = taken.draft ? null : taken.reason === 'not-included' ? 'not-included' : 'ignored';
+    return verdict({ ...found, notTaken }, text, settings, this.editorLocale);
   }
 
   /**

@@ -13,7 +13,8 @@ import { IncrementalLinter, lintOptionsFor } from '../engine';
 import type { LintOptions, LintResult, Locale } from '../engine';
 import { effectiveGlossary, type ResolvedConfig } from '../engine/config-model';
 import type { GlossaryTerm, PolicySchema } from '../engine/schema';
-import type { Classification, DraftClassifier } from './classification';
+import { chooseSchema } from '../engine/schema/select';
+import type { Classification, DraftClassifier, IncludeFrom, NotDraftReason } from './classification';
 import type { ErrorLog } from './guard';
 import type { Settings, SettingsStore } from './settings';
 import type { SizeNotices } from './sizeNotices';
@@ -35,11 +36,22 @@ export interface Analysis {
   maxProblems: number | null;
 }
 
+/** What the status bar says of a document that is not a draft. */
+export interface NotDraft {
+  reason: NotDraftReason;
+  /** Where the include globs come from: a config file's `include` overrides the `fivenets.include` setting. */
+  includeFrom: IncludeFrom;
+  /** The schema a `schema:` frontmatter should name: the one the draft would be checked against. */
+  suggestedSchema: string;
+}
+
 interface DocumentState {
   generation: number;
   version: number;
   settings: Settings;
   analysis: Analysis | null;
+  /** For a document that is not a draft: why, and its config. */
+  notDraft: Classification | null;
   linter: { engine: IncrementalLinter; options: LintOptions; resolved: ResolvedConfig; bySchema: Map<PolicySchema, LintOptions> } | null;
 }
 
@@ -105,6 +117,21 @@ export class Drafts {
     return analyses.filter((analysis): analysis is Analysis => analysis !== null);
   }
 
+  /**
+   * Why an open document that analyze() found no draft is not one, or null (a draft, or not
+   * analysed yet). The suggested schema is what the draft would be checked against with a
+   * frontmatter naming none: the config's, else five-nets when a heading names a net, else tasks.
+   */
+  notDraft(uri: string): NotDraft | null {
+    const state = this.states.get(uri);
+    const document = this.documents.get(uri);
+    const classification = state?.notDraft;
+    if (!state || !classification?.notDraft || !document || state.version !== document.version) return null;
+    const { resolved } = classification;
+    const chosen = chooseSchema(document.getText(), resolved.schema, resolved.schemaFrom ?? 'auto');
+    return { reason: classification.notDraft, includeFrom: classification.includeFrom, suggestedSchema: chosen.schema.id };
+  }
+
   isOpen(uri: string): boolean {
     return this.documents.get(uri) !== undefined;
   }
@@ -120,6 +147,7 @@ export class Drafts {
       version: document.version,
       settings,
       analysis: null,
+      notDraft: classification.notDraft ? classification : null,
       linter: null,
     };
     this.sizeNotices.update(uri, classification);

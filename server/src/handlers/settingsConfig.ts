@@ -52,8 +52,10 @@ export class SettingsConfig implements DraftClassifier {
     const relative = folder === null ? null : uri.slice(folder.length + 1).split('/').map(decodeSegment).join('/');
     const excluded = relative !== null && this.isExcluded(relative, settings);
     const named = frontmatterSchema(text);
-    const taken = settings.enable && !excluded && ((relative !== null && safeGlobMatcher(settings.include)(relative)) || (named !== null && builtinSchemaIds().includes(named)));
-    return verdict({ resolved: this.resolved, folder, taken }, text, settings, this.editorLocale);
+    const taken = (relative !== null && safeGlobMatcher(settings.include)(relative)) || (named !== null && builtinSchemaIds().includes(named));
+    const notTaken = !settings.enable ? 'disabled' : excluded ? 'excluded' : taken ? null : 'not-included';
+    // No config files here: the include globs are always the setting's.
+    return verdict({ resolved: this.resolved, folder, notTaken, includeFrom: 'setting' }, text, settings, this.editorLocale);
   }
 
   /** The innermost workspace folder holding the URI. */

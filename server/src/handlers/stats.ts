@@ -89,5 +89,7 @@ export async function documentStats(drafts: Drafts, params: DocumentStatsParams)
   const analysis = await drafts.analyze(params.uri);
   // Closed while its settings were fetched: unknown now.
   if (!drafts.isOpen(params.uri)) return null;
-  return analysis ? statsOf(analysis) : { ...NOT_A_DRAFT };
+  if (analysis) return statsOf(analysis);
+  const notDraft = drafts.notDraft(params.uri);
+  return notDraft ? { ...NOT_A_DRAFT, notDraftReason: notDraft.reason, includeFrom: notDraft.includeFrom, suggestedSchema: notDraft.suggestedSchema } : { ...NOT_A_DRAFT };
 }
