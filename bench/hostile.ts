@@ -27,7 +27,8 @@ const INPUTS: Array<{ name: string; make: (factor: number) => string }> = [
   { name: 'a list indented one level per line, 1,000 lines', make: (f) => `${Array.from({ length: 1_000 * f }, (_, i) => `${'  '.repeat(i)}- 第${i}层`).join('\n')}\n\n${DRAFT}` },
   {
     name: 'a table of 20,000 rows',
-    make: (f) => `## 公共卫生防护网\n\n| 序号 | 重点任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- | --- |\n${Array.from({ length: 20_000 * f }, (_, i) => `| ${i + 1} | 建设负压病房${i + 1}间 |  | 2020年底前 |`).join('\n')}\n`,
+    make: (f) =>
+      `## 公共卫生防护网\n\n| 序号 | 重点任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- | --- |\n${Array.from({ length: 20_000 * f }, (_, i) => `| ${i + 1} | 建设负压病房${i + 1}间 |  | 2020年底前 |`).join('\n')}\n`,
   },
 ];
 

@@ -125,7 +125,12 @@ function writePlainCorpus(corpusRoot: string, dirName: string, files: number): C
 
 /** The annotated real plans (not their README), copied round after round to about REAL_CHARS characters. */
 function writeRealCorpus(corpusRoot: string): Corpus | null {
-  const plans = fs.existsSync(REAL_PLANS) ? fs.readdirSync(REAL_PLANS).filter((name) => name.endsWith('.md') && name !== 'README.md').sort() : [];
+  const plans = fs.existsSync(REAL_PLANS)
+    ? fs
+        .readdirSync(REAL_PLANS)
+        .filter((name) => name.endsWith('.md') && name !== 'README.md')
+        .sort()
+    : [];
   if (plans.length === 0) return skip('the real-plans corpus', `no plans in ${REAL_PLANS} (the shared checkout: ../shared or FIVENETS_SHARED_DIR)`);
   const dir = path.join(corpusRoot, 'real');
   fs.rmSync(dir, { recursive: true, force: true });
@@ -264,7 +269,10 @@ interface EngineFigures {
 /** In-process, one thread: lint time against the parse steps it contains. */
 function measureEngine(corpusRoot: string, corpus: Corpus): EngineFigures {
   const dir = path.join(corpusRoot, corpus.dir);
-  const texts = fs.readdirSync(dir).filter((name) => name.endsWith('.md')).map((name) => fs.readFileSync(path.join(dir, name), 'utf8'));
+  const texts = fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => fs.readFileSync(path.join(dir, name), 'utf8'));
   const options = { schema: builtinSchema(), locale: 'zh-CN' as const };
   let found = 0;
   for (const text of texts.slice(0, 20)) {
@@ -331,7 +339,12 @@ function serverRows(server: ServerFigures, figures: Record<string, number>, row:
       figures.serverP95LargeMs = edit.editP95;
       figures.serverRssLargeMb = edit.rssMb;
     }
-    row(`Server ${size}: edit → diagnostics p50 / p95 (${EDITS} edits, pull)`, `${fmt(edit.editP50, 1)} / ${fmt(edit.editP95, 1)} ms`, large ? `p95 ≤ ${TARGETS.serverP95LargeMs} ms` : '', large ? edit.editP95 <= TARGETS.serverP95LargeMs : null);
+    row(
+      `Server ${size}: edit → diagnostics p50 / p95 (${EDITS} edits, pull)`,
+      `${fmt(edit.editP50, 1)} / ${fmt(edit.editP95, 1)} ms`,
+      large ? `p95 ≤ ${TARGETS.serverP95LargeMs} ms` : '',
+      large ? edit.editP95 <= TARGETS.serverP95LargeMs : null,
+    );
     row(`Server ${size}: hover p95 / completion p95`, `${fmt(edit.hoverP95, 1)} / ${fmt(edit.completionP95, 1)} ms`, 'hover ≤ 10 ms', edit.hoverP95 <= 10);
     row(`Server ${size}: memory (RSS)`, `${fmt(edit.rssMb)} MB`, large ? `≤ ${TARGETS.serverRssLargeMb} MB` : '', large ? edit.rssMb <= TARGETS.serverRssLargeMb : null);
   }
@@ -350,7 +363,12 @@ function serverRows(server: ServerFigures, figures: Record<string, number>, row:
     const size = `${Math.round(push.chars / 1000)} K`;
     const isSmall = push.chars < 50_000;
     if (isSmall) figures.pushP95SmallMs = push.publishP95;
-    row(`Server ${size}, push-only client: edit → publishDiagnostics p50 / p95 (${push.edits} edits, debounce included)`, `${fmt(push.publishP50, 1)} / ${fmt(push.publishP95, 1)} ms`, isSmall ? `p95 ≤ ${TARGETS.pushP95SmallMs} ms` : '', isSmall ? push.publishP95 <= TARGETS.pushP95SmallMs : null);
+    row(
+      `Server ${size}, push-only client: edit → publishDiagnostics p50 / p95 (${push.edits} edits, debounce included)`,
+      `${fmt(push.publishP50, 1)} / ${fmt(push.publishP95, 1)} ms`,
+      isSmall ? `p95 ≤ ${TARGETS.pushP95SmallMs} ms` : '',
+      isSmall ? push.publishP95 <= TARGETS.pushP95SmallMs : null,
+    );
   }
   if (server.startup.length > 0) row('Server start → first diagnostics (sample draft)', fmtStat(stat(server.startup)), '', null);
 }
@@ -438,7 +456,12 @@ function growthRows(growth: GrowthFigures[], figures: Record<string, number>, ro
       figures.growthTimePerChar16x = perChar;
       figures.growthRss16xMb = entry.rssMb;
     }
-    row(`Growth ${entry.factor}× plain (${entry.files} files, ${(entry.chars / 1e6).toFixed(1)} M characters, ${GROWTH_RUNS} runs): CLI cold`, `${fmtStat(entry.time)}; ${fmt(entry.msPerMChar)} ms per M characters`, '', null);
+    row(
+      `Growth ${entry.factor}× plain (${entry.files} files, ${(entry.chars / 1e6).toFixed(1)} M characters, ${GROWTH_RUNS} runs): CLI cold`,
+      `${fmtStat(entry.time)}; ${fmt(entry.msPerMChar)} ms per M characters`,
+      '',
+      null,
+    );
     if (entry.factor !== 1) row(`Growth ${entry.factor}×: time per character ÷ 1×`, fmt(perChar, 2), last ? `≤ ${TARGETS.growthTimePerChar16x}` : '', last ? perChar <= TARGETS.growthTimePerChar16x : null);
     row(`Growth ${entry.factor}×: peak memory (max RSS of the CLI, its lint threads included)`, `${fmt(entry.rssMb)} MB`, last ? `< ${TARGETS.growthRss16xMb} MB` : '', last ? entry.rssMb < TARGETS.growthRss16xMb : null);
   }
@@ -508,7 +531,12 @@ async function main(): Promise<void> {
   figures.cacheUnchangedVsMarkdownlint = unchanged.median / coldMdl.median;
   figures.cacheOneChangedVsMarkdownlint = oneChanged.median / coldMdl.median;
   row('drafts: --cache, unchanged corpus', fmtStat(unchanged), '', null);
-  row('drafts: --cache unchanged ÷ markdownlint-cli2 cold', fmt(figures.cacheUnchangedVsMarkdownlint, 3), `≤ ${TARGETS.cacheUnchangedVsMarkdownlint}`, figures.cacheUnchangedVsMarkdownlint <= TARGETS.cacheUnchangedVsMarkdownlint);
+  row(
+    'drafts: --cache unchanged ÷ markdownlint-cli2 cold',
+    fmt(figures.cacheUnchangedVsMarkdownlint, 3),
+    `≤ ${TARGETS.cacheUnchangedVsMarkdownlint}`,
+    figures.cacheUnchangedVsMarkdownlint <= TARGETS.cacheUnchangedVsMarkdownlint,
+  );
   row('drafts: --cache, one file changed', fmtStat(oneChanged), '', null);
   row('drafts: --cache one changed ÷ markdownlint-cli2 cold', fmt(figures.cacheOneChangedVsMarkdownlint, 3), '', null);
   for (const engine of engines) engineRows(engine.name, engine.figures, figures, row);
@@ -522,7 +550,9 @@ async function main(): Promise<void> {
   for (const corpus of corpora) lines.push(`- **${corpus.key}**: ${corpus.title}, ${corpus.files} files, ${(corpus.chars / 1e6).toFixed(2)} M characters; fivenets lints \`${corpus.target}\`.`);
   for (const reason of skipped) lines.push(`- **SKIPPED** ${reason}.`);
   lines.push('', ...table, '');
-  lines.push('Pull edits are timed from `didChange` to the answer of a `textDocument/diagnostic` request for that version (no debounce); push edits from `didChange` to the `publishDiagnostics` of that version (debounce included).');
+  lines.push(
+    'Pull edits are timed from `didChange` to the answer of a `textDocument/diagnostic` request for that version (no debounce); push edits from `didChange` to the `publishDiagnostics` of that version (debounce included).',
+  );
   const text = lines.join('\n');
   console.log(text);
   if (!quick) {

@@ -30,24 +30,30 @@ const commandsApart = {
   setup(build) {
     build.onResolve({ filter: /^\.\/commands$/ }, (args) =>
       // The lint worker (worker.ts) loads the engine from commands.js too, not a copy of its own.
-      args.importer.endsWith(`server${sep}src${sep}cli${sep}main.ts`) || args.importer.endsWith(`server${sep}src${sep}cli${sep}worker.ts`)
-        ? { path: './commands.js', external: true }
-        : undefined,
+      args.importer.endsWith(`server${sep}src${sep}cli${sep}main.ts`) || args.importer.endsWith(`server${sep}src${sep}cli${sep}worker.ts`) ? { path: './commands.js', external: true } : undefined,
     );
     // The Word converter (mammoth, rehype) is its own bundle, loaded when a .docx is met;
     // the VS Code client loads the same file for "Import Word Draft…".
-    build.onResolve({ filter: /^\.\.\/import\/docx$/ }, (args) =>
-      args.importer.endsWith(`server${sep}src${sep}cli${sep}docx.ts`) ? { path: './import.js', external: true } : undefined,
-    );
+    build.onResolve({ filter: /^\.\.\/import\/docx$/ }, (args) => (args.importer.endsWith(`server${sep}src${sep}cli${sep}docx.ts`) ? { path: './import.js', external: true } : undefined));
   },
 };
 
 /** cli.js must stay light: fail the build when the engine or the report creeps into it. */
 // File-system facts, the bounded reader, glob checks, the draft classification (picomatch and
 // ignore only) and line positions (rdjson), with no other engine imports.
-const LIGHT_ENGINE_MODULES = new Set(['server/src/engine/config-files.ts', 'server/src/engine/read-file.ts', 'server/src/engine/globs.ts', 'server/src/engine/glob-match.ts', 'server/src/engine/classify.ts', 'server/src/engine/frontmatter.ts', 'server/src/engine/lines.ts']);
+const LIGHT_ENGINE_MODULES = new Set([
+  'server/src/engine/config-files.ts',
+  'server/src/engine/read-file.ts',
+  'server/src/engine/globs.ts',
+  'server/src/engine/glob-match.ts',
+  'server/src/engine/classify.ts',
+  'server/src/engine/frontmatter.ts',
+  'server/src/engine/lines.ts',
+]);
 function checkLight(result) {
-  const heavy = Object.keys(result.metafile.inputs).filter((input) => (/^server\/src\/(engine|report)\//.test(input) && !LIGHT_ENGINE_MODULES.has(input)) || /node_modules\/(unified|micromark|opencc-js|yaml|ajv)\//.test(input));
+  const heavy = Object.keys(result.metafile.inputs).filter(
+    (input) => (/^server\/src\/(engine|report)\//.test(input) && !LIGHT_ENGINE_MODULES.has(input)) || /node_modules\/(unified|micromark|opencc-js|yaml|ajv)\//.test(input),
+  );
   if (heavy.length > 0) throw new Error(`server/out/cli.js must not bundle the engine (see server/src/cli/main.ts), but it has: ${heavy.slice(0, 5).join(', ')}`);
 }
 
@@ -136,5 +142,6 @@ const browser = {
 // The server runs in a web worker, which has no DOM: packages' `worker` exports first
 // (decode-named-character-reference's `browser` one calls document.createElement).
 if (existsSync('server/src/browserServer.ts')) builds.push(esbuild.build({ ...browser, conditions: ['worker'], format: 'iife', entryPoints: ['server/src/browserServer.ts'], outfile: 'server/out/web/server.js' }));
-if (existsSync('client/src/browserExtension.ts')) builds.push(esbuild.build({ ...browser, format: 'cjs', entryPoints: ['client/src/browserExtension.ts'], outfile: 'client/out/browserExtension.js', external: ['vscode'] }));
+if (existsSync('client/src/browserExtension.ts'))
+  builds.push(esbuild.build({ ...browser, format: 'cjs', entryPoints: ['client/src/browserExtension.ts'], outfile: 'client/out/browserExtension.js', external: ['vscode'] }));
 await Promise.all(builds);

@@ -35,7 +35,11 @@ function nameOf(node: ts.Node): string {
 /** The comments before a function, or before the statement that holds it (`const f = () => …`). */
 function leadingComments(node: ts.Node, source: ts.SourceFile): string {
   let holder: ts.Node = node;
-  while (holder.parent && (ts.isVariableDeclaration(holder.parent) || ts.isVariableDeclarationList(holder.parent) || ts.isVariableStatement(holder.parent) || ts.isPropertyAssignment(holder.parent) || ts.isExportAssignment(holder.parent))) holder = holder.parent;
+  while (
+    holder.parent &&
+    (ts.isVariableDeclaration(holder.parent) || ts.isVariableDeclarationList(holder.parent) || ts.isVariableStatement(holder.parent) || ts.isPropertyAssignment(holder.parent) || ts.isExportAssignment(holder.parent))
+  )
+    holder = holder.parent;
   const ranges = ts.getLeadingCommentRanges(source.text, holder.getFullStart()) ?? [];
   return ranges.map((range) => source.text.slice(range.pos, range.end)).join('\n');
 }

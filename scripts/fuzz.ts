@@ -97,7 +97,13 @@ function main(): number {
         `operations:  ${summary.operations}`,
         `inputs:      ${summary.inputs}${summary.stoppedBy === 'time' ? ` (stopped by --time-limit-ms ${timeLimitMs})` : ''}`,
         `crashes:     ${summary.crashes}`,
-        `failures:    ${byInput.size} input(s)${Object.keys(kinds).length > 0 ? ` — ${Object.entries(kinds).map(([kind, count]) => `${kind} ×${count}`).join(', ')}` : ''}`,
+        `failures:    ${byInput.size} input(s)${
+          Object.keys(kinds).length > 0
+            ? ` — ${Object.entries(kinds)
+                .map(([kind, count]) => `${kind} ×${count}`)
+                .join(', ')}`
+            : ''
+        }`,
         `duration:    ${(summary.durationMs / 1000).toFixed(1)} s`,
         '',
       ].join('\n'),

@@ -93,9 +93,7 @@ export function renderGrammar(): GrammarRule {
     unique(
       words.flatMap((word) => {
         const forms = isLatin(word) ? unique([word, word.toLowerCase(), word.toUpperCase()]) : [word];
-        return forms.flatMap((form) =>
-          (withColon ? [':', '：'] : ['']).flatMap((colon) => ['**', '__'].map((emphasis) => escapeRegExp(`${form}${colon}${emphasis}`))),
-        );
+        return forms.flatMap((form) => (withColon ? [':', '：'] : ['']).flatMap((colon) => ['**', '__'].map((emphasis) => escapeRegExp(`${form}${colon}${emphasis}`))));
       }),
     ).join('|');
   const afterEmphasisRule = (words: string[], valuePatterns: GrammarRule[]): GrammarRule[] => [
@@ -164,15 +162,8 @@ export function renderGrammar(): GrammarRule {
     ],
     name: 'Five Nets (Markdown injection)',
     scopeName: 'fivenets.markdown.injection',
-    injectionSelector:
-      'L:text.html.markdown -comment -markup.fenced_code -markup.raw -markup.inline.raw -meta.embedded.block.frontmatter -string.unquoted.field-value.fivenets',
-    patterns: [
-      { include: '#directive' },
-      { include: '#field' },
-      { include: '#net-name' },
-      { include: '#placeholder' },
-      { include: '#date' },
-    ],
+    injectionSelector: 'L:text.html.markdown -comment -markup.fenced_code -markup.raw -markup.inline.raw -meta.embedded.block.frontmatter -string.unquoted.field-value.fivenets',
+    patterns: [{ include: '#directive' }, { include: '#field' }, { include: '#net-name' }, { include: '#placeholder' }, { include: '#date' }],
     repository: {
       directive: {
         name: 'comment.block.directive.fivenets',
@@ -240,8 +231,7 @@ export function renderClientData(): string {
     '',
     `export const NETS: readonly NetNames[] = ${JSON.stringify(nets, null, 2)};`,
     '',
-    'export const CANONICAL_LABELS: Record<Script, { owner: string; coOwners: string; metric: string; deadline: string }> = ' +
-      `${JSON.stringify(CANONICAL_LABELS, null, 2)};`,
+    'export const CANONICAL_LABELS: Record<Script, { owner: string; coOwners: string; metric: string; deadline: string }> = ' + `${JSON.stringify(CANONICAL_LABELS, null, 2)};`,
     '',
     `export const PLACEHOLDER: Record<Script, string> = ${JSON.stringify(PLACEHOLDER)};`,
     '',
@@ -307,7 +297,11 @@ const L10N_BUNDLES = ['l10n/bundle.l10n.zh-cn.json', 'l10n/bundle.l10n.zh-tw.jso
 export function checkL10n(sources: string[], bundles: Record<string, string>): string[] {
   const problems: string[] = [];
   const messages = new Set(sources.flatMap((source) => [...source.matchAll(L10N_CALL)].map((match) => match[1].replace(/\\(.)/g, '$1'))));
-  const args = (text: string): string => [...text.matchAll(/\{\d+\}/g)].map((match) => match[0]).sort().join();
+  const args = (text: string): string =>
+    [...text.matchAll(/\{\d+\}/g)]
+      .map((match) => match[0])
+      .sort()
+      .join();
   for (const [file, text] of Object.entries(bundles)) {
     const bundle = JSON.parse(text) as Record<string, string>;
     for (const message of messages) {
@@ -340,10 +334,7 @@ function main(check: boolean): number {
   ];
   const pkgText = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
   const read = (file: string): string => fs.readFileSync(path.join(root, file), 'utf8');
-  const problems = [
-    ...checkPackageJson(pkgText),
-    ...checkL10n(readTree(path.join(root, 'client/src'), '.ts'), Object.fromEntries(L10N_BUNDLES.map((file) => [file, read(file)]))),
-  ];
+  const problems = [...checkPackageJson(pkgText), ...checkL10n(readTree(path.join(root, 'client/src'), '.ts'), Object.fromEntries(L10N_BUNDLES.map((file) => [file, read(file)])))];
   for (const { file, text } of outputs) {
     const abs = path.join(root, file);
     const current = fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : null;

@@ -30,7 +30,10 @@ const roundedBox = (x, y, cx, cy, half, radius) => {
 };
 const circle = (x, y, cx, cy, r) => Math.hypot(x - cx, y - cy) - r;
 const segment = (x, y, ax, ay, bx, by, width) => {
-  const px = x - ax, py = y - ay, dx = bx - ax, dy = by - ay;
+  const px = x - ax,
+    py = y - ay,
+    dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, (px * dx + py * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - t * dx, py - t * dy) - width / 2;
 };
@@ -38,7 +41,9 @@ const segment = (x, y, ax, ay, bx, by, width) => {
 /** The net: five strands each way, slightly bowed like a hung net, inside the tile. */
 function netDistance(x, y) {
   let d = Infinity;
-  const from = 26, to = 102, step = (to - from) / 4;
+  const from = 26,
+    to = 102,
+    step = (to - from) / 4;
   for (let i = 0; i < 5; i++) {
     const p = from + i * step;
     const bow = 3 * Math.sin(((p - from) / (to - from)) * Math.PI);
@@ -60,12 +65,19 @@ const layers = [
 const pixels = Buffer.alloc(SIZE * SIZE * 4);
 for (let py = 0; py < SIZE; py++) {
   for (let px = 0; px < SIZE; px++) {
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let sy = 0; sy < SAMPLES; sy++) {
       for (let sx = 0; sx < SAMPLES; sx++) {
-        const x = px + (sx + 0.5) / SAMPLES, y = py + (sy + 0.5) / SAMPLES;
+        const x = px + (sx + 0.5) / SAMPLES,
+          y = py + (sy + 0.5) / SAMPLES;
         // Premultiplied "over" compositing, back to front.
-        let cr = 0, cg = 0, cb = 0, ca = 0;
+        let cr = 0,
+          cg = 0,
+          cb = 0,
+          ca = 0;
         for (const [distance, colour, opacity] of layers) {
           if (distance(x, y) > 0) continue;
           const [lr, lg, lb] = colour(x, y);
@@ -74,7 +86,10 @@ for (let py = 0; py < SIZE; py++) {
           cb = lb * opacity + cb * (1 - opacity);
           ca = opacity + ca * (1 - opacity);
         }
-        r += cr; g += cg; b += cb; a += ca;
+        r += cr;
+        g += cg;
+        b += cb;
+        a += ca;
       }
     }
     const n = SAMPLES * SAMPLES;
@@ -114,12 +129,7 @@ header[8] = 8; // bit depth
 header[9] = 6; // RGBA
 // Each scanline starts with filter type 0 (none).
 const raw = Buffer.concat(Array.from({ length: SIZE }, (_, y) => Buffer.concat([Buffer.from([0]), pixels.subarray(y * SIZE * 4, (y + 1) * SIZE * 4)])));
-const png = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  chunk('IHDR', header),
-  chunk('IDAT', deflateSync(raw, { level: 9 })),
-  chunk('IEND', Buffer.alloc(0)),
-]);
+const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
 mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(out, png);
 console.log(`wrote ${path.relative(process.cwd(), out)} (${png.length} bytes)`);

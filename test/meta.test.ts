@@ -32,7 +32,10 @@ describe('meta', () => {
       assert.ok(fs.existsSync(file), `docs/rules/${rule.meta.id}.md is missing`);
       assert.equal(fs.readFileSync(file, 'utf8'), ruleDoc(rule), `docs/rules/${rule.meta.id}.md is stale: run npm run docs`);
     }
-    const pages = fs.readdirSync(path.join(root, 'docs/rules')).map((name) => name.replace(/\.md$/u, '')).sort();
+    const pages = fs
+      .readdirSync(path.join(root, 'docs/rules'))
+      .map((name) => name.replace(/\.md$/u, ''))
+      .sort();
     assert.deepEqual(pages, RULES.map((rule) => rule.meta.id).sort(), 'a doc page for a rule that does not exist');
   });
 

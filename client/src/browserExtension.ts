@@ -24,7 +24,8 @@ let client: LanguageClient | null = null;
  */
 function diskOnlyCommands(): Disposable[] {
   void commands.executeCommand('setContext', 'fivenets.web', true);
-  const unavailable = (title: string) => () => void window.showInformationMessage(l10n.t('Five Nets: {0} needs the files on disk, which VS Code for the Web does not give extensions. Use the fivenets command line.', title));
+  const unavailable = (title: string) => () =>
+    void window.showInformationMessage(l10n.t('Five Nets: {0} needs the files on disk, which VS Code for the Web does not give extensions. Use the fivenets command line.', title));
   return [commands.registerCommand('fivenets.showOverview', unavailable(l10n.t('the policy overview'))), commands.registerCommand('fivenets.importWordDraft', unavailable(l10n.t('Word import')))];
 }
 

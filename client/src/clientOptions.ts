@@ -61,10 +61,7 @@ export function clientOptions(output: LogOutputChannel, documentSelector: Docume
       output.error(`The server stopped unexpectedly ${MAX_RESTARTS + 1} times in 3 minutes; not restarting it.`);
       return {
         ...result,
-        message: l10n.t(
-          'The Five Nets server crashed {0} times in the last 3 minutes and will not be restarted. See the "Five Nets" output for details.',
-          MAX_RESTARTS + 1,
-        ),
+        message: l10n.t('The Five Nets server crashed {0} times in the last 3 minutes and will not be restarted. See the "Five Nets" output for details.', MAX_RESTARTS + 1),
       };
     },
   };
@@ -101,7 +98,12 @@ export function clientOptions(output: LogOutputChannel, documentSelector: Docume
             const item = params.items[index];
             if (item?.section !== 'fivenets' || !value || typeof value !== 'object') return value;
             const exclude = workspace.getConfiguration('files', item.scopeUri ? Uri.parse(item.scopeUri) : undefined).get<Record<string, unknown>>('exclude', {});
-            return { ...value, filesExclude: Object.entries(exclude).filter(([, on]) => on === true).map(([glob]) => glob) };
+            return {
+              ...value,
+              filesExclude: Object.entries(exclude)
+                .filter(([, on]) => on === true)
+                .map(([glob]) => glob),
+            };
           });
         },
       },

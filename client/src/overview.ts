@@ -6,21 +6,7 @@
  * link clicks into `open` messages, and the draft opens at that line.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  CancellationTokenSource,
-  commands,
-  Disposable,
-  l10n,
-  Position,
-  Range,
-  Uri,
-  ViewColumn,
-  window,
-  workspace,
-  type LogOutputChannel,
-  type TextDocument,
-  type WebviewPanel,
-} from 'vscode';
+import { CancellationTokenSource, commands, Disposable, l10n, Position, Range, Uri, ViewColumn, window, workspace, type LogOutputChannel, type TextDocument, type WebviewPanel } from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { OverviewRequest, type OverviewParams, type OverviewResult } from '../../shared/protocol';
 

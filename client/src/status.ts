@@ -10,19 +10,7 @@
  * clicking it runs "Treat as Policy Draft" (treatAsDraft.ts). Files left out on purpose
  * (ignore files, files.exclude, linting off, too large) show nothing.
  */
-import {
-  commands,
-  Disposable,
-  l10n,
-  languages,
-  StatusBarAlignment,
-  ThemeColor,
-  window,
-  workspace,
-  type LogOutputChannel,
-  type StatusBarItem,
-  type TextEditor,
-} from 'vscode';
+import { commands, Disposable, l10n, languages, StatusBarAlignment, ThemeColor, window, workspace, type LogOutputChannel, type StatusBarItem, type TextEditor } from 'vscode';
 import { ErrorCodes, LSPErrorCodes, ResponseError, State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { DocumentStatsRequest, type DocumentStats, type DocumentStatsParams } from '../../shared/protocol';
 import { TREAT_AS_DRAFT_COMMAND } from './treatAsDraft';
@@ -41,13 +29,7 @@ export function formatStats(stats: DocumentStats): { text: string; tooltip: stri
     l10n.t('{0} incomplete', stats.incomplete),
   ];
   const summary = byNets
-    ? l10n.t(
-        'Five Nets: {0} of {1} nets have a section; {2} measures, {3} missing an owner, a metric or a deadline. Click to show the problems.',
-        stats.netsPresent,
-        stats.netsTotal,
-        stats.measures,
-        stats.incomplete,
-      )
+    ? l10n.t('Five Nets: {0} of {1} nets have a section; {2} measures, {3} missing an owner, a metric or a deadline. Click to show the problems.', stats.netsPresent, stats.netsTotal, stats.measures, stats.incomplete)
     : l10n.t('Five Nets: {0} measures, {1} missing an owner, a metric or a deadline. Click to show the problems.', stats.measures, stats.incomplete);
   // An older server sends no schema: the tooltip then says nothing about it.
   const schema = stats.schemaName ? `\n${l10n.t('Schema: {0} ({1})', stats.schemaName, stats.schemaReason)}` : '';

@@ -134,17 +134,7 @@ export function newDraftText(script: Script, today: Date): string {
     const heading = script === 'en' ? netName(net, script) : `${CN_ORDINALS[index] ?? index + 1}、${netName(net, script)}`;
     return `## ${heading}\n\n1. ${measure}\n`;
   });
-  return [
-    '---',
-    `title: ${TITLES[script]}`,
-    `date: ${isoDate(today)}`,
-    `schema: ${SCHEMA_ID}`,
-    '---',
-    '',
-    `# ${TITLES[script]}`,
-    '',
-    sections.join('\n'),
-  ].join('\n');
+  return ['---', `title: ${TITLES[script]}`, `date: ${isoDate(today)}`, `schema: ${SCHEMA_ID}`, '---', '', `# ${TITLES[script]}`, '', sections.join('\n')].join('\n');
 }
 
 /** Characters picomatch reads as glob syntax in a folder name, escaped with a backslash. */

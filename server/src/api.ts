@@ -119,7 +119,13 @@ async function run(argv: string[], cwd: string | undefined, stdin?: string): Pro
     readStdin: () => Promise.resolve(Buffer.from(stdin ?? '', 'utf8')),
     env: {},
   });
-  if (code === 2) throw new FivenetsError(stderr.trim().split('\n')[0]?.replace(/^fivenets: /u, '') ?? 'failed');
+  if (code === 2)
+    throw new FivenetsError(
+      stderr
+        .trim()
+        .split('\n')[0]
+        ?.replace(/^fivenets: /u, '') ?? 'failed',
+    );
   return stdout;
 }
 

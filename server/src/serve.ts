@@ -235,7 +235,10 @@ function registerRequests(connection: Connection, log: ErrorLog, features: () =>
   connection.onFoldingRanges(guard(log, 'textDocument/foldingRange', [], (params) => foldingRanges(features().drafts, params)));
   connection.onCodeLens(guard(log, 'textDocument/codeLens', [], (params) => codeLenses(features().drafts, params)));
   connection.onWorkspaceSymbol(guard(log, 'workspace/symbol', [], (params, token) => features().workspaceSymbols.search(params, token)));
-  connection.onRequest(DocumentStatsRequest, guard(log, DocumentStatsRequest.method, null, (params) => documentStats(features().drafts, params)));
+  connection.onRequest(
+    DocumentStatsRequest,
+    guard(log, DocumentStatsRequest.method, null, (params) => documentStats(features().drafts, params)),
+  );
   connection.onRequest(
     OverviewRequest,
     guard(log, OverviewRequest.method, null, (params, token) => {

@@ -34,7 +34,10 @@ function stdioConnection(): Connection | null {
   const exit = () => process.exit(shutdownRequested ? 0 : 1);
   process.stdin.on('end', exit);
   process.stdin.on('close', exit);
-  const toClient = (send: (message: string) => void) => (...args: unknown[]) => send(format(...args));
+  const toClient =
+    (send: (message: string) => void) =>
+    (...args: unknown[]) =>
+      send(format(...args));
   console.log = toClient((message) => stdio.console.log(message));
   console.info = toClient((message) => stdio.console.info(message));
   console.debug = toClient((message) => stdio.console.log(message));

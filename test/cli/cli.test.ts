@@ -100,7 +100,9 @@ describe('cli', () => {
     it('prints SARIF 2.1.0 with the structure code scanning reads (our own schema, test/cli/sarif-structure.schema.json)', async () => {
       const run = await cli(['lint', sample, '--format', 'sarif']);
       const sarif = JSON.parse(run.stdout);
-      const validate = new Ajv({ strict: true, allErrors: true, formats: { uri: (value: string) => URL.canParse(value) } }).compile(JSON.parse(fs.readFileSync(path.join(__dirname, 'sarif-structure.schema.json'), 'utf8')));
+      const validate = new Ajv({ strict: true, allErrors: true, formats: { uri: (value: string) => URL.canParse(value) } }).compile(
+        JSON.parse(fs.readFileSync(path.join(__dirname, 'sarif-structure.schema.json'), 'utf8')),
+      );
       assert.ok(validate(JSON.parse(run.stdout)), JSON.stringify(validate.errors?.slice(0, 3)));
       // The check can fail: a result without its region is refused.
       const broken = JSON.parse(run.stdout);
@@ -131,7 +133,10 @@ describe('cli', () => {
     it('prints GitHub workflow commands', async () => {
       const run = await cli(['lint', sample, '--format', 'github', '--locale', 'en']);
       const lines = run.stdout.trimEnd().split('\n');
-      assert.ok(lines.every((line) => /^::(error|warning|notice) file=seeds\/wuhan-five-nets\.policy\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::.+$/u.test(line)), lines.find((line) => !line.startsWith('::')));
+      assert.ok(
+        lines.every((line) => /^::(error|warning|notice) file=seeds\/wuhan-five-nets\.policy\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::.+$/u.test(line)),
+        lines.find((line) => !line.startsWith('::')),
+      );
       assert.ok(lines.some((line) => line.startsWith('::error ') && line.includes('title=missing-owner::')));
     });
 
@@ -156,8 +161,14 @@ describe('cli', () => {
       // A template is not an answer: each owner stays missing until a unit is written over 【待填写】.
       const owners = report.files[0].diagnostics.filter((d: { rule: string }) => d.rule === 'missing-owner');
       assert.ok(owners.length > 0);
-      assert.ok(owners.every((d: { message: string }) => d.message.includes('【待填写】')), 'only unfilled placeholders are reported');
-      assert.ok(report.files[0].diagnostics.some((d: { rule: string }) => d.rule === 'unfilled-placeholder'), 'placeholders stay flagged');
+      assert.ok(
+        owners.every((d: { message: string }) => d.message.includes('【待填写】')),
+        'only unfilled placeholders are reported',
+      );
+      assert.ok(
+        report.files[0].diagnostics.some((d: { rule: string }) => d.rule === 'unfilled-placeholder'),
+        'placeholders stay flagged',
+      );
     });
 
     it('an untouched "New Policy Draft" template fails: a placeholder is not an owner', async () => {
@@ -209,7 +220,10 @@ describe('cli', () => {
       const diagnostics = JSON.parse(run.stdout).files[0].diagnostics;
       assert.ok(!diagnostics.some((d: { rule: string }) => d.rule === 'missing-metric'));
       assert.ok(diagnostics.filter((d: { rule: string }) => d.rule === 'vague-owner').every((d: { severity: string }) => d.severity === 'error'));
-      assert.ok(diagnostics.some((d: { message: string }) => d.message.includes('責任單位')), 'zh-TW messages use traditional script');
+      assert.ok(
+        diagnostics.some((d: { message: string }) => d.message.includes('責任單位')),
+        'zh-TW messages use traditional script',
+      );
     });
 
     it('uses --config instead of discovery, and discovery otherwise', async () => {
@@ -218,7 +232,10 @@ describe('cli', () => {
       fs.writeFileSync(path.join(dir, '.fivenets.yaml'), 'locale: en\nrules:\n  missing-metric: off\n');
       const discovered = JSON.parse((await cli(['lint', 'draft.md', '--format', 'json'], { cwd: dir })).stdout);
       assert.ok(!discovered.files[0].diagnostics.some((d: { rule: string }) => d.rule === 'missing-metric'));
-      assert.ok(discovered.files[0].diagnostics.every((d: { message: string }) => /^[\x20-\x7e]/u.test(d.message)), 'English from the config');
+      assert.ok(
+        discovered.files[0].diagnostics.every((d: { message: string }) => /^[\x20-\x7e]/u.test(d.message)),
+        'English from the config',
+      );
       fs.writeFileSync(path.join(dir, 'other.yaml'), 'rules:\n  missing-owner: off\n');
       const explicit = JSON.parse((await cli(['lint', 'draft.md', '--config', 'other.yaml', '--format', 'json'], { cwd: dir })).stdout);
       const rules = new Set(explicit.files[0].diagnostics.map((d: { rule: string }) => d.rule));
@@ -230,7 +247,10 @@ describe('cli', () => {
       const file = path.join(dir, 'draft.md');
       fs.writeFileSync(file, '## 公共卫生防护网\n\n<!-- fivenets-disable-next-line missing-deadline -->\n1. 急救站20个（牵头单位：市卫健委）\n2. 方舱5个（牵头单位：市卫健委）\n');
       const diagnostics = JSON.parse((await cli(['lint', file, '--format', 'json'])).stdout).files[0].diagnostics;
-      assert.deepEqual(diagnostics.filter((d: { rule: string }) => d.rule === 'missing-deadline').map((d: { line: number }) => d.line), [5]);
+      assert.deepEqual(
+        diagnostics.filter((d: { rule: string }) => d.rule === 'missing-deadline').map((d: { line: number }) => d.line),
+        [5],
+      );
     });
   });
 
@@ -250,7 +270,11 @@ describe('cli', () => {
       const good = '## 公共卫生防护网\n\n1. 急救站20个（牵头单位：市卫健委）\n';
       fs.writeFileSync(path.join(dir, 'good.md'), good);
       fs.writeFileSync(path.join(dir, '.fivenets.yaml'), 'include: ["*.md"]\n');
-      for (const [name, pattern] of [['binary.md', /binary file/u], ['latin1.md', /not valid UTF-8/u], ['empty.md', /file is empty/u]] as const) {
+      for (const [name, pattern] of [
+        ['binary.md', /binary file/u],
+        ['latin1.md', /not valid UTF-8/u],
+        ['empty.md', /file is empty/u],
+      ] as const) {
         assertOneLineError(await cli(['lint', name], { cwd: dir }), pattern);
       }
       const all = await cli(['lint', '.', '--fix'], { cwd: dir });
@@ -315,7 +339,10 @@ describe('cli', () => {
       const placeholderOwner = table.measures.find((row: { owner: string | null }) => row.owner === '【待填写】');
       assert.deepEqual(placeholderOwner.missing, ['owner'], 'a placeholder is not an owner');
       assert.ok(table.measures.some((row: { deadlineNormalized: unknown }) => row.deadlineNormalized === 'ongoing'));
-      assert.ok(table.measures.some((row: { net: string | null }) => row.net === 'fine-management'), 'traditional-script net');
+      assert.ok(
+        table.measures.some((row: { net: string | null }) => row.net === 'fine-management'),
+        'traditional-script net',
+      );
     });
 
     it('writes CSV that Excel opens: BOM, CRLF, quoted cells', async () => {
@@ -325,7 +352,10 @@ describe('cli', () => {
       const json = JSON.parse((await cli(['export', '--format', 'json', 'seeds/wuhan-five-nets.policy.md'])).stdout);
       assert.equal(rows.length - 1, json.measures.length);
       assert.ok(rows[1].startsWith('seeds/wuhan-five-nets.policy.md,13,城市应急处置网,'));
-      assert.ok(rows.some((row) => /,\d{4}-\d\d-\d\d\/\d{4}-\d\d-\d\d,指标$/u.test(row)), 'missing fields are listed');
+      assert.ok(
+        rows.some((row) => /,\d{4}-\d\d-\d\d\/\d{4}-\d\d-\d\d,指标$/u.test(row)),
+        'missing fields are listed',
+      );
     });
   });
 
@@ -366,7 +396,12 @@ describe('cli', () => {
         encoding: 'utf8',
       });
       assert.equal(run.status, 1);
-      assert.deepEqual(JSON.parse(run.stdout).files[0].diagnostics.map((d: { rule: string }) => d.rule).filter((r: string) => r !== 'missing-net'), ['missing-deadline']);
+      assert.deepEqual(
+        JSON.parse(run.stdout)
+          .files[0].diagnostics.map((d: { rule: string }) => d.rule)
+          .filter((r: string) => r !== 'missing-net'),
+        ['missing-deadline'],
+      );
     });
 
     it('refuses standard input over maxFileSize with exit 2 and stops reading it', () => {

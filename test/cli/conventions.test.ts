@@ -26,7 +26,11 @@ function tmpdir(): string {
 }
 
 interface JsonReport {
-  files: Array<{ path: string; diagnostics: Array<{ rule: string; severity: string; message: string; line: number; column: number; range: { start: { line: number; character: number }; end: { line: number; character: number } }; fix: unknown }>; output?: string }>;
+  files: Array<{
+    path: string;
+    diagnostics: Array<{ rule: string; severity: string; message: string; line: number; column: number; range: { start: { line: number; character: number }; end: { line: number; character: number } }; fix: unknown }>;
+    output?: string;
+  }>;
   summary: { files: number; errors: number; warnings: number; infos: number };
   docsUrl: string;
 }
@@ -78,7 +82,10 @@ describe('cli conventions', () => {
       const real = await cli(['lint', 'draft.md', 'clean.md', '--fix', '--format', 'json'], dir);
       assert.equal(report.files[0].output, fs.readFileSync(file, 'utf8'), 'output is what --fix writes');
       assert.notEqual(report.files[0].output, before);
-      assert.deepEqual(report.files.map((entry) => entry.diagnostics), json(real).files.map((entry) => entry.diagnostics));
+      assert.deepEqual(
+        report.files.map((entry) => entry.diagnostics),
+        json(real).files.map((entry) => entry.diagnostics),
+      );
       assert.equal(dry.code, real.code);
     });
 
@@ -138,8 +145,14 @@ describe('cli conventions', () => {
       // Three lines inserted above: the same findings keep their fingerprints.
       fs.writeFileSync(path.join(dir, 'a.policy.md'), text.replace(/^(---[\s\S]*?---\n)/u, '$1\n\n\n'));
       const moved = JSON.parse((await cli(['lint', 'a.policy.md', '--format', 'gitlab'], dir)).stdout) as typeof issues;
-      assert.deepEqual(moved.map((issue) => issue.fingerprint), issues.map((issue) => issue.fingerprint));
-      assert.deepEqual(moved.map((issue) => issue.location.lines.begin), issues.map((issue) => issue.location.lines.begin + 3));
+      assert.deepEqual(
+        moved.map((issue) => issue.fingerprint),
+        issues.map((issue) => issue.fingerprint),
+      );
+      assert.deepEqual(
+        moved.map((issue) => issue.location.lines.begin),
+        issues.map((issue) => issue.location.lines.begin + 3),
+      );
       assert.equal((await cli(['lint', 'test/cli/clean', '--format', 'gitlab'], root)).stdout, '[]\n');
     });
   });
@@ -162,7 +175,10 @@ describe('cli conventions', () => {
       const elements = parseXml(run.stdout);
       const report = json(await cli(['lint', sample, 'test/cli/clean', '--format', 'json', '--locale', 'en'], root));
       assert.equal(elements[0].name, 'checkstyle');
-      assert.deepEqual(elements.filter((element) => element.name === 'file').map((element) => element.attributes.name), report.files.map((file) => file.path));
+      assert.deepEqual(
+        elements.filter((element) => element.name === 'file').map((element) => element.attributes.name),
+        report.files.map((file) => file.path),
+      );
       const errors = elements.filter((element) => element.name === 'error');
       const diagnostics = report.files.flatMap((file) => file.diagnostics);
       assert.equal(errors.length, diagnostics.length);
@@ -209,16 +225,21 @@ describe('cli conventions', () => {
       assert.deepEqual(rdjson.source, { name: 'fivenets', url: DOCS_BASE });
       assert.equal(rdjson.diagnostics.length, report.files[0].diagnostics.length);
       const lines = text.split('\n');
-      rdjson.diagnostics.forEach((diagnostic: { message: string; severity: string; code: { value: string; url: string }; location: { path: string; range: { start: { line: number; column: number } } }; suggestions?: unknown[] }, index: number) => {
-        const expected = report.files[0].diagnostics[index];
-        assert.equal(diagnostic.message, expected.message);
-        assert.equal(diagnostic.severity, expected.severity.toUpperCase());
-        assert.deepEqual(diagnostic.code, { value: expected.rule, url: `${DOCS_BASE}/${expected.rule}.md` });
-        assert.equal(diagnostic.location.path, 'a.policy.md');
-        assert.equal(diagnostic.location.range.start.line, expected.line);
-        const bytes = Buffer.byteLength(lines[expected.line - 1].slice(0, expected.column - 1), 'utf8') + 1;
-        assert.equal(diagnostic.location.range.start.column, bytes);
-      });
+      rdjson.diagnostics.forEach(
+        (
+          diagnostic: { message: string; severity: string; code: { value: string; url: string }; location: { path: string; range: { start: { line: number; column: number } } }; suggestions?: unknown[] },
+          index: number,
+        ) => {
+          const expected = report.files[0].diagnostics[index];
+          assert.equal(diagnostic.message, expected.message);
+          assert.equal(diagnostic.severity, expected.severity.toUpperCase());
+          assert.deepEqual(diagnostic.code, { value: expected.rule, url: `${DOCS_BASE}/${expected.rule}.md` });
+          assert.equal(diagnostic.location.path, 'a.policy.md');
+          assert.equal(diagnostic.location.range.start.line, expected.line);
+          const bytes = Buffer.byteLength(lines[expected.line - 1].slice(0, expected.column - 1), 'utf8') + 1;
+          assert.equal(diagnostic.location.range.start.column, bytes);
+        },
+      );
       const vague = rdjson.diagnostics.find((diagnostic: { code: { value: string } }) => diagnostic.code.value === 'vague-owner');
       // "1. 𠮷新增发热门诊30个（牵头单位：" before 有关部门: 3 + 4 (𠮷) + 2 (30) + 13 CJK characters of 3 bytes.
       assert.equal(vague.location.range.start.column, 3 + 4 + 2 + 3 * 13 + 1);

@@ -10,7 +10,6 @@ import { cli, type Run } from './run';
 import { lintFromCache } from '../../server/src/cli/fast';
 import { DRAFTS, REPOSITORY_FILES, makeRepository } from './repository';
 
-
 const linted = (run: Run): string[] => (JSON.parse(run.stdout) as { files: Array<{ path: string }> }).files.map((file) => file.path).sort();
 
 describe('cli: which files are drafts', () => {

@@ -157,7 +157,10 @@ describe('cli: the cached path', () => {
     const run = () => spawnSync(process.execPath, ['-r', probe, bin, 'lint', '.', '--format', 'json', '--cache'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
     const loaded = (stderr: string) => JSON.parse(/^loaded: (.*)$/mu.exec(stderr)?.[1] ?? '[]') as string[];
     const full = run();
-    assert.ok(loaded(full.stderr).some((file) => file.endsWith(`${path.sep}commands.js`)), 'a run that lints loads the commands and the engine');
+    assert.ok(
+      loaded(full.stderr).some((file) => file.endsWith(`${path.sep}commands.js`)),
+      'a run that lints loads the commands and the engine',
+    );
     const cached = run();
     assert.equal(cached.status, full.status);
     assert.equal(cached.stdout, full.stdout);
@@ -229,7 +232,15 @@ describe('cli: the cached path', () => {
       assert.equal(chunksToText(formatJson(results, { docsBase: DOCS })), expected);
       // A report rebuilt from its rendering renders the same.
       const again = results.map((result) => new FileReport(result.path, { json: result.jsonDiagnostics as string, counts: summarize([result]) }));
-      assert.equal(chunksToText(formatJson(again.map((result) => new FileReport(result.path, { diagnostics: result.diagnostics })), { docsBase: DOCS })), expected);
+      assert.equal(
+        chunksToText(
+          formatJson(
+            again.map((result) => new FileReport(result.path, { diagnostics: result.diagnostics })),
+            { docsBase: DOCS },
+          ),
+        ),
+        expected,
+      );
     }
   });
 });

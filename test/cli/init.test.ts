@@ -11,7 +11,11 @@ function tmpdir(): string {
 }
 
 describe('cli: init', () => {
-  for (const [locale, name] of [['zh-CN', '示例.policy.md'], ['zh-TW', '範例.policy.md'], ['en', 'example.policy.md']] as const) {
+  for (const [locale, name] of [
+    ['zh-CN', '示例.policy.md'],
+    ['zh-TW', '範例.policy.md'],
+    ['en', 'example.policy.md'],
+  ] as const) {
     it(`writes .fivenets.yaml and policies/${name} (${locale}); the first lint finds the draft and passes`, async () => {
       const dir = tmpdir();
       const run = await cli(['init', '--locale', locale], dir);
@@ -23,7 +27,10 @@ describe('cli: init', () => {
       const lint = await cli(['lint', '.', '--format', 'json'], dir);
       assert.equal(lint.stderr, '');
       const report = JSON.parse(lint.stdout);
-      assert.deepEqual(report.files.map((file: { path: string }) => file.path), [`policies/${name}`]);
+      assert.deepEqual(
+        report.files.map((file: { path: string }) => file.path),
+        [`policies/${name}`],
+      );
       assert.deepEqual(report.files[0].diagnostics, [], 'the sample is complete');
       assert.equal(lint.code, 0);
     });

@@ -20,7 +20,7 @@ import { LintCache } from '../../server/src/cli/cache';
 import { globProblem } from '../../server/src/engine/config';
 
 // The fs module object the CLI calls into (a test patches it to edit a draft mid-run).
- 
+
 const realFs = require('node:fs') as typeof fs;
 
 const REPO = path.resolve(__dirname, '../..');
@@ -28,7 +28,6 @@ const CLI = path.join(REPO, 'server', 'out', 'cli.js');
 
 /** Two measures without an owner: two missing-owner errors (and nothing else is an error). */
 const DRAFT = '## 公共卫生防护网\n\n1. 新增发热门诊30个（完成时限：2030年10月底前）\n2. 建设负压病房100间（完成时限：2030年底前）\n';
-
 
 /** The bundled CLI in a child process, killed after `timeoutMs` (a hang is a failure, not a stuck suite). */
 function spawnCli(argv: string[], cwd: string, timeoutMs = 15_000): { code: number | null; signal: string | null; stdout: string; stderr: string } {
@@ -85,7 +84,11 @@ describe('reliability round 2', function () {
       assert.ok(fs.lstatSync(path.join(dir, 'to-null')).isSymbolicLink());
       assert.equal(fs.readFileSync(path.join(dir, 'outside.txt'), 'utf8'), 'keep me\n');
       assert.ok(fs.statSync(path.join(dir, 'folder')).isDirectory());
-      assert.deepEqual(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp')), [], 'no temporary file left');
+      assert.deepEqual(
+        fs.readdirSync(dir).filter((name) => name.endsWith('.tmp')),
+        [],
+        'no temporary file left',
+      );
     });
 
     it('a FIFO as the cache: no hang, not replaced', function () {
@@ -119,18 +122,18 @@ describe('reliability round 2', function () {
       const { openSync, closeSync } = realFs;
       let readerFd: number | null = null;
       let edited = false;
-      realFs.openSync = ((file: fs.PathLike, ...rest: unknown[]) => {
+      realFs.openSync = (file: fs.PathLike, ...rest: unknown[]) => {
         const fd = (openSync as (...args: unknown[]) => number)(file, ...rest);
         if (file === draft && readerFd === null) readerFd = fd;
         return fd;
-      });
-      realFs.closeSync = ((fd: number) => {
+      };
+      realFs.closeSync = (fd: number) => {
         closeSync(fd);
         if (fd === readerFd && !edited) {
           edited = true;
           fs.appendFileSync(draft, appended);
         }
-      });
+      };
       let run: Run;
       try {
         run = await cli(['lint', 'd.md', '--fix', '--format', 'json'], dir);
@@ -160,7 +163,11 @@ describe('reliability round 2', function () {
       assert.doesNotMatch(fixed.replace(/\r\n/gu, ''), /\n/u, 'CRLF kept');
       assert.equal(fs.statSync(draft).mode & 0o777, 0o640);
       assert.notEqual(fs.statSync(draft).ino, inode, 'replaced by rename, not rewritten in place');
-      assert.deepEqual(fs.readdirSync(dir).filter((name) => name !== 'd.md'), [], 'no temporary file left');
+      assert.deepEqual(
+        fs.readdirSync(dir).filter((name) => name !== 'd.md'),
+        [],
+        'no temporary file left',
+      );
     });
   });
 
@@ -176,7 +183,11 @@ describe('reliability round 2', function () {
       const folder = await cli(['lint', 'policies', '--fix', '--format', 'json'], repo);
       assert.equal(folder.code, 1, folder.stderr); // the placeholders inserted are still missing fields
       assert.equal(folder.stderr, '');
-      assert.deepEqual(JSON.parse(folder.stdout).files.map((file: { path: string }) => file.path), ['policies/own.md'], 'the link out is not listed');
+      assert.deepEqual(
+        JSON.parse(folder.stdout).files.map((file: { path: string }) => file.path),
+        ['policies/own.md'],
+        'the link out is not listed',
+      );
       assert.equal(fs.readFileSync(elsewhere, 'utf8'), DRAFT);
       assert.match(fs.readFileSync(path.join(repo, 'policies', 'own.md'), 'utf8'), /牵头单位/u, 'the file inside is fixed');
 
@@ -306,7 +317,10 @@ describe('reliability round 2', function () {
   describe('5. one bounded reader: devices, FIFOs and links to them never hang a read', () => {
     it('readRegularFile refuses a device, a FIFO and a link to one, and caps the size', () => {
       const expectProblem = (file: string, problem: string) =>
-        assert.throws(() => readRegularFile(file, 1024), (error: unknown) => error instanceof FileReadError && error.problem === problem);
+        assert.throws(
+          () => readRegularFile(file, 1024),
+          (error: unknown) => error instanceof FileReadError && error.problem === problem,
+        );
       if (fs.existsSync('/dev/zero')) {
         expectProblem('/dev/zero', 'not-regular');
         fs.symlinkSync('/dev/zero', path.join(dir, 'zero.yaml'));
@@ -399,7 +413,10 @@ describe('reliability round 2', function () {
       fs.symlinkSync('own.md', path.join(repo, 'sub', 'alias.md'));
       const run = await cli(['lint', '.', '--format', 'json'], repo);
       assert.equal(run.code, 1, run.stderr);
-      assert.deepEqual(JSON.parse(run.stdout).files.map((file: { path: string }) => file.path), ['sub/own.md']);
+      assert.deepEqual(
+        JSON.parse(run.stdout).files.map((file: { path: string }) => file.path),
+        ['sub/own.md'],
+      );
       // Named twice (by its name and by a link), a draft is still linted once.
       const twice = await cli(['lint', 'sub/own.md', 'sub/alias.md', '--format', 'json'], repo);
       assert.equal(JSON.parse(twice.stdout).files.length, 1);
@@ -423,7 +440,13 @@ describe('reliability round 2', function () {
     });
 
     it('stylish prints a file with 200,000 problems', () => {
-      const diagnostics = Array.from({ length: 200_000 }, (_, line) => ({ rule: 'missing-owner', severity: 'error' as const, message: 'm', range: { start: { line, character: 0 }, end: { line, character: 1 } }, fix: null }));
+      const diagnostics = Array.from({ length: 200_000 }, (_, line) => ({
+        rule: 'missing-owner',
+        severity: 'error' as const,
+        message: 'm',
+        range: { start: { line, character: 0 }, end: { line, character: 1 } },
+        fix: null,
+      }));
       const out = formatStylish([{ path: 'big.md', diagnostics }], { color: false, locale: 'en', toolVersion: '0', docsBase: '', helpUri: () => '' });
       assert.match(out, /200000 problems \(200000 errors/u);
     });
@@ -459,7 +482,11 @@ describe('reliability round 2', function () {
         const run = await cli(['lint', 'd.md', '--format', 'json', '--locale', 'en'], dir);
         const diagnostics = (JSON.parse(run.stdout) as { files: Array<{ diagnostics: Array<{ rule: string; line: number; column: number; message: string }> }> }).files[0].diagnostics;
         const bad = diagnostics.filter((d) => d.rule === 'invalid-deadline');
-        assert.deepEqual(bad.map((d) => [d.line, d.column]), [[2, 7]], date);
+        assert.deepEqual(
+          bad.map((d) => [d.line, d.column]),
+          [[2, 7]],
+          date,
+        );
         assert.match(bad[0].message, new RegExp(`Document date "${date}" is not a real day`, 'u'));
         assert.ok(!diagnostics.some((d) => d.rule === 'past-deadline'), date);
       }
@@ -472,10 +499,12 @@ describe('reliability round 2', function () {
 
   describe('15. CSV formula guard covers TAB and CR', () => {
     it('prefixes a quote to cells starting with = + - @ TAB CR', () => {
-      const row = (text: string): TaskRow =>
-        ({ file: 'd.md', line: 1, net: null, text, owner: null, coOwners: [], metric: null, deadline: null, deadlineNormalized: null, missing: [] }) as unknown as TaskRow;
+      const row = (text: string): TaskRow => ({ file: 'd.md', line: 1, net: null, text, owner: null, coOwners: [], metric: null, deadline: null, deadlineNormalized: null, missing: [] }) as unknown as TaskRow;
       const csv = formatCsv(['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', 'plain'].map(row), 'en', () => '');
-      const cells = csv.split('\r\n').slice(1, -1).map((line) => line.split(',')[3]);
+      const cells = csv
+        .split('\r\n')
+        .slice(1, -1)
+        .map((line) => line.split(',')[3]);
       assert.deepEqual(cells, ["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\t=1", `"'\r=1"`, 'plain']);
     });
   });

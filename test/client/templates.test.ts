@@ -18,9 +18,15 @@ describe('client templates', () => {
   });
 
   it('New Policy Draft proposes a *.policy.md name that is free', () => {
-    assert.equal(newDraftFileName(() => false), 'new-draft.policy.md');
+    assert.equal(
+      newDraftFileName(() => false),
+      'new-draft.policy.md',
+    );
     const taken = new Set(['new-draft.policy.md', 'new-draft-2.policy.md']);
-    assert.equal(newDraftFileName((name) => taken.has(name)), 'new-draft-3.policy.md');
+    assert.equal(
+      newDraftFileName((name) => taken.has(name)),
+      'new-draft-3.policy.md',
+    );
   });
 
   it('"Treat as Policy Draft" includes a folder’s Markdown files with one glob, glob syntax escaped', () => {

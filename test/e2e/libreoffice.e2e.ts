@@ -26,10 +26,20 @@ describe('LibreOffice opens the .docx fixtures as the import reads them', functi
       const docx = path.join(dir, `${fixture.name}.docx`);
       fs.writeFileSync(docx, bytes);
       // Its own profile folder: no clash with another soffice running on the machine.
-      execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, docx], { stdio: 'pipe', timeout: 90_000 });
-      const shown = fs.readFileSync(path.join(dir, `${fixture.name}.txt`), 'utf8').split(/\r?\n/u).map(bare).filter((line) => line.length > 0);
+      execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, docx], {
+        stdio: 'pipe',
+        timeout: 90_000,
+      });
+      const shown = fs
+        .readFileSync(path.join(dir, `${fixture.name}.txt`), 'utf8')
+        .split(/\r?\n/u)
+        .map(bare)
+        .filter((line) => line.length > 0);
       assert.ok(shown.length >= 8, `LibreOffice wrote the document's text (${shown.length} lines)`);
-      assert.ok(shown.some((line) => /^[一二三四]、|^（[一二]）|^\d+\./u.test(line)), 'LibreOffice shows numbering labels');
+      assert.ok(
+        shown.some((line) => /^[一二三四]、|^（[一二]）|^\d+\./u.test(line)),
+        'LibreOffice shows numbering labels',
+      );
       const imported = bare((await convertDocx(bytes)).markdown);
       let from = 0;
       for (const line of shown) {

@@ -94,8 +94,7 @@ export function waitForOutput(child: ChildProcess, pattern: RegExp, what: string
       const match = seen.match(pattern);
       if (match) finish(null, match);
     };
-    const onExit = (code: number | null, signal: string | null) =>
-      finish(new Error(`the process exited (code ${code}, signal ${signal}) before ${what}; output:\n${seen.slice(-2000)}`));
+    const onExit = (code: number | null, signal: string | null) => finish(new Error(`the process exited (code ${code}, signal ${signal}) before ${what}; output:\n${seen.slice(-2000)}`));
     function finish(error: Error | null, match?: RegExpMatchArray): void {
       clearTimeout(timer);
       child.stdout?.off('data', onData);

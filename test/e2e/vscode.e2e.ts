@@ -99,7 +99,10 @@ describe('VS Code (code-server): a trusted workspace', function () {
     await workbench.openFile(DRAFT);
     const measures = exportJson(draftPath());
     // Give the Outline the side bar: collapse the folder tree above it.
-    const folderHeader = page.locator('.pane-header').filter({ hasText: /^drafts/i }).first();
+    const folderHeader = page
+      .locator('.pane-header')
+      .filter({ hasText: /^drafts/i })
+      .first();
     if ((await folderHeader.getAttribute('aria-expanded')) === 'true') await folderHeader.click();
     const outlineHeader = page.locator('.pane-header').filter({ hasText: /^Outline/i });
     if ((await outlineHeader.getAttribute('aria-expanded')) !== 'true') await outlineHeader.click();
@@ -213,7 +216,10 @@ describe('VS Code (code-server): a trusted workspace', function () {
   it('shows "Five Nets: Show Policy Overview", counts as `fivenets export`, and opens a problem\'s line', async () => {
     const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
     // The overview covers every draft of the workspace (include: **/*.policy.md), as saved: nothing is dirty here.
-    const drafts = fs.readdirSync(session.workspace).filter((name) => name.endsWith('.policy.md')).sort();
+    const drafts = fs
+      .readdirSync(session.workspace)
+      .filter((name) => name.endsWith('.policy.md'))
+      .sort();
     const measures = drafts.flatMap((name) => exportJson(path.join(session.workspace, name)));
     const problems = drafts.flatMap((name) => lintJson(path.join(session.workspace, name)).files[0].diagnostics.map((diagnostic) => ({ ...diagnostic, file: name })));
     await workbench.openFile(DRAFT);
@@ -238,9 +244,9 @@ describe('VS Code (code-server): a trusted workspace', function () {
       await frame.locator('#problems-table tbody tr').first().waitFor();
 
       // Per net: the measures column as shown, and its data attribute, against the CLI's export.
-      const rows = await frame.locator('#nets-table tbody tr[data-net]').evaluateAll((elements) =>
-        elements.map((row) => ({ net: row.getAttribute('data-net'), measures: row.getAttribute('data-measures'), shown: row.children[1]?.textContent?.trim() })),
-      );
+      const rows = await frame
+        .locator('#nets-table tbody tr[data-net]')
+        .evaluateAll((elements) => elements.map((row) => ({ net: row.getAttribute('data-net'), measures: row.getAttribute('data-measures'), shown: row.children[1]?.textContent?.trim() })));
       const expected = new Map<string, number>(schemaNets().map((net) => [net.id, 0]));
       for (const measure of measures) expected.set(measure.net ?? '', (expected.get(measure.net ?? '') ?? 0) + 1);
       for (const [net, count] of expected) {
@@ -255,7 +261,12 @@ describe('VS Code (code-server): a trusted workspace', function () {
       assert.equal(await frame.locator('#problems-table tbody tr').count(), problems.length, 'one row per problem `fivenets lint` reports');
       // The mouse away from the editor's toolbar (the palette row it clicked was over it): no tooltip in the picture.
       await page.mouse.move(700, 893);
-      await page.locator('.workbench-hover').filter({ visible: true }).first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+      await page
+        .locator('.workbench-hover')
+        .filter({ visible: true })
+        .first()
+        .waitFor({ state: 'hidden', timeout: 5_000 })
+        .catch(() => undefined);
       const shot = await workbench.screenshot('overview');
       fs.copyFileSync(shot, path.join(ARTIFACTS, 'overview-webview.png'));
       if (process.env.FIVENETS_E2E_UPDATE_SCREENSHOT) fs.copyFileSync(shot, path.join(REPO, 'docs', 'overview-webview.png'));
@@ -326,7 +337,10 @@ describe('VS Code (code-server): a trusted workspace', function () {
     const after = await workbench.saveAndRead(draftPath(), before);
     assert.ok(after.includes(`完成时限：${TYPED_DEADLINE}`), 'the typed deadline is where the placeholder was');
     const typedFix = diagnostic.fix.map((edit) => ({ ...edit, text: edit.text.replace(PLACEHOLDER, TYPED_DEADLINE) }));
-    assert.ok(typedFix.some((edit, index) => edit.text !== diagnostic.fix?.[index].text), 'the CLI fix inserts the placeholder');
+    assert.ok(
+      typedFix.some((edit, index) => edit.text !== diagnostic.fix?.[index].text),
+      'the CLI fix inserts the placeholder',
+    );
     assert.equal(after, applyCliFix(before, typedFix), 'the editor inserts the CLI fix, the placeholder typed over, and nothing else');
     await workbench.screenshot('quick-fix-applied');
   });
@@ -353,7 +367,11 @@ describe('VS Code (code-server): a trusted workspace', function () {
     await workbench.runCommand('File: Revert File');
     await workbench.dirtyTab(DRAFT).waitFor({ state: 'detached' });
     const remaining = lintJson(draftPath()).files[0].diagnostics;
-    assert.deepEqual(remaining.filter((diagnostic) => diagnostic.fix), [], 'no fixable problem is left');
+    assert.deepEqual(
+      remaining.filter((diagnostic) => diagnostic.fix),
+      [],
+      'no fixable problem is left',
+    );
     let shown: number | null = null;
     await waitUntil(
       async () => ((shown = await workbench.problemsCount(DRAFT)) === remaining.length ? true : undefined),
@@ -444,7 +462,10 @@ describe('VS Code (code-server): a trusted workspace', function () {
     await waitUntil(
       async () => {
         if (!(await picker.isVisible())) return true;
-        await picker.getByRole('button', { name: 'Import' }).click({ timeout: 1000 }).catch(() => undefined);
+        await picker
+          .getByRole('button', { name: 'Import' })
+          .click({ timeout: 1000 })
+          .catch(() => undefined);
         return undefined;
       },
       () => `the file picker to take ${docx}`,
@@ -464,12 +485,15 @@ describe('VS Code (code-server): a trusted workspace', function () {
     await workbench.screenshot('import-word-draft');
   });
 
-  it('imports a .docx from the explorer\'s context menu', async () => {
+  it("imports a .docx from the explorer's context menu", async () => {
     const { workbench, page } = { workbench: session.workbench, page: session.workbench.page };
     const { expected } = await placeDocx('notice.docx', 'notice-five-nets');
     await workbench.runCommand('File: Focus on Files Explorer');
     // The Outline step collapsed the folder to give the Outline room.
-    const folderHeader = page.locator('.pane-header').filter({ hasText: /^drafts/i }).first();
+    const folderHeader = page
+      .locator('.pane-header')
+      .filter({ hasText: /^drafts/i })
+      .first();
     if ((await folderHeader.getAttribute('aria-expanded')) !== 'true') await folderHeader.click();
     const row = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: /^notice\.docx$/ });
     await row.first().waitFor({ timeout: WAIT_MS });
@@ -481,7 +505,10 @@ describe('VS Code (code-server): a trusted workspace', function () {
     await waitUntil(
       async () => {
         if (!(await item.first().isVisible())) return true;
-        await item.first().click({ timeout: 1000 }).catch(() => undefined);
+        await item
+          .first()
+          .click({ timeout: 1000 })
+          .catch(() => undefined);
         return undefined;
       },
       () => 'the context menu to take "Import Word Draft…"',
@@ -520,7 +547,10 @@ describe('VS Code (code-server): a trusted workspace', function () {
     assert.notEqual(expected, countBefore, 'the edit changes the problem count');
 
     process.kill(oldPid, 'SIGKILL');
-    await waitUntil(() => (isAlive(oldPid) ? undefined : true), () => `the language server (pid ${oldPid}) to die`);
+    await waitUntil(
+      () => (isAlive(oldPid) ? undefined : true),
+      () => `the language server (pid ${oldPid}) to die`,
+    );
     await workbench.goTo(at + 1);
     await page.keyboard.press('Home');
     await page.keyboard.insertText(inserted);
@@ -664,7 +694,10 @@ describe('VS Code (code-server): a trusted workspace', function () {
       () => `the Problems view to count ${expected} problems in ${MEMO} once it names the schema (it shows ${shown})`,
     );
     await editor.locator('.squiggly-error').first().waitFor();
-    await workbench.statusItem(/项措施/u).first().waitFor();
+    await workbench
+      .statusItem(/项措施/u)
+      .first()
+      .waitFor();
     await item.waitFor({ state: 'hidden' });
     await page.keyboard.press('Escape');
     await workbench.screenshot('treated-as-draft');
@@ -706,7 +739,10 @@ describe('VS Code (code-server): a trusted workspace', function () {
     const { workbench, server } = { workbench: session.workbench, server: session.server };
     // Only Five Nets is installed: no Red Hat YAML extension validates the file.
     const installed = fs.readdirSync(path.join(path.dirname(server.userDataDir), 'extensions')).filter((name) => !name.startsWith('.') && name !== 'extensions.json');
-    assert.deepEqual(installed.map((name) => name.replace(/-[\d.]+$/u, '')), ['fivenets.fivenets']);
+    assert.deepEqual(
+      installed.map((name) => name.replace(/-[\d.]+$/u, '')),
+      ['fivenets.fivenets'],
+    );
     // What the YAML extension would read: the installed manifest's yamlValidation points at a schema that is installed.
     const extension = path.join(path.dirname(server.userDataDir), 'extensions', installed[0]);
     const manifest = JSON.parse(fs.readFileSync(path.join(extension, 'package.json'), 'utf8')) as { contributes: { yamlValidation: Array<{ fileMatch: string[]; url: string }> } };

@@ -169,11 +169,7 @@ export class CodeServer {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const log = fs.createWriteStream(path.join(ARTIFACTS, `${options.name}-code-server.log`));
     const port = await freePort();
-    const child = start(
-      CODE_SERVER,
-      ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', ...common, options.workspace],
-      { env },
-    );
+    const child = start(CODE_SERVER, ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', ...common, options.workspace], { env });
     child.stdout?.pipe(log, { end: false });
     child.stderr?.pipe(log, { end: false });
     const server = new CodeServer(userDataDir, home, child, log);
@@ -287,7 +283,7 @@ export class Workbench {
     const dialog = page.locator('.monaco-dialog-box').filter({ hasText: 'trust the authors' });
     await dialog.waitFor({ timeout: WAIT_MS * 2 });
     await workbench.screenshot('trust-dialog');
-    await dialog.getByRole('button', { name: trust ? "Yes, I trust the authors" : "No, I don't trust the authors" }).click();
+    await dialog.getByRole('button', { name: trust ? 'Yes, I trust the authors' : "No, I don't trust the authors" }).click();
     await dialog.waitFor({ state: 'detached' });
     const restricted = page.locator('.statusbar-item').filter({ hasText: 'Restricted Mode' });
     if (!trust) await restricted.waitFor();
@@ -320,7 +316,9 @@ export class Workbench {
     const input = this.quickInput().locator('input');
     await input.waitFor();
     await input.fill(`>${title}`);
-    const row = this.quickInput().locator('.monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
+    const row = this.quickInput()
+      .locator('.monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
     await row.first().waitFor({ timeout: WAIT_MS });
     await row.first().click();
     if (!opensQuickInput) await this.quickInput().waitFor({ state: 'hidden' });
@@ -334,7 +332,9 @@ export class Workbench {
     await input.fill(name);
     // Enter opens the focused row: wait until the filtered list has put the file there (the
     // unfiltered list of recent files may show it too, below the file open now).
-    const row = this.quickInput().locator('.monaco-list-row.focused').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) });
+    const row = this.quickInput()
+      .locator('.monaco-list-row.focused')
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) });
     await row.first().waitFor();
     await this.page.keyboard.press('Enter');
     await this.quickInput().waitFor({ state: 'hidden' });
@@ -382,7 +382,11 @@ export class Workbench {
     const input = this.quickInput().locator('input');
     await input.waitFor();
     await input.fill(`:${line}:${column}`);
-    await this.quickInput().locator('.monaco-list-row, .quick-input-message').filter({ hasText: `${line}` }).first().waitFor();
+    await this.quickInput()
+      .locator('.monaco-list-row, .quick-input-message')
+      .filter({ hasText: `${line}` })
+      .first()
+      .waitFor();
     await this.page.keyboard.press('Enter');
     await this.quickInput().waitFor({ state: 'hidden' });
   }
@@ -429,7 +433,13 @@ export class Workbench {
         frames = all.length;
         for (const frame of all) {
           if (frame === this.page.mainFrame() || frame.isDetached()) continue;
-          if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+          if (
+            (await frame
+              .locator(selector)
+              .count()
+              .catch(() => 0)) > 0
+          )
+            return frame;
         }
         return undefined;
       },
@@ -479,7 +489,10 @@ export class Workbench {
    */
   async openFromExplorer(relative: string): Promise<Locator> {
     await this.runCommand('File: Focus on Files Explorer');
-    const header = this.page.locator('.pane-header').filter({ hasText: /^drafts/i }).first();
+    const header = this.page
+      .locator('.pane-header')
+      .filter({ hasText: /^drafts/i })
+      .first();
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
     const parts = relative.split('/');
     for (const [index, part] of parts.entries()) {
@@ -511,7 +524,6 @@ export function copyFixture(from: string, workspace: string, as = path.basename(
   fs.copyFileSync(from, to);
   return to;
 }
-
 
 /** Settings for every run: a quiet workbench that behaves like desktop VS Code. */
 export const BASE_SETTINGS: Record<string, unknown> = {

@@ -241,7 +241,10 @@ describe('loadConfigFile', () => {
     const resolved = loadConfigFile(fx('custom-schema', '.fivenets.yaml'), { workspaceRoot: fx('custom-schema') });
     assert.equal(resolved.schema.id, 'three-nets');
     assert.deepEqual(resolved.schema.requiredFields, ['owner', 'deadline']);
-    assert.deepEqual(resolved.schema.nets.map((n) => n.id), ['safety', 'service', 'ecology']);
+    assert.deepEqual(
+      resolved.schema.nets.map((n) => n.id),
+      ['safety', 'service', 'ecology'],
+    );
     assert.deepEqual(resolved.schema.nets[0].aliases, ['安全网']);
     assert.deepEqual(resolved.schema.fields, builtinSchema().fields);
   });
@@ -273,10 +276,7 @@ describe('loadConfigFile', () => {
   it('refuses an unknown built-in id at its value', () => {
     const err = configErrorOf(() => loadConfigFile(fx('unknown-builtin', '.fivenets.yaml')));
     assert.deepEqual([err.line, err.column], [2, 9]);
-    assert.equal(
-      err.detail,
-      'schema "nine-nets" is not a built-in schema (built-in: five-nets, tasks); for a schema file give a relative path ending in .yaml, .yml or .json',
-    );
+    assert.equal(err.detail, 'schema "nine-nets" is not a built-in schema (built-in: five-nets, tasks); for a schema file give a relative path ending in .yaml, .yml or .json');
   });
 
   it('reports a missing schema file or a wrong extension in the config', () => {
@@ -393,10 +393,7 @@ describe('extends', () => {
         path.join(dir, '.fivenets.yaml'),
         'locale: en\nowners: [市卫健委]\nrules:\n  missing-metric: warning\n  vague-owner: off\nglossary:\n  - term: 双报到\n    definition: { zh-Hans: 基础 }\n  - term: 五张网\n    definition: { zh-Hans: 基础 }\n',
       );
-      fs.writeFileSync(
-        path.join(dir, 'bureau', '.fivenets.yaml'),
-        'extends: ../.fivenets.yaml\nrules:\n  vague-owner: error\nglossary:\n  - term: 五张网\n    definition: { zh-Hans: 本局 }\n',
-      );
+      fs.writeFileSync(path.join(dir, 'bureau', '.fivenets.yaml'), 'extends: ../.fivenets.yaml\nrules:\n  vague-owner: error\nglossary:\n  - term: 五张网\n    definition: { zh-Hans: 本局 }\n');
       // Outside any repository a config may not reach above its folder (as for a schema path).
       assert.equal(configErrorOf(() => loadConfigFile(path.join(dir, 'bureau', '.fivenets.yaml'))).detail, 'extends path ../.fivenets.yaml is outside the repository');
       fs.mkdirSync(path.join(dir, '.git'));
@@ -406,7 +403,10 @@ describe('extends', () => {
       assert.deepEqual(resolved.config.rules, { 'missing-metric': 'warning', 'vague-owner': 'error' });
       assert.deepEqual(
         resolved.config.glossary?.map((entry) => [entry.term, entry.definition['zh-Hans']]),
-        [['双报到', '基础'], ['五张网', '本局']],
+        [
+          ['双报到', '基础'],
+          ['五张网', '本局'],
+        ],
       );
       assert.deepEqual(resolved.files, [path.join(dir, 'bureau', '.fivenets.yaml'), path.join(dir, '.fivenets.yaml')]);
       assert.equal(resolved.config.extends, undefined);

@@ -1,12 +1,5 @@
 import * as assert from 'node:assert/strict';
-import {
-  daysBetween,
-  findDeadlines,
-  findVagueTimeWords,
-  parseDeadline,
-  type DeadlineParse,
-  type FoundDeadline,
-} from '../../server/src/engine/deadline/index';
+import { daysBetween, findDeadlines, findVagueTimeWords, parseDeadline, type DeadlineParse, type FoundDeadline } from '../../server/src/engine/deadline/index';
 import type { DeadlineValue } from '../../server/src/engine/types';
 import { traditionalize } from '../../server/src/engine/script';
 
@@ -315,9 +308,7 @@ describe('deadline grammar', () => {
 
     // Speed is measured in bench/, not here: these only prove correctness at size.
     it('scans a 1 MB draft and finds every deadline', () => {
-      const para =
-        '（三）加快推进医疗服务体系建设。新增学位1.2万个，打造中心城区10分钟医疗急救圈，' +
-        '第三批试点单位于2022年10月底前编制并公布实施方案，持续推进改革，逐步完善机制。\n';
+      const para = '（三）加快推进医疗服务体系建设。新增学位1.2万个，打造中心城区10分钟医疗急救圈，' + '第三批试点单位于2022年10月底前编制并公布实施方案，持续推进改革，逐步完善机制。\n';
       const text = para.repeat(Math.ceil(1_000_000 / para.length));
       const found = findDeadlines(text, { documentDate: DOC });
       assert.equal(found.length, Math.ceil(1_000_000 / para.length));
@@ -345,9 +336,25 @@ describe('deadline grammar', () => {
       ['N年内 (digits)', '5年内重点引进100名人才', PLAN, [['5年内', '2012-09-19..2017-09-18']]],
       ['N年内 (digits, zh-Hant)', '5年內重點引進100名人才', PLAN, [['5年內', '2012-09-19..2017-09-18']]],
       ['N年内 (numerals)', '三年内完成改造', Y23, [['三年内', '2023-01-01..2025-12-31']]],
-      ['N年之内 / 以内', '两年以内建成，十年之内普及', Y23, [['两年以内', '2023-01-01..2024-12-31'], ['十年之内', '2023-01-01..2032-12-31']]],
+      [
+        'N年之内 / 以内',
+        '两年以内建成，十年之内普及',
+        Y23,
+        [
+          ['两年以内', '2023-01-01..2024-12-31'],
+          ['十年之内', '2023-01-01..2032-12-31'],
+        ],
+      ],
       ['在N年内 (zh-Hant)', '在五年內建成示範區', Y23, [['五年內', '2023-01-01..2027-12-31']]],
-      ['半年内 / N个月内', '半年内出台细则，3个月内完成摸底', Y23, [['半年内', '2023-01-01..2023-06-30'], ['3个月内', '2023-01-01..2023-03-31']]],
+      [
+        '半年内 / N个月内',
+        '半年内出台细则，3个月内完成摸底',
+        Y23,
+        [
+          ['半年内', '2023-01-01..2023-06-30'],
+          ['3个月内', '2023-01-01..2023-03-31'],
+        ],
+      ],
       ['N个月内 (zh-Hant)', '6個月內完成摸底', Y23, [['6個月內', '2023-01-01..2023-06-30']]],
       ['N年内 without a document date', '5年内重点引进100名人才', null, [['5年内', '!needs-year']]],
       ['N年内 leap day start', '1年内完成', '2024-02-29', [['1年内', '2024-02-29..2025-02-28']]],
@@ -389,7 +396,15 @@ describe('deadline grammar', () => {
       ['By June YYYY', 'By June 2023, OR3 will support development.', null, [['June 2023', '2023-06-01..2023-06-30']]],
       ['By Month YYYY Month YYYY (amended: the first date counts)', 'By December 2021 December 2020, Planning will', null, [['December 2021 December 2020', '2021-12-01..2021-12-31']]],
       ['By June YYYY June YYYY (amended)', 'By June 2023 June 2020, Health Services will', null, [['June 2023 June 2020', '2023-06-01..2023-06-30']]],
-      ['two dates joined by "and" stay two', 'by June 2023 and by December 2024', null, [['June 2023', '2023-06-01..2023-06-30'], ['December 2024', '2024-12-01..2024-12-31']]],
+      [
+        'two dates joined by "and" stay two',
+        'by June 2023 and by December 2024',
+        null,
+        [
+          ['June 2023', '2023-06-01..2023-06-30'],
+          ['December 2024', '2024-12-01..2024-12-31'],
+        ],
+      ],
       ['in YYYY alone is not a deadline', 'in 2021 we built 3 stations', null, []],
       // Frequencies, programme lengths and ongoing verbs are not deadlines.
       ['每年', '每年选拔资助不少于100名青年科技人员', Y23, []],
@@ -465,7 +480,7 @@ describe('deadline grammar', () => {
   });
 
   describe('traditional script', () => {
-    it('reads a traditional draft as its simplified twin, offsets unchanged (the engine\'s OpenCC conversion)', () => {
+    it("reads a traditional draft as its simplified twin, offsets unchanged (the engine's OpenCC conversion)", () => {
       const simplified = '第三批试点单位于2022年10月底前编制并公布实施方案，2023年上半年验收，今后五年内全面推开，尽快总结，另行确定。';
       const traditional = traditionalize(simplified);
       assert.equal(traditional.length, simplified.length);
@@ -473,10 +488,17 @@ describe('deadline grammar', () => {
       const found = findDeadlines(simplified, { documentDate: '2021-03-01' });
       assert.deepEqual(
         found.map((hit) => [simplified.slice(hit.start, hit.end), hit.value && showValue(hit.value)]),
-        [['2022年10月底前', '2022-10-01..2022-10-31'], ['2023年上半年', '2023-01-01..2023-06-30'], ['今后五年内', '2021-03-01..2026-02-28']],
+        [
+          ['2022年10月底前', '2022-10-01..2022-10-31'],
+          ['2023年上半年', '2023-01-01..2023-06-30'],
+          ['今后五年内', '2021-03-01..2026-02-28'],
+        ],
       );
       assert.deepEqual(findDeadlines(traditional, { documentDate: '2021-03-01' }), found);
-      assert.deepEqual(findVagueTimeWords(traditional).map((word) => [word.start, word.end]), findVagueTimeWords(simplified).map((word) => [word.start, word.end]));
+      assert.deepEqual(
+        findVagueTimeWords(traditional).map((word) => [word.start, word.end]),
+        findVagueTimeWords(simplified).map((word) => [word.start, word.end]),
+      );
       assert.equal(show(parseDeadline(traditionalize('于2021年12月31号前'))), '2021-12-31..2021-12-31');
     });
   });

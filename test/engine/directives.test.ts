@@ -4,7 +4,10 @@ import { lint } from '../../server/src/engine';
 import { builtinSchema } from '../../server/src/engine/schema';
 
 const options = { schema: builtinSchema(), locale: 'en' as const, severities: { 'missing-net': 'off' as const, 'missing-metric': 'off' as const } };
-const lines = (text: string, rule: string) => lint(text, options).diagnostics.filter((d) => d.rule === rule).map((d) => d.range.start.line + 1);
+const lines = (text: string, rule: string) =>
+  lint(text, options)
+    .diagnostics.filter((d) => d.rule === rule)
+    .map((d) => d.range.start.line + 1);
 const draft = (...body: string[]) => ['## 公共卫生防护网', '', ...body, ''].join('\n');
 const measure = (n: number) => `${n}. 急救站${n}个（牵头单位：市卫健委）`;
 

@@ -56,7 +56,30 @@ function check(text: string, label: string): boolean {
 // Random line shapes
 // ---------------------------------------------------------------------------------------
 
-const WORDS = ['推进智慧治理', '建设应急避难场所95所', '市应急管理局', 'Build 12 shelters', '2020年底前', '（一）加强组织', '1、完善机制', '1.5万人', '进一步提升', '覆盖率达到90%', '(a) item', '!重要', '"引号"', '：冒号', 'a*b*c', 'x_y_', '\\转义', '&amp;', '[链接](x)', '【责任单位：市民政局】', '一是加强', '𠮷野家😀'];
+const WORDS = [
+  '推进智慧治理',
+  '建设应急避难场所95所',
+  '市应急管理局',
+  'Build 12 shelters',
+  '2020年底前',
+  '（一）加强组织',
+  '1、完善机制',
+  '1.5万人',
+  '进一步提升',
+  '覆盖率达到90%',
+  '(a) item',
+  '!重要',
+  '"引号"',
+  '：冒号',
+  'a*b*c',
+  'x_y_',
+  '\\转义',
+  '&amp;',
+  '[链接](x)',
+  '【责任单位：市民政局】',
+  '一是加强',
+  '𠮷野家😀',
+];
 const BULLETS = ['- ', '* ', '+ ', '-  ', '-    ', '-     ', '-\t', '1. ', '1) ', '2. ', '10. ', '3) ', '1234567890. ', '0. ', '1.  ', '01. '];
 
 function text(random: Random, tame = false): string {
@@ -69,7 +92,9 @@ function text(random: Random, tame = false): string {
 }
 
 function tableLine(random: Random, columns: number, tame = false): string {
-  const cells = Array.from({ length: columns + (chance(random, 0.15) ? int(random, -1, 1) : 0) }, () => pick(random, tame ? ['', ' ', ' 市民政局 ', '2020年', ' 1 '] : ['', ' ', ' 市民政局 ', '2020年', ' a\\|b ', ' `x|y` ', '<br>', ' 1 ']));
+  const cells = Array.from({ length: columns + (chance(random, 0.15) ? int(random, -1, 1) : 0) }, () =>
+    pick(random, tame ? ['', ' ', ' 市民政局 ', '2020年', ' 1 '] : ['', ' ', ' 市民政局 ', '2020年', ' a\\|b ', ' `x|y` ', '<br>', ' 1 ']),
+  );
   let line = (tame || chance(random, 0.92) ? '|' : '') + cells.join('|');
   if (chance(random, 0.85)) line += '|';
   if (chance(random, 0.1)) line += pick(random, [' ', '  ', '\t']);
@@ -112,7 +137,16 @@ function tameLines(random: Random): string[] {
 /** Lines near and past the edges of what the fast path accepts. */
 function wildLines(random: Random): string[] {
   const lines: string[] = [];
-  if (chance(random, 0.15)) lines.push(...pick(random, [['---', 'title: 方案', 'date: 2020-07-01', '---'], ['---', '---'], ['---', 'a: 1'], ['---  ', 'x: 1', '---'], ['---', 'a: 1', '...']]));
+  if (chance(random, 0.15))
+    lines.push(
+      ...pick(random, [
+        ['---', 'title: 方案', 'date: 2020-07-01', '---'],
+        ['---', '---'],
+        ['---', 'a: 1'],
+        ['---  ', 'x: 1', '---'],
+        ['---', 'a: 1', '...'],
+      ]),
+    );
   const count = int(random, 1, 24);
   for (let i = 0; i < count; i++) {
     const shape = int(random, 0, 19);

@@ -35,14 +35,20 @@ describe('real plan formats', () => {
       const result = lintAuto('# 2023年重点工作任务分解\n\n## 一、稳增长\n\n1. 新建学校3所。（牵头单位：市教育局；完成时限：2023年底前）\n');
       assert.equal(result.schema.schema.id, 'tasks');
       assert.equal(result.schema.from, 'auto');
-      assert.deepEqual(result.diagnostics.map((d) => d.rule), []);
+      assert.deepEqual(
+        result.diagnostics.map((d) => d.rule),
+        [],
+      );
     });
 
     it('checks a draft with a net heading (any script) against five-nets', () => {
       for (const heading of ['## 公共卫生防护网', '## 公共衛生防護網', '## Public Health Protection Net']) {
         const result = lintAuto(`# 方案\n\n${heading}\n\n1. 新建急救站20个（牵头单位：市卫健委；完成时限：2023年底前）\n`);
         assert.equal(result.schema.schema.id, 'five-nets', heading);
-        assert.ok(result.diagnostics.some((d) => d.rule === 'missing-net'), heading);
+        assert.ok(
+          result.diagnostics.some((d) => d.rule === 'missing-net'),
+          heading,
+        );
       }
     });
 
@@ -67,14 +73,20 @@ describe('real plan formats', () => {
       const nets = plan.replace('一、稳增长', '公共卫生防护网');
       const result = linter.update(nets);
       assert.equal(result.schema.schema.id, 'five-nets');
-      assert.deepEqual(result.diagnostics.map((d) => d.rule), lint(nets, { schema: builtinSchema() }).diagnostics.map((d) => d.rule));
+      assert.deepEqual(
+        result.diagnostics.map((d) => d.rule),
+        lint(nets, { schema: builtinSchema() }).diagnostics.map((d) => d.rule),
+      );
     });
   });
 
   describe('what is a measure', () => {
     it('numbered items without fields are measures in a tasks plan, so missing-owner can fire on them', () => {
       const text = '# 方案\n\n## 一、主要任务\n\n1. 建立应急物资储备制度，新建储备库3个，2023年底前完成。\n\n2. 完善应急预案体系。\n';
-      assert.deepEqual(rows(text).map((row) => row.line), [5, 7]);
+      assert.deepEqual(
+        rows(text).map((row) => row.line),
+        [5, 7],
+      );
       assert.deepEqual(linesWith(text, 'missing-owner'), [5, 7]);
     });
 
@@ -104,30 +116,55 @@ describe('real plan formats', () => {
 
     it('a cover letter in traditional script too', () => {
       const text = '各區人民政府，市人民政府各部門：\n\n一、請於2023年1月15日前報送工作方案。\n\n2023年1月3日\n\n## 一、主要任務\n\n1. 新建學校3所（牽頭單位：市教育局；完成時限：2023年底前）\n';
-      assert.deepEqual(rows(text).map((row) => row.line), [9]);
+      assert.deepEqual(
+        rows(text).map((row) => row.line),
+        [9],
+      );
     });
 
     it('a short section title followed by its own body is not a measure; the body with fields is', () => {
       const text = '# 方案\n\n（一）加强应急体系建设\n\n推进应急指挥平台建设，新建平台1个。（牵头单位：市应急局；完成时限：2023年底前）\n';
-      assert.deepEqual(rows(text).map((row) => [row.line, row.owner]), [[5, '市应急局']]);
+      assert.deepEqual(
+        rows(text).map((row) => [row.line, row.owner]),
+        [[5, '市应急局']],
+      );
     });
 
     it('a group header whose deeper-numbered items follow is not a measure; the items are', () => {
       const text = '# 方案\n\n（一）加强应急体系建设\n\n1. 新建储备库3个（牵头单位：市应急局）\n\n2. 新建避难场所10处（牵头单位：市住建局）\n';
-      assert.deepEqual(rows(text).map((row) => [row.line, row.owner]), [[5, '市应急局'], [7, '市住建局']]);
+      assert.deepEqual(
+        rows(text).map((row) => [row.line, row.owner]),
+        [
+          [5, '市应急局'],
+          [7, '市住建局'],
+        ],
+      );
     });
 
     it('a group header ending with a colon before its bullets is not a measure (zh-Hant)', () => {
       const text = '# 方案\n\n- 改善環境衛生及市容:\n  - 新增公廁20座(食物環境衞生署)\n  - 清理黑點30處(食物環境衞生署)\n';
-      assert.deepEqual(rows(text).map((row) => [row.line, row.owner]), [[4, '食物環境衞生署'], [5, '食物環境衞生署']]);
+      assert.deepEqual(
+        rows(text).map((row) => [row.line, row.owner]),
+        [
+          [4, '食物環境衞生署'],
+          [5, '食物環境衞生署'],
+        ],
+      );
     });
 
     it('numbered paragraphs in every style: 204. 1、 （一） (1) ① 6.1.1 ６． and 一是', () => {
       for (const numbering of ['204.', '1、', '（二）', '(3)', '①', '6.1.1 ', '　　６．', '**2.** ']) {
         const text = `# 方案\n\n${numbering}推进项目建设，新建项目3个。\n\n${numbering}完善制度。\n`;
-        assert.deepEqual(rows(text).map((row) => row.line), [3, 5], numbering);
+        assert.deepEqual(
+          rows(text).map((row) => row.line),
+          [3, 5],
+          numbering,
+        );
       }
-      assert.deepEqual(rows('# 方案\n\n一是推进项目建设；二是完善制度。\n').map((row) => row.text), ['一是推进项目建设；', '二是完善制度。']);
+      assert.deepEqual(
+        rows('# 方案\n\n一是推进项目建设；二是完善制度。\n').map((row) => row.text),
+        ['一是推进项目建设；', '二是完善制度。'],
+      );
     });
 
     it('numbering must not run into a digit or a letter (3.5亿元, 4.D.i)', () => {
@@ -149,7 +186,13 @@ describe('real plan formats', () => {
     it('belong to that item in traditional script, and never make a textless measure', () => {
       const text = '# 方案\n\n(一)地區生產總值增長7%以上\n\n責任單位:區發展和改革局\n\n(二)工業投資增長12%以上\n\n責任單位:區科技和經信局\n';
       const found = rows(text);
-      assert.deepEqual(found.map((row) => [row.line, row.owner]), [[3, '區發展和改革局'], [7, '區科技和經信局']]);
+      assert.deepEqual(
+        found.map((row) => [row.line, row.owner]),
+        [
+          [3, '區發展和改革局'],
+          [7, '區科技和經信局'],
+        ],
+      );
       assert.ok(found.every((row) => row.text.length > 0));
     });
 
@@ -168,12 +211,22 @@ describe('real plan formats', () => {
 
     it('in traditional script', () => {
       const text = '具體任務\n\n全面完成老年人群疫苗接種。\n\n責任單位\n\n衛健局\n';
-      assert.deepEqual(rows(text).map((row) => [row.line, row.owner]), [[3, '衛健局']]);
+      assert.deepEqual(
+        rows(text).map((row) => [row.line, row.owner]),
+        [[3, '衛健局']],
+      );
     });
 
     it('English: "Key Performance Indicators" lines under an action are its metric', () => {
-      const text = '## Actions\n\n6.1.1 Provide all City employees with ICS training.\n\nKey Performance Indicators\n\n100% of division leaders receive ICS 300 training.\n\n6.1.2 Review the emergency operations plan.\n\nKey Performance Indicators\n\nDevelop a continuity of operations plan.\n';
-      assert.deepEqual(rows(text).map((row) => [row.line, row.hasMetric]), [[3, true], [9, false]]);
+      const text =
+        '## Actions\n\n6.1.1 Provide all City employees with ICS training.\n\nKey Performance Indicators\n\n100% of division leaders receive ICS 300 training.\n\n6.1.2 Review the emergency operations plan.\n\nKey Performance Indicators\n\nDevelop a continuity of operations plan.\n';
+      assert.deepEqual(
+        rows(text).map((row) => [row.line, row.hasMetric]),
+        [
+          [3, true],
+          [9, false],
+        ],
+      );
     });
   });
 
@@ -210,22 +263,34 @@ describe('real plan formats', () => {
   describe('grouped owners', () => {
     it('one （责任单位：…） line after sub-items (1)–(3) applies to each', () => {
       const text = '# 方案\n\n(1)新建储备库3个。\n\n(2)新建避难场所10处。\n\n(3)开展演练2次。\n\n（责任单位：市应急局、市消防救援支队）\n';
-      assert.deepEqual(rows(text).map((row) => [row.line, row.owner, row.coOwners]), [
-        [3, '市应急局', ['市消防救援支队']],
-        [5, '市应急局', ['市消防救援支队']],
-        [7, '市应急局', ['市消防救援支队']],
-      ]);
+      assert.deepEqual(
+        rows(text).map((row) => [row.line, row.owner, row.coOwners]),
+        [
+          [3, '市应急局', ['市消防救援支队']],
+          [5, '市应急局', ['市消防救援支队']],
+          [7, '市应急局', ['市消防救援支队']],
+        ],
+      );
       assert.deepEqual(linesWith(text, 'missing-owner'), []);
     });
 
     it('an owner given once at the end of a bullet group applies to each (zh-Hant)', () => {
       const text = '# 方案\n\n- 新增公廁20座\n- 清理黑點30處\n- 牽頭單位：食物環境衞生署\n';
-      assert.deepEqual(rows(text).map((row) => [row.line, row.owner]), [[3, '食物環境衞生署'], [4, '食物環境衞生署']]);
+      assert.deepEqual(
+        rows(text).map((row) => [row.line, row.owner]),
+        [
+          [3, '食物環境衞生署'],
+          [4, '食物環境衞生署'],
+        ],
+      );
     });
 
     it('is not shared when items name their own owners', () => {
       const text = '# 方案\n\n1.新建储备库3个。\n\n责任单位:市应急局\n\n2.新建避难场所10处。\n\n责任单位:市住建局\n';
-      assert.deepEqual(rows(text).map((row) => row.owner), ['市应急局', '市住建局']);
+      assert.deepEqual(
+        rows(text).map((row) => row.owner),
+        ['市应急局', '市住建局'],
+      );
     });
   });
 
@@ -245,11 +310,15 @@ describe('real plan formats', () => {
     }
 
     it('按职责分工负责, 下同 notes and sentence punctuation are not units', () => {
-      const text = '# 方案\n\n(一)加强市场体系建设。〔责任单位:省发展改革委、省市场监管局、省大数据中心按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕\n\n(二)优化准入环境。（牵头单位：市公安局。）\n';
-      assert.deepEqual(rows(text).map((row) => [row.owner, row.coOwners]), [
-        ['省发展改革委', ['省市场监管局', '省大数据中心']],
-        ['市公安局', []],
-      ]);
+      const text =
+        '# 方案\n\n(一)加强市场体系建设。〔责任单位:省发展改革委、省市场监管局、省大数据中心按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕\n\n(二)优化准入环境。（牵头单位：市公安局。）\n';
+      assert.deepEqual(
+        rows(text).map((row) => [row.owner, row.coOwners]),
+        [
+          ['省发展改革委', ['省市场监管局', '省大数据中心']],
+          ['市公安局', []],
+        ],
+      );
     });
 
     it('never splits a unit inside parentheses, and keeps a trailing 等', () => {
@@ -289,7 +358,10 @@ describe('real plan formats', () => {
   describe('English plans', () => {
     it('"By <date>, <Department> will …": the subject owns it, by that date', () => {
       const text = '# 316\n\n## Strategic Resilience Coordination\n\nBy December 2023, OR3 will complete a strategic plan.\n\n### Key Steps\n\nDevelop a draft plan.\n';
-      assert.deepEqual(rows(text).map((row) => [row.line, row.owner, row.deadline]), [[5, 'OR3', 'By December 2023']]);
+      assert.deepEqual(
+        rows(text).map((row) => [row.line, row.owner, row.deadline]),
+        [[5, 'OR3', 'By December 2023']],
+      );
     });
 
     it('an amended date: the first one is the deadline', () => {
@@ -298,49 +370,74 @@ describe('real plan formats', () => {
     });
 
     it('explicit labels: Lead agency, Responsible, Owner, Timeline, Due', () => {
-      const text = '# Plan\n\n1. Open 20 cooling centres (Lead agency: Public Works; Timeline: June 2024)\n2. Train 300 volunteers (Owner: Fire Department; Due: 2024-12-31)\n3. Publish 4 reports (Responsible: Health Services; Deadline: by end-2025)\n';
-      assert.deepEqual(rows(text).map((row) => [row.owner, row.deadline]), [
-        ['Public Works', 'June 2024'],
-        ['Fire Department', '2024-12-31'],
-        ['Health Services', 'by end-2025'],
-      ]);
+      const text =
+        '# Plan\n\n1. Open 20 cooling centres (Lead agency: Public Works; Timeline: June 2024)\n2. Train 300 volunteers (Owner: Fire Department; Due: 2024-12-31)\n3. Publish 4 reports (Responsible: Health Services; Deadline: by end-2025)\n';
+      assert.deepEqual(
+        rows(text).map((row) => [row.owner, row.deadline]),
+        [
+          ['Public Works', 'June 2024'],
+          ['Fire Department', '2024-12-31'],
+          ['Health Services', 'by end-2025'],
+        ],
+      );
       assert.deepEqual(linesWith(text, 'missing-owner').concat(linesWith(text, 'missing-deadline')), []);
     });
   });
 
   describe('deadlines', () => {
     it('relative limits are deadlines, counted from the document date (5年内, 在五年內, within five years)', () => {
-      const text = '---\ndate: 2012-10-30\n---\n\n# 方案\n\n1. 5年内重点引进100名人才（牵头单位：市人社局）\n\n2. 在五年內減少75%露宿者(社會福利署)\n\n3. Build 2,000 homes within five years (Lead agency: Housing Department)\n';
+      const text =
+        '---\ndate: 2012-10-30\n---\n\n# 方案\n\n1. 5年内重点引进100名人才（牵头单位：市人社局）\n\n2. 在五年內減少75%露宿者(社會福利署)\n\n3. Build 2,000 homes within five years (Lead agency: Housing Department)\n';
       const found = rows(text);
-      assert.deepEqual(found.map((row) => row.deadline !== null), [true, true, true]);
+      assert.deepEqual(
+        found.map((row) => row.deadline !== null),
+        [true, true, true],
+      );
       assert.deepEqual(found[0].deadlineNormalized, { start: '2012-10-30', end: '2017-10-29' });
     });
 
     it('frequencies and programme lengths are not deadlines (每年, 为期一年, annually)', () => {
       const text = '# 方案\n\n1. 每年开展演练2次（牵头单位：市应急局）\n\n2. 开展为期一年的专项整治（牵头单位：市公安局）\n\n3. Conduct one citywide drill annually (Lead agency: OES)\n';
-      assert.deepEqual(rows(text).map((row) => row.deadline), [null, null, null]);
+      assert.deepEqual(
+        rows(text).map((row) => row.deadline),
+        [null, null, null],
+      );
     });
   });
 
   describe('text pasted from Word', () => {
     it('full-width indents and digits, no blank lines: each numbered line is a measure with its own diagnostics', () => {
-      const text = '# 方案\n\n　　５．加强应急队伍建设，新建队伍3支。（牵头单位：市应急局；完成时限：2023年底前）\n　　６．加强物资储备，尽快完成。\n　　7、完善预案体系。（牵头单位：市应急局；完成时限：2023年底前；指标：修订预案5个）\n';
-      assert.deepEqual(rows(text).map((row) => row.line), [3, 4, 5]);
+      const text =
+        '# 方案\n\n　　５．加强应急队伍建设，新建队伍3支。（牵头单位：市应急局；完成时限：2023年底前）\n　　６．加强物资储备，尽快完成。\n　　7、完善预案体系。（牵头单位：市应急局；完成时限：2023年底前；指标：修订预案5个）\n';
+      assert.deepEqual(
+        rows(text).map((row) => row.line),
+        [3, 4, 5],
+      );
       assert.deepEqual(linesWith(text, 'missing-owner'), [4]);
       assert.deepEqual(linesWith(text, 'vague-deadline'), [4]);
     });
 
     it('a pasted numbered line that Markdown folds into the list item before it is a measure of its own', () => {
       const text = '# 方案\n\n1. 加强应急队伍建设，新建队伍3支。（牵头单位：市应急局；完成时限：2023年底前）\n　　6．加强物资储备，尽快完成。\n';
-      assert.deepEqual(rows(text).map((row) => [row.line, row.owner]), [[3, '市应急局'], [4, null]]);
+      assert.deepEqual(
+        rows(text).map((row) => [row.line, row.owner]),
+        [
+          [3, '市应急局'],
+          [4, null],
+        ],
+      );
       assert.deepEqual(linesWith(text, 'missing-owner'), [4]);
     });
   });
 
   describe('metrics', () => {
     it('a number inside a name, a quotation or a programme title is not a metric; a quota is', () => {
-      const text = '# 方案\n\n1. 全面开展“十大行动”。（牵头单位：市发改委）\n\n2. 举办第四届运动会。（牵头单位：市体育局）\n\n3. 力争实现“一村两名大学生村官”目标。（牵头单位：市委组织部）\n\n4. 新增学位1.2万个。（牵头单位：市教育局）\n';
-      assert.deepEqual(rows(text).map((row) => row.hasMetric), [false, false, true, true]);
+      const text =
+        '# 方案\n\n1. 全面开展“十大行动”。（牵头单位：市发改委）\n\n2. 举办第四届运动会。（牵头单位：市体育局）\n\n3. 力争实现“一村两名大学生村官”目标。（牵头单位：市委组织部）\n\n4. 新增学位1.2万个。（牵头单位：市教育局）\n';
+      assert.deepEqual(
+        rows(text).map((row) => row.hasMetric),
+        [false, false, true, true],
+      );
     });
 
     it('a metric field without a quantity is not a measurable metric (指标：全覆盖)', () => {
@@ -351,7 +448,7 @@ describe('real plan formats', () => {
   });
 });
 
-describe('quick fixes follow the draft\'s own style', () => {
+describe("quick fixes follow the draft's own style", () => {
   const fixed = (text: string, rule: string): string => {
     const fix = lintAuto(text).diagnostics.find((d) => d.rule === rule && d.range.start.line === 6)?.fix;
     assert.ok(fix, rule);
@@ -365,7 +462,10 @@ describe('quick fixes follow the draft\'s own style', () => {
     const after = lintAuto(fixed(text, 'missing-owner'));
     // The inserted field belongs to the measure: what remains is its unfilled placeholder, not a missing field.
     const owners = after.diagnostics.filter((d) => d.rule === 'missing-owner');
-    assert.deepEqual(owners.map((d) => [d.range.start.line, d.fix]), [[8, null]]);
+    assert.deepEqual(
+      owners.map((d) => [d.range.start.line, d.fix]),
+      [[8, null]],
+    );
     assert.match(owners[0].message, /【待填写】/u);
   });
 
@@ -378,12 +478,18 @@ describe('quick fixes follow the draft\'s own style', () => {
 describe('cover letters never swallow the plan', () => {
   it('the letter ends at the plan title when the signature has no date', () => {
     const text = '各区人民政府，市直各部门：\n\n现将方案印发给你们，请认真贯彻落实。\n\n市人民政府办公厅\n\n2023年重点工作任务分解方案\n\n1.新建学校3所。\n\n2.完善制度。\n';
-    assert.deepEqual(rows(text).map((row) => row.line), [9, 11]);
+    assert.deepEqual(
+      rows(text).map((row) => row.line),
+      [9, 11],
+    );
   });
 
   it('an item naming its owner ends the letter', () => {
     const text = '各區人民政府，市直各部門：\n\n1.新建學校3所。（牽頭單位：市教育局）\n\n2.完善制度。\n';
-    assert.deepEqual(rows(text).map((row) => row.line), [3, 5]);
+    assert.deepEqual(
+      rows(text).map((row) => row.line),
+      [3, 5],
+    );
   });
 });
 

@@ -15,9 +15,47 @@ const root = path.resolve(__dirname, '../..');
 const options = { schema: builtinSchema(), locale: 'en' as const, documentDate: '2020-07-01' };
 
 const PIECES = [
-  '\n', '\n\n', '# ', '## ', '### ', '\n## 公共卫生防护网\n', '\n## 城市應急處置網\n\n', '- ', '1. ', '204.', '（一）', '一是', '责任单位：', '牵头单位：', '完成时限：',
-  '2021年底前', '尽快', '有关部门', '（', '）', '(', ')', '；', '：', '|', '\n| 任务 | 牵头单位 |\n| --- | --- |\n| 建设 | 市卫健委 |\n', '```\n', '~~~', '<!--', '-->',
-  '<!-- fivenets-disable-next-line missing-owner -->\n', '---\n', '𠮷', '😀', '\r\n', '>', '   - ', '【待填写】', '会(huì)', '95%', 'x',
+  '\n',
+  '\n\n',
+  '# ',
+  '## ',
+  '### ',
+  '\n## 公共卫生防护网\n',
+  '\n## 城市應急處置網\n\n',
+  '- ',
+  '1. ',
+  '204.',
+  '（一）',
+  '一是',
+  '责任单位：',
+  '牵头单位：',
+  '完成时限：',
+  '2021年底前',
+  '尽快',
+  '有关部门',
+  '（',
+  '）',
+  '(',
+  ')',
+  '；',
+  '：',
+  '|',
+  '\n| 任务 | 牵头单位 |\n| --- | --- |\n| 建设 | 市卫健委 |\n',
+  '```\n',
+  '~~~',
+  '<!--',
+  '-->',
+  '<!-- fivenets-disable-next-line missing-owner -->\n',
+  '---\n',
+  '𠮷',
+  '😀',
+  '\r\n',
+  '>',
+  '   - ',
+  '【待填写】',
+  '会(huì)',
+  '95%',
+  'x',
 ];
 
 function comparable(result: LintResult) {
@@ -60,7 +98,10 @@ describe('incremental linting', () => {
   it('does not split inside front matter, code fences or HTML comments', () => {
     const text = '---\n# not a heading\n---\n\n```\n\n# in code\n```\n\n<!--\n\n# in a comment\n-->\n\n# real\n';
     const starts = splitSections(text);
-    assert.deepEqual(starts.map((start) => text.slice(start, start + 6)), ['---\n# ', '# real']);
+    assert.deepEqual(
+      starts.map((start) => text.slice(start, start + 6)),
+      ['---\n# ', '# real'],
+    );
   });
 
   drafts.forEach((file, fileIndex) => {
@@ -83,7 +124,11 @@ describe('incremental linting', () => {
         if (step % 5 === 4 || step === 149) assert.deepEqual(comparable(result), comparable(reference), where);
         else assert.deepEqual(result.diagnostics, reference.diagnostics, where);
         // The groups are the diagnostics, in order (their spans relative to the group's start).
-        assert.deepEqual(result.groups.flatMap((group) => group.items.map((item) => [item.rule, item.span.start + group.start, item.span.end + group.start])), result.diagnostics.map((d) => [d.rule, d.span.start, d.span.end]), where);
+        assert.deepEqual(
+          result.groups.flatMap((group) => group.items.map((item) => [item.rule, item.span.start + group.start, item.span.end + group.start])),
+          result.diagnostics.map((d) => [d.rule, d.span.start, d.span.end]),
+          where,
+        );
         // The split and the line index, patched from the previous version, equal fresh ones.
         const change = diffTexts(before, text);
         starts = resplitSections(text, starts, change);

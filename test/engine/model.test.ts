@@ -55,7 +55,13 @@ describe('policy model', () => {
         '',
       ].join('\n');
       const result = model(text);
-      assert.deepEqual(result.nets.map((net) => [net.netId, net.measures.length]), [['emergency-response', 1], ['public-health', 2]]);
+      assert.deepEqual(
+        result.nets.map((net) => [net.netId, net.measures.length]),
+        [
+          ['emergency-response', 1],
+          ['public-health', 2],
+        ],
+      );
       assert.equal(result.orphanMeasures.length, 0, 'a plain list outside nets without fields is not a measure');
     });
 
@@ -80,7 +86,10 @@ describe('policy model', () => {
     it('reads list items, ordered and unordered', () => {
       const text = '## 公共卫生防护网\n\n- 急救站20个（牵头单位：市卫健委）\n* 发热门诊30个（牵头单位：市卫健委）\n\n3) 方舱5个（牵头单位：市卫健委）\n';
       const result = measures(model(text));
-      assert.deepEqual(result.map((m) => m.text), ['急救站20个', '发热门诊30个', '方舱5个']);
+      assert.deepEqual(
+        result.map((m) => m.text),
+        ['急救站20个', '发热门诊30个', '方舱5个'],
+      );
       assert.ok(result.every((m) => m.shape === 'list'));
     });
 
@@ -97,7 +106,10 @@ describe('policy model', () => {
         '',
       ].join('\n');
       const result = measures(model(text));
-      assert.deepEqual(result.map((m) => m.text), ['推进学前教育，新增学位1.2万个', '完善社区服务', '开展评估', '建设社区']);
+      assert.deepEqual(
+        result.map((m) => m.text),
+        ['推进学前教育，新增学位1.2万个', '完善社区服务', '开展评估', '建设社区'],
+      );
       assert.ok(result.every((m) => m.shape === 'paragraph'));
       assert.equal(result[0].owner?.value, '市教育局');
     });
@@ -149,7 +161,10 @@ describe('policy model', () => {
     it('treats a grouping sub-heading as a grouping, its list items as measures', () => {
       const text = '## 城市应急处置网\n\n### （一）完善应急体系\n\n1. 储备库3个（牵头单位：市应急局）\n2. 预案25个（牵头单位：市应急局）\n';
       const result = measures(model(text));
-      assert.deepEqual(result.map((m) => m.text), ['储备库3个', '预案25个']);
+      assert.deepEqual(
+        result.map((m) => m.text),
+        ['储备库3个', '预案25个'],
+      );
     });
 
     it('keeps measures with fields outside every net as orphans', () => {
@@ -273,10 +288,7 @@ describe('policy model', () => {
   describe('document', () => {
     it('reads frontmatter title, date and schema', () => {
       const result = model('---\ntitle: 方案\ndate: 2020-07-15\nschema: five-nets\n---\n\n# 方案\n', null);
-      assert.deepEqual(
-        { title: result.meta.title, date: result.meta.date, schema: result.meta.schema },
-        { title: '方案', date: '2020-07-15', schema: 'five-nets' },
-      );
+      assert.deepEqual({ title: result.meta.title, date: result.meta.date, schema: result.meta.schema }, { title: '方案', date: '2020-07-15', schema: 'five-nets' });
     });
 
     it('detects the script of a draft', () => {

@@ -38,11 +38,17 @@ describe('placeholders in required fields', () => {
   it('offers the roster’s units (not vague ones) for a placeholder owner and for a vague one', () => {
     const text = '## 公共卫生防护网\n\n1. 急救站20个（牵头单位：【待填写】；完成时限：2021年12月底前）\n2. 发热门诊30个（牵头单位：有关部门；完成时限：2021年12月底前）\n';
     const [placeholder] = diagnosticsOf(text, 'missing-owner');
-    assert.deepEqual(placeholder.suggestions.map((fix) => fix.title), ['Use "市卫健委"', 'Use "市应急局"']);
+    assert.deepEqual(
+      placeholder.suggestions.map((fix) => fix.title),
+      ['Use "市卫健委"', 'Use "市应急局"'],
+    );
     const edit = placeholder.suggestions[0].edits[0];
     assert.equal(text.slice(edit.span.start, edit.span.end), '【待填写】');
     const [vague] = diagnosticsOf(text, 'vague-owner');
-    assert.deepEqual(vague.suggestions.map((fix) => fix.title), ['Use "市卫健委"', 'Use "市应急局"', 'Replace "有关部门" with a placeholder']);
+    assert.deepEqual(
+      vague.suggestions.map((fix) => fix.title),
+      ['Use "市卫健委"', 'Use "市应急局"', 'Replace "有关部门" with a placeholder'],
+    );
   });
 
   it('offers the end of the quarter, half-year and year of the document date for a deadline', () => {
@@ -58,11 +64,16 @@ describe('placeholders in required fields', () => {
     const english = '## Public Health Protection Net\n\n1. Build 20 stations (Owner: City Health Commission; Deadline: TBD)\n';
     const [englishPlaceholder] = diagnosticsOf(english, 'missing-deadline');
     const octoberOptions = { ...options, documentDate: '2021-10-02' };
-    const englishValues = lint(english, octoberOptions).diagnostics.find((d) => d.rule === 'missing-deadline')?.suggestions.map((fix) => fix.edits[0].newText);
+    const englishValues = lint(english, octoberOptions)
+      .diagnostics.find((d) => d.rule === 'missing-deadline')
+      ?.suggestions.map((fix) => fix.edits[0].newText);
     assert.deepEqual(englishValues, ['by end of December 2021']);
     assert.ok(englishPlaceholder);
     const englishFilled = english.replace('TBD', 'by end of December 2021');
-    assert.deepEqual(lint(englishFilled, octoberOptions).diagnostics.filter((d) => d.rule.endsWith('deadline')), []);
+    assert.deepEqual(
+      lint(englishFilled, octoberOptions).diagnostics.filter((d) => d.rule.endsWith('deadline')),
+      [],
+    );
   });
 
   it('offers no deadline without a document date to count from', () => {

@@ -7,16 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import fiveNetsGenerated from '../../server/src/engine/schema/five-nets.generated';
 import tasksGenerated from '../../server/src/engine/schema/tasks.generated';
 import configJsonSchema from '../../server/src/engine/schema/fivenets-config.schema.json';
-import {
-  builtinSchema,
-  builtinSchemaIds,
-  getBuiltinSchema,
-  loadSchemaText,
-  LocatedError,
-  POLICY_SCHEMA_JSON_SCHEMA,
-  SchemaError,
-  type PolicySchema,
-} from '../../server/src/engine/schema/index';
+import { builtinSchema, builtinSchemaIds, getBuiltinSchema, loadSchemaText, LocatedError, POLICY_SCHEMA_JSON_SCHEMA, SchemaError, type PolicySchema } from '../../server/src/engine/schema/index';
 import { loadSchemaFile } from '../../server/src/engine/schema/data-file';
 import { validatorFor } from '../../server/src/engine/schema/located';
 import { simplify, traditionalize } from '../../server/src/engine/script';
@@ -125,8 +116,14 @@ describe('built-in five-nets schema', () => {
   it('gives every net aliases, a bilingual description and keywords', () => {
     for (const net of schema.nets) {
       assert.ok(net.aliases.length >= 4, `${net.id} aliases`);
-      assert.ok(net.aliases.some((a) => /[\u4e00-\u9fff]/.test(a)), `${net.id} has a Chinese alias`);
-      assert.ok(net.aliases.some((a) => /^[A-Za-z ]+$/.test(a)), `${net.id} has an English alias`);
+      assert.ok(
+        net.aliases.some((a) => /[\u4e00-\u9fff]/.test(a)),
+        `${net.id} has a Chinese alias`,
+      );
+      assert.ok(
+        net.aliases.some((a) => /^[A-Za-z ]+$/.test(a)),
+        `${net.id} has an English alias`,
+      );
       assert.ok(net.description['zh-Hans'].length >= 10, `${net.id} zh description`);
       assert.ok(net.description.en.split(' ').length >= 8, `${net.id} en description`);
       assert.ok(net.keywords.length >= 8, `${net.id} keywords`);
@@ -408,9 +405,7 @@ describe('JSON Schemas', () => {
   }
 
   it('the config schema has exactly the documented settings', () => {
-    assert.deepEqual(Object.keys(configJsonSchema.properties).sort(), [
-      '$schema', 'date', 'docsUrl', 'extends', 'glossary', 'ignore', 'include', 'locale', 'maxFileSize', 'owners', 'rules', 'schema',
-    ]);
+    assert.deepEqual(Object.keys(configJsonSchema.properties).sort(), ['$schema', 'date', 'docsUrl', 'extends', 'glossary', 'ignore', 'include', 'locale', 'maxFileSize', 'owners', 'rules', 'schema']);
   });
 });
 

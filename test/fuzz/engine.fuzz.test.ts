@@ -64,7 +64,11 @@ describe('engine fuzzing', () => {
     this.timeout(600_000);
     const summary = runFuzz({ seed: SEED, runs: RANDOM_DRAFTS, timeLimitMs: Number.POSITIVE_INFINITY });
     assert.equal(summary.crashes, 0, report(summary.failures));
-    assert.deepEqual(summary.failures.map((failure) => `${failure.index}: ${failure.kind}`), [], report(summary.failures));
+    assert.deepEqual(
+      summary.failures.map((failure) => `${failure.index}: ${failure.kind}`),
+      [],
+      report(summary.failures),
+    );
     assert.equal(summary.stoppedBy, 'runs');
     assert.equal(summary.inputs, RANDOM_DRAFTS);
     assert.ok(summary.operations > summary.inputs * 5);
@@ -86,7 +90,21 @@ describe('engine fuzzing', () => {
     assert.deepEqual(kinds([{ ...good, span: { start: 0, end: text.length + 1 }, fix: null }]), ['span-out-of-bounds']);
     assert.deepEqual(kinds([{ ...good, fix: { title: 'split', edits: [{ span: { start: astral + 1, end: astral + 1 }, newText: 'x' }] } }]), ['span-splits-surrogate']);
     assert.deepEqual(kinds([{ ...good, fix: { title: 'eat', edits: [{ span: { start: 0, end: 2 }, newText: '' }] } }]), ['fix-deletes-outside-span']);
-    assert.deepEqual(kinds([{ ...good, fix: { title: 'twice', edits: [{ span: { start: 3, end: 3 }, newText: 'a' }, { span: { start: 3, end: 3 }, newText: 'b' }] } }]), ['edits-overlap']);
+    assert.deepEqual(
+      kinds([
+        {
+          ...good,
+          fix: {
+            title: 'twice',
+            edits: [
+              { span: { start: 3, end: 3 }, newText: 'a' },
+              { span: { start: 3, end: 3 }, newText: 'b' },
+            ],
+          },
+        },
+      ]),
+      ['edits-overlap'],
+    );
     assert.deepEqual(kinds([{ ...good, rule: 'internal-error' }]), ['internal-error']);
   });
 });
@@ -127,7 +145,10 @@ describe('engine bugs found by fuzzing', () => {
     // lint disagreed with a whole-document one.
     const text = '法<!--\n\n# 公共卫生防控网\n-->';
     const result = lint(text, options);
-    assert.deepEqual(result.model.unknownNets.map((heading) => heading.name), ['公共卫生防控网']);
+    assert.deepEqual(
+      result.model.unknownNets.map((heading) => heading.name),
+      ['公共卫生防控网'],
+    );
     assert.deepEqual(new IncrementalLinter(options, false).update(text).diagnostics, result.diagnostics);
   });
 

@@ -32,7 +32,11 @@ export function loadCorpus(): Array<{ name: string; text: string }> {
   const files: string[] = [];
   for (const name of fs.readdirSync(path.join(root, 'seeds')).sort()) files.push(path.join(root, 'seeds', name));
   const rules = path.join(root, 'test/rules');
-  for (const dir of fs.readdirSync(rules, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()) {
+  for (const dir of fs
+    .readdirSync(rules, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()) {
     for (const name of fs.readdirSync(path.join(rules, dir)).sort()) if (name.endsWith('.md')) files.push(path.join(rules, dir, name));
   }
   for (const scenario of ['clean', 'english']) {
@@ -69,43 +73,241 @@ const UNITS: Record<Script, string[]> = {
 };
 
 const DEADLINES = [
-  '2020年12月底前', '2021年第三季度', '2021年上半年', '年底前', '2022年底前', '二〇二一年十二月', '2021-06-30', '2021年内', '长期坚持', '持续推进', '常态化推进',
-  '尽快', '适时', '2021年2月30日', '下个阶段', '2020年11月至2月', '2019年6月', '12月底', 'By June 30, 2019', 'Q3 2021', 'ongoing', 'as soon as possible', '2021年底前完成', '',
+  '2020年12月底前',
+  '2021年第三季度',
+  '2021年上半年',
+  '年底前',
+  '2022年底前',
+  '二〇二一年十二月',
+  '2021-06-30',
+  '2021年内',
+  '长期坚持',
+  '持续推进',
+  '常态化推进',
+  '尽快',
+  '适时',
+  '2021年2月30日',
+  '下个阶段',
+  '2020年11月至2月',
+  '2019年6月',
+  '12月底',
+  'By June 30, 2019',
+  'Q3 2021',
+  'ongoing',
+  'as soon as possible',
+  '2021年底前完成',
+  '',
 ];
 
 const METRICS = ['覆盖率达到95%', '新增学位1.2万个', '进一步提升', '力争', '急救圈10分钟', '≥90', '明显改善', '20 ambulance stations', 'further improve', '三支队伍', ''];
 
 const PHRASES: Record<Script, string[]> = {
-  hans: ['推进院前急救中心建设', '新增发热门诊30个', '建设负压病房100间', '完善机关党员下沉社区常态化机制', '编制全市产业地图', '建立矛盾纠纷排查机制', '打造中心城区10分钟医疗急救圈', '进一步提升城市精细化管理水平', '尽快完成', '2022年10月底前编制并公布', '由市政府办公室牵头，市级各有关部门按职责分工负责'],
+  hans: [
+    '推进院前急救中心建设',
+    '新增发热门诊30个',
+    '建设负压病房100间',
+    '完善机关党员下沉社区常态化机制',
+    '编制全市产业地图',
+    '建立矛盾纠纷排查机制',
+    '打造中心城区10分钟医疗急救圈',
+    '进一步提升城市精细化管理水平',
+    '尽快完成',
+    '2022年10月底前编制并公布',
+    '由市政府办公室牵头，市级各有关部门按职责分工负责',
+  ],
   hant: ['推進院前急救中心建設', '新增發熱門診30個', '建設負壓病房100間', '完善社區治理機制', '進一步提升管理水平', '儘快完成'],
   en: ['Build 20 ambulance stations', 'Open 30 fever clinics', 'Set up a dispute screening mechanism', 'Further improve urban management', 'Map the city industry by Q3 2021'],
 };
 
-const BRACKETS: Array<[string, string]> = [['（', '）'], ['(', ')'], ['〔', '〕'], ['【', '】'], ['[', ']']];
+const BRACKETS: Array<[string, string]> = [
+  ['（', '）'],
+  ['(', ')'],
+  ['〔', '〕'],
+  ['【', '】'],
+  ['[', ']'],
+];
 
 /** Fragments the mutations insert: syntax, labels, broken characters. */
 export const TOKENS: readonly string[] = [
   // brackets of every kind
-  '（', '）', '(', ')', '〔', '〕', '【', '】', '[', ']', '（）', '()',
+  '（',
+  '）',
+  '(',
+  ')',
+  '〔',
+  '〕',
+  '【',
+  '】',
+  '[',
+  ']',
+  '（）',
+  '()',
   // labels and colons
-  '牵头单位', '责任单位', '責任單位', '牽頭單位', '配合单位', '指标', '目标', '完成时限', '完成時限', '时限', 'Owner', 'Lead agency', 'Deadline', 'Due', 'By', 'Metric',
-  '：', ':', ' : ', '牵头单位：', '完成时限：', 'Owner: ', 'Deadline:', '**牵头单位**：', '__Owner__:',
+  '牵头单位',
+  '责任单位',
+  '責任單位',
+  '牽頭單位',
+  '配合单位',
+  '指标',
+  '目标',
+  '完成时限',
+  '完成時限',
+  '时限',
+  'Owner',
+  'Lead agency',
+  'Deadline',
+  'Due',
+  'By',
+  'Metric',
+  '：',
+  ':',
+  ' : ',
+  '牵头单位：',
+  '完成时限：',
+  'Owner: ',
+  'Deadline:',
+  '**牵头单位**：',
+  '__Owner__:',
   // separators and punctuation
-  '；', ';', '，', ',', '、', '。', '.', '！', '?', '…', '——',
+  '；',
+  ';',
+  '，',
+  ',',
+  '、',
+  '。',
+  '.',
+  '！',
+  '?',
+  '…',
+  '——',
   // structure
-  '\n', '\n\n', '\r\n', '\r', '\n# ', '\n## ', '\n### ', '#', '######', '\n===\n', '\n---\n', '\n- ', '\n* ', '\n+ ', '\n1. ', '\n   - ', '\n\t- ', '\n    ',
-  '\n204.', '204. ', '1、', '（一）', '(1)', '一是', '；二是', '①', '\n> ', '>', '> > ', '- - ', '\n```\n', '```', '\n~~~\n', '`', '\n    code\n',
-  '|', ' | ', '\n| 序号 | 重点任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- | --- |\n| 1 | 建设急救站 |  | 2020年底前 |\n', '\n| --- |', '\\|',
-  '---\n', '\n---\ndate: 2020-07-15\n---\n', 'date: 2021-13-45', 'title: [', '\n...\n',
-  '<!--', '-->', '<!-- fivenets-disable-next-line missing-owner -->\n', '<!-- fivenets-disable vague-owner -->', '<!-- fivenets-enable -->', '<!-- fivenets-disable-line -->',
-  '<div>', '</div>', '<br>', '&amp;', '&#x4e00;', '\\', '*', '**', '_', '~~', '![x](y)', '[a](b)', '<http://x>',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\r',
+  '\n# ',
+  '\n## ',
+  '\n### ',
+  '#',
+  '######',
+  '\n===\n',
+  '\n---\n',
+  '\n- ',
+  '\n* ',
+  '\n+ ',
+  '\n1. ',
+  '\n   - ',
+  '\n\t- ',
+  '\n    ',
+  '\n204.',
+  '204. ',
+  '1、',
+  '（一）',
+  '(1)',
+  '一是',
+  '；二是',
+  '①',
+  '\n> ',
+  '>',
+  '> > ',
+  '- - ',
+  '\n```\n',
+  '```',
+  '\n~~~\n',
+  '`',
+  '\n    code\n',
+  '|',
+  ' | ',
+  '\n| 序号 | 重点任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- | --- |\n| 1 | 建设急救站 |  | 2020年底前 |\n',
+  '\n| --- |',
+  '\\|',
+  '---\n',
+  '\n---\ndate: 2020-07-15\n---\n',
+  'date: 2021-13-45',
+  'title: [',
+  '\n...\n',
+  '<!--',
+  '-->',
+  '<!-- fivenets-disable-next-line missing-owner -->\n',
+  '<!-- fivenets-disable vague-owner -->',
+  '<!-- fivenets-enable -->',
+  '<!-- fivenets-disable-line -->',
+  '<div>',
+  '</div>',
+  '<br>',
+  '&amp;',
+  '&#x4e00;',
+  '\\',
+  '*',
+  '**',
+  '_',
+  '~~',
+  '![x](y)',
+  '[a](b)',
+  '<http://x>',
   // content
-  '推进', '建设', '市卫健委', '各区人民政府', '有关部门', '相关单位', '尽快', '适时', '进一步提升', '力争', '30个', '95%', '１２３', '2020年12月底前', '年底前', '長期堅持', '2021年第三季度',
-  '公共卫生防护网', '城市應急處置網', '公共卫生防控网', 'Urban Emergency Response Net', '织密', '二、', '【待填写】', '[TBD]', 'TODO', 'XXX', '某某',
-  '會(huì)議', '日?qǐng)?bào)訊', '(huì)', '（bǔ）', '\uFFFD', '\uFFFD\uFFFD',
+  '推进',
+  '建设',
+  '市卫健委',
+  '各区人民政府',
+  '有关部门',
+  '相关单位',
+  '尽快',
+  '适时',
+  '进一步提升',
+  '力争',
+  '30个',
+  '95%',
+  '１２３',
+  '2020年12月底前',
+  '年底前',
+  '長期堅持',
+  '2021年第三季度',
+  '公共卫生防护网',
+  '城市應急處置網',
+  '公共卫生防控网',
+  'Urban Emergency Response Net',
+  '织密',
+  '二、',
+  '【待填写】',
+  '[TBD]',
+  'TODO',
+  'XXX',
+  '某某',
+  '會(huì)議',
+  '日?qǐng)?bào)訊',
+  '(huì)',
+  '（bǔ）',
+  '\uFFFD',
+  '\uFFFD\uFFFD',
   // characters that break naive code
-  '𠮷', '😀', '👨‍👩‍👧', '\uD842', '\uDFB7', '\u0000', '\uFEFF', '\u200B', '\u00A0', '\u3000', '\u2028', '\u2029', '\u0085', '\u000B', '\u000C', '\t',
-  'İ', 'İİ ', 'ß', 'ﬁ', 'Ω', 'ǅ', '\u0301', '\u202E', 'relevant departments', 'as soon as possible', 'further improve',
+  '𠮷',
+  '😀',
+  '👨‍👩‍👧',
+  '\uD842',
+  '\uDFB7',
+  '\u0000',
+  '\uFEFF',
+  '\u200B',
+  '\u00A0',
+  '\u3000',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\u000B',
+  '\u000C',
+  '\t',
+  'İ',
+  'İİ ',
+  'ß',
+  'ﬁ',
+  'Ω',
+  'ǅ',
+  '\u0301',
+  '\u202E',
+  'relevant departments',
+  'as soon as possible',
+  'further improve',
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -166,8 +368,10 @@ function measureBlock(random: Random, script: Script, eol: string, index: number
     default: {
       const header = english ? '| No. | Task | Owner | Deadline |' : pick(random, ['| 序号 | 重点任务 | 牵头单位 | 完成时限 |', '| 任务 | 责任单位 | 配合单位 | 指标 | 时限 |', '| 項目 | 責任單位 | 完成時限 |']);
       const columns = header.split('|').length - 2;
-      const rows = Array.from({ length: int(random, 1, 4) }, (_, row) =>
-        `|${Array.from({ length: int(random, Math.max(1, columns - 1), columns + 1) }, (_, column) => ` ${column === 0 ? row + 1 : column === 1 ? measureText(random, script) : chance(random, 0.3) ? '' : pick(random, [...UNITS[script], ...DEADLINES])} `).join('|')}|`,
+      const rows = Array.from(
+        { length: int(random, 1, 4) },
+        (_, row) =>
+          `|${Array.from({ length: int(random, Math.max(1, columns - 1), columns + 1) }, (_, column) => ` ${column === 0 ? row + 1 : column === 1 ? measureText(random, script) : chance(random, 0.3) ? '' : pick(random, [...UNITS[script], ...DEADLINES])} `).join('|')}|`,
       );
       return `${header}${eol}|${' --- |'.repeat(columns)}${eol}${rows.join(eol)}${eol}`;
     }
@@ -211,7 +415,15 @@ export function generateDraft(random: Random): string {
 
 /** Any UTF-16 code unit, lone surrogates and controls included. */
 function randomCodeUnit(random: Random): string {
-  const ranges: Array<[number, number]> = [[0, 0x1f], [0x20, 0x7e], [0x80, 0x2ff], [0x3000, 0x303f], [0x4e00, 0x9fff], [0xd800, 0xdfff], [0xff00, 0xffff]];
+  const ranges: Array<[number, number]> = [
+    [0, 0x1f],
+    [0x20, 0x7e],
+    [0x80, 0x2ff],
+    [0x3000, 0x303f],
+    [0x4e00, 0x9fff],
+    [0xd800, 0xdfff],
+    [0xff00, 0xffff],
+  ];
   const [low, high] = pick(random, ranges);
   return String.fromCharCode(int(random, low, high));
 }
@@ -227,11 +439,47 @@ function lineBounds(text: string, at: number): [number, number] {
 export type Mutation = (text: string, random: Random, corpus: readonly string[]) => string;
 
 export const MUTATIONS: ReadonlyArray<{ name: string; weight: number; apply: Mutation }> = [
-  { name: 'insert-token', weight: 10, apply: (text, random) => { const at = int(random, 0, text.length); return text.slice(0, at) + pick(random, TOKENS) + text.slice(at); } },
-  { name: 'insert-code-unit', weight: 3, apply: (text, random) => { const at = int(random, 0, text.length); return text.slice(0, at) + randomCodeUnit(random) + text.slice(at); } },
-  { name: 'replace-char', weight: 3, apply: (text, random) => { if (text.length === 0) return text; const at = int(random, 0, text.length - 1); return text.slice(0, at) + pick(random, TOKENS) + text.slice(at + 1); } },
-  { name: 'delete-short', weight: 6, apply: (text, random) => { const at = int(random, 0, text.length); return text.slice(0, at) + text.slice(Math.min(text.length, at + int(random, 1, 8))); } },
-  { name: 'delete-long', weight: 2, apply: (text, random) => { const at = int(random, 0, text.length); return text.slice(0, at) + text.slice(Math.min(text.length, at + int(random, 8, 400))); } },
+  {
+    name: 'insert-token',
+    weight: 10,
+    apply: (text, random) => {
+      const at = int(random, 0, text.length);
+      return text.slice(0, at) + pick(random, TOKENS) + text.slice(at);
+    },
+  },
+  {
+    name: 'insert-code-unit',
+    weight: 3,
+    apply: (text, random) => {
+      const at = int(random, 0, text.length);
+      return text.slice(0, at) + randomCodeUnit(random) + text.slice(at);
+    },
+  },
+  {
+    name: 'replace-char',
+    weight: 3,
+    apply: (text, random) => {
+      if (text.length === 0) return text;
+      const at = int(random, 0, text.length - 1);
+      return text.slice(0, at) + pick(random, TOKENS) + text.slice(at + 1);
+    },
+  },
+  {
+    name: 'delete-short',
+    weight: 6,
+    apply: (text, random) => {
+      const at = int(random, 0, text.length);
+      return text.slice(0, at) + text.slice(Math.min(text.length, at + int(random, 1, 8)));
+    },
+  },
+  {
+    name: 'delete-long',
+    weight: 2,
+    apply: (text, random) => {
+      const at = int(random, 0, text.length);
+      return text.slice(0, at) + text.slice(Math.min(text.length, at + int(random, 8, 400)));
+    },
+  },
   { name: 'truncate', weight: 1, apply: (text, random) => text.slice(0, int(random, 0, text.length)) },
   {
     name: 'duplicate-range',

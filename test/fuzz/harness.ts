@@ -96,8 +96,7 @@ function splitsCrlf(text: string, offset: number): boolean {
   return offset > 0 && offset < text.length && text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10;
 }
 
-const inBounds = (span: Span, length: number) =>
-  Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= length;
+const inBounds = (span: Span, length: number) => Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= length;
 
 /** Measure text and field values are their source, with inline HTML comments blanked out (same length). */
 function sameText(source: string, measureText: string): boolean {
@@ -203,14 +202,20 @@ export class Checker {
       for (const span of measure.prose) spans.push(['measure.prose', span]);
       for (const span of Object.values(measure.insertion.cells ?? {})) if (span) spans.push(['measure.insertion.cell', span]);
       if (inBounds(measure.textSpan, length) && !sameText(text.slice(measure.textSpan.start, measure.textSpan.end), measure.text)) {
-        this.fail('model-span', `measure.text ${JSON.stringify(measure.text.slice(0, 40))} is not the text at its textSpan ${measure.textSpan.start}-${measure.textSpan.end}: ${JSON.stringify(text.slice(measure.textSpan.start, measure.textSpan.end).slice(0, 40))}`);
+        this.fail(
+          'model-span',
+          `measure.text ${JSON.stringify(measure.text.slice(0, 40))} is not the text at its textSpan ${measure.textSpan.start}-${measure.textSpan.end}: ${JSON.stringify(text.slice(measure.textSpan.start, measure.textSpan.end).slice(0, 40))}`,
+        );
       }
       for (const field of [...measure.fields, measure.owner, measure.metric, measure.deadline]) {
         if (!field) continue;
         spans.push([`field(${field.kind}).valueSpan`, field.valueSpan]);
         if (field.labelSpan) spans.push([`field(${field.kind}).labelSpan`, field.labelSpan]);
         if (inBounds(field.valueSpan, length) && !sameText(text.slice(field.valueSpan.start, field.valueSpan.end), field.value)) {
-          this.fail('model-span', `field ${field.kind} value ${JSON.stringify(field.value.slice(0, 40))} is not the text at its valueSpan ${field.valueSpan.start}-${field.valueSpan.end}: ${JSON.stringify(text.slice(field.valueSpan.start, field.valueSpan.end).slice(0, 40))}`);
+          this.fail(
+            'model-span',
+            `field ${field.kind} value ${JSON.stringify(field.value.slice(0, 40))} is not the text at its valueSpan ${field.valueSpan.start}-${field.valueSpan.end}: ${JSON.stringify(text.slice(field.valueSpan.start, field.valueSpan.end).slice(0, 40))}`,
+          );
         }
       }
     }
@@ -271,7 +276,13 @@ export class Checker {
     if (after) {
       const fixable = after.diagnostics.filter((diagnostic) => diagnostic.fix);
       if (fixable.length > 0) {
-        this.fail('fixable-after-fixall', `${fixable.length} fixable left: ${fixable.slice(0, 3).map((d) => `${d.rule} at ${d.span.start} ${show(fixed.text, d.span)} -> ${JSON.stringify(d.fix?.edits[0]?.newText)}`).join('; ')}`);
+        this.fail(
+          'fixable-after-fixall',
+          `${fixable.length} fixable left: ${fixable
+            .slice(0, 3)
+            .map((d) => `${d.rule} at ${d.span.start} ${show(fixed.text, d.span)} -> ${JSON.stringify(d.fix?.edits[0]?.newText)}`)
+            .join('; ')}`,
+        );
       }
     }
     const twice = this.guard('fixAll(fixAll(x))', () => fixAll(fixed.text, this.options));
@@ -334,9 +345,18 @@ export function checkText(text: string, options: { locale: Locale; documentDate:
   // Put back on `process` and `console` as they were, never called detached.
   // eslint-disable-next-line @typescript-eslint/unbound-method
   const saved = { emitWarning: process.emitWarning, log: console.log, warn: console.warn, error: console.error, info: console.info, debug: console.debug };
-  const record = (what: string) => (...args: unknown[]) => {
-    written.push(`${what}: ${args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ').split('\n')[0]}`);
-  };
+  const record =
+    (what: string) =>
+    (...args: unknown[]) => {
+      written.push(
+        `${what}: ${
+          args
+            .map((arg) => (arg instanceof Error ? arg.message : String(arg)))
+            .join(' ')
+            .split('\n')[0]
+        }`,
+      );
+    };
   process.emitWarning = record('process.emitWarning');
   console.log = record('console.log');
   console.warn = record('console.warn');
@@ -403,7 +423,7 @@ export function minimize(text: string, kind: FailureKind, options: { locale: Loc
   let chunk = Math.max(1, Math.floor(current.length / 2));
   while (chunk >= 1 && Date.now() - started < budgetMs) {
     let removed = false;
-    for (let start = 0; start < current.length && Date.now() - started < budgetMs; ) {
+    for (let start = 0; start < current.length && Date.now() - started < budgetMs;) {
       const candidate = current.slice(0, start) + current.slice(start + chunk);
       if (candidate !== current && fails(candidate)) {
         current = candidate;

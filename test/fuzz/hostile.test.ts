@@ -21,12 +21,11 @@ import { cli, type Run } from '../cli/run';
 import { InputError, decodeDraft, describeFsError, readDraft } from '../../server/src/cli/io';
 
 // The fs module object that io.ts and main.ts call into (tests patch it to simulate races).
- 
+
 const realFs = require('node:fs') as typeof fs & Record<string, unknown>;
 
 const options = { schema: builtinSchema(), locale: 'en' as const, documentDate: '2020-07-01' };
 const DRAFT = '## 公共卫生防护网\n\n1. 新增发热门诊30个（牵头单位：市卫健委；完成时限：2020年10月底前）\n2. 建设负压病房100间（完成时限：2020年底前）\n';
-
 
 /** Exit 2, one plain line per bad file on stderr, no stack trace, the good file still reported. */
 function assertReportsAndSkips(run: Run, bad: Array<{ name: string; message: RegExp }>, goodFiles = 1): void {
@@ -47,7 +46,10 @@ function assertReportsAndSkips(run: Run, bad: Array<{ name: string; message: Reg
 
 function lintClean(text: string): LintResult {
   const result = lint(text, options);
-  assert.deepEqual(result.diagnostics.filter((diagnostic) => diagnostic.rule === INTERNAL_ERROR_RULE), []);
+  assert.deepEqual(
+    result.diagnostics.filter((diagnostic) => diagnostic.rule === INTERNAL_ERROR_RULE),
+    [],
+  );
   for (const diagnostic of result.diagnostics) assert.ok(diagnostic.span.start >= 0 && diagnostic.span.start <= diagnostic.span.end && diagnostic.span.end <= text.length);
   return result;
 }
@@ -132,7 +134,9 @@ describe('hostile input', () => {
 
     it('reads NUL, lone surrogates, U+FFFD, BOMs, controls and astral characters anywhere', () => {
       const noise = ['\u0000', '\uD842', '\uDFB7', '\uFFFD', '\uFEFF', '\u0001', '\u001B[31m', '\u2028', '\u0085', '𠮷', '😀', '\r', '\u200B'];
-      const text = DRAFT.split('').map((char, i) => char + noise[i % noise.length]).join('');
+      const text = DRAFT.split('')
+        .map((char, i) => char + noise[i % noise.length])
+        .join('');
       lintClean(`\uFEFF${text}`);
       lintClean(noise.join('').repeat(1_000));
     });
@@ -150,10 +154,12 @@ describe('hostile input', () => {
       fs.ftruncateSync(fd, 50 * 1024 * 1024); // sparse: quick to make, 50 MB to read
       fs.closeSync(fd);
       const touched: string[] = [];
-      const spy = (original: (...args: unknown[]) => unknown) => (...args: unknown[]) => {
-        if (typeof args[0] === 'string' && path.resolve(args[0]) === big) touched.push(String(args[0]));
-        return original(...args);
-      };
+      const spy =
+        (original: (...args: unknown[]) => unknown) =>
+        (...args: unknown[]) => {
+          if (typeof args[0] === 'string' && path.resolve(args[0]) === big) touched.push(String(args[0]));
+          return original(...args);
+        };
       const run = await patched('openSync', spy, () => patched('readFileSync', spy, () => patched('createReadStream', spy, () => cli(['lint', '.', '--format', 'json'], dir))));
       assertReportsAndSkips(run, [{ name: 'huge.md', message: /file is 52428800 bytes, over the limit of 5242880 \(maxFileSize\)/u }]);
       assert.deepEqual(touched, [], 'the big file is never opened');
@@ -273,8 +279,14 @@ describe('hostile input', () => {
       fs.writeFileSync(file, DRAFT);
       assert.equal(readDraft(file, 1024).text, DRAFT);
       fs.unlinkSync(file);
-      assert.throws(() => readDraft(file, 1024), (error: unknown) => error instanceof InputError && error.message === 'no such file or directory');
-      assert.throws(() => readDraft(dir, 1024), (error: unknown) => error instanceof InputError && error.message === 'is a directory');
+      assert.throws(
+        () => readDraft(file, 1024),
+        (error: unknown) => error instanceof InputError && error.message === 'no such file or directory',
+      );
+      assert.throws(
+        () => readDraft(dir, 1024),
+        (error: unknown) => error instanceof InputError && error.message === 'is a directory',
+      );
     });
 
     it('stops reading a file that grows past maxFileSize after its size was checked', () => {
@@ -288,7 +300,10 @@ describe('hostile input', () => {
         return stat;
       }) as typeof fs.fstatSync;
       try {
-        assert.throws(() => readDraft(file, 64 * 1024), (error: unknown) => error instanceof InputError && /grew past the limit of 65536 bytes/u.test(error.message));
+        assert.throws(
+          () => readDraft(file, 64 * 1024),
+          (error: unknown) => error instanceof InputError && /grew past the limit of 65536 bytes/u.test(error.message),
+        );
       } finally {
         realFs.fstatSync = restore;
       }

@@ -134,14 +134,24 @@ describe('security', () => {
         assert.equal(result.model.nets.length, 1, 'the custom net is recognised');
         fixAll(draft, options);
         taskRows('draft.md', result.model, result.lines, options.schema);
-        for (const argv of [['lint', '.', '--format', 'json'], ['export', '.', '--format', 'json'], ['lint', 'draft.md', '--format', 'sarif']]) {
+        for (const argv of [
+          ['lint', '.', '--format', 'json'],
+          ['export', '.', '--format', 'json'],
+          ['lint', 'draft.md', '--format', 'sarif'],
+        ]) {
           await main({ argv, cwd: dir, stdout: () => undefined, stderr: () => undefined });
         }
       });
       // The ignore glob is compiled at run time with the marker in it: the spy sees config values.
-      assert.ok(built.some((entry) => entry.source.includes(MARK)), 'the spy sees RegExps built from config values');
+      assert.ok(
+        built.some((entry) => entry.source.includes(MARK)),
+        'the spy sees RegExps built from config values',
+      );
       const leaks = built.filter((entry) => entry.source.includes(MARK) && !/[\\/]picomatch[\\/]/u.test(entry.stack));
-      assert.deepEqual(leaks.map((entry) => entry.source), []);
+      assert.deepEqual(
+        leaks.map((entry) => entry.source),
+        [],
+      );
       // Globs reach picomatch, which escapes everything but glob syntax.
       for (const entry of built.filter((candidate) => candidate.source.includes(MARK))) assert.doesNotMatch(entry.source, /\(a\+\)\+/u);
     });
@@ -149,7 +159,11 @@ describe('security', () => {
     it('refuses globs that would smuggle a regular expression into picomatch', () => {
       const file = path.join(dir, '.fivenets.yaml');
       for (const glob of ['(a+)+$', 'archive/(old|new)/**', '@(a|b).md', '+(a)', '[a]+[b]+']) {
-        assert.throws(() => parseConfigText(`ignore: ["${glob}"]\n`, file), (error: unknown) => error instanceof ConfigError && /ignore\[0\]/u.test(error.message), glob);
+        assert.throws(
+          () => parseConfigText(`ignore: ["${glob}"]\n`, file),
+          (error: unknown) => error instanceof ConfigError && /ignore\[0\]/u.test(error.message),
+          glob,
+        );
         assert.throws(() => parseConfigText(`include: ["${glob}"]\n`, file), ConfigError, glob);
       }
       for (const glob of ['archive/**', '**/*.policy.md', 'drafts/{2020,2021}/*.md', 'a?b/[abc]*.md', '!keep.md']) {

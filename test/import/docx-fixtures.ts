@@ -4,20 +4,7 @@
  * each beside its Markdown twin in test/import/twins/: the draft a drafter would type for the
  * same plan. Built at test time, so no binary sits in the repository.
  */
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  LevelFormat,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-  type ILevelsOptions,
-} from 'docx';
+import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ILevelsOptions } from 'docx';
 import JSZip from 'jszip';
 
 export interface DocxFixture {
@@ -28,8 +15,7 @@ export interface DocxFixture {
 const plain = (text: string, options: { bold?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
   new Paragraph({ alignment: options.alignment, children: [new TextRun({ text, bold: options.bold })] });
 
-const numbered = (text: string, level: number, bold = false) =>
-  new Paragraph({ numbering: { reference: 'plan', level }, children: [new TextRun({ text, bold })] });
+const numbered = (text: string, level: number, bold = false) => new Paragraph({ numbering: { reference: 'plan', level }, children: [new TextRun({ text, bold })] });
 
 /** The numbering of Chinese plans: 一、 then 1. then （1）, each level restarting under the one above. */
 const PLAN_LEVELS: ILevelsOptions[] = [
@@ -38,8 +24,7 @@ const PLAN_LEVELS: ILevelsOptions[] = [
   { level: 2, format: LevelFormat.DECIMAL, text: '（%3）', alignment: AlignmentType.LEFT },
 ];
 
-const cell = (texts: string[], options: { rowSpan?: number; columnSpan?: number } = {}) =>
-  new TableCell({ ...options, width: { size: 2000, type: WidthType.DXA }, children: texts.map((text) => plain(text)) });
+const cell = (texts: string[], options: { rowSpan?: number; columnSpan?: number } = {}) => new TableCell({ ...options, width: { size: 2000, type: WidthType.DXA }, children: texts.map((text) => plain(text)) });
 
 /** docx writes "now" as the creation time: set the date the twin's front matter states. */
 async function withCreated(buffer: Buffer, date: string): Promise<Buffer> {

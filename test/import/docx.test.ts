@@ -13,7 +13,6 @@ import { formatCounter } from '../../server/src/import/docx/number-formats';
 import { DOCX_FIXTURES } from './docx-fixtures';
 import { cli, type Run } from '../cli/run';
 
-
 function assertOneLineError(run: Run, pattern: RegExp): void {
   assert.equal(run.code, 2, run.stdout + run.stderr);
   assert.equal(run.stderr.trimEnd().split('\n').length, 1, `one line: ${run.stderr}`);
@@ -110,7 +109,14 @@ describe('import .docx', () => {
 
   it('places Word heading styles under the title and keeps typed numbers and full-width Latin', async () => {
     const { markdown } = await convertDocx(built.get('tasks-heading-styles') as Buffer);
-    for (const line of ['## 一、提升政务服务效能', '### （一）推进“一网通办”', '2. 建设Ｗｉ－Ｆｉ全覆盖的政务服务大厅20个（牵头单位：市政务服务局；完成时限：2021年9月底前）', '1、压缩企业开办时间至1个工作日（牵头单位：市市场监管局；完成时限：2021年6月底前）', '① 开展营商环境评价，评价结果向社会公布（牵头单位：市发改委；完成时限：2021年第四季度）', '三、建立督办台账，每季度通报进展情况（牵头单位：市政府督查室；完成时限：长期坚持）']) {
+    for (const line of [
+      '## 一、提升政务服务效能',
+      '### （一）推进“一网通办”',
+      '2. 建设Ｗｉ－Ｆｉ全覆盖的政务服务大厅20个（牵头单位：市政务服务局；完成时限：2021年9月底前）',
+      '1、压缩企业开办时间至1个工作日（牵头单位：市市场监管局；完成时限：2021年6月底前）',
+      '① 开展营商环境评价，评价结果向社会公布（牵头单位：市发改委；完成时限：2021年第四季度）',
+      '三、建立督办台账，每季度通报进展情况（牵头单位：市政府督查室；完成时限：长期坚持）',
+    ]) {
       assert.ok(markdown.split('\n').includes(line), `missing line: ${line}\n---\n${markdown}`);
     }
   });
@@ -243,7 +249,11 @@ describe('import: bad input and outputs', () => {
     const forced = await cli(['import', '--force', '-o', 'kept.policy.md', 'notice-five-nets.docx'], dir);
     assert.equal(forced.code, 0, forced.stderr);
     assert.match(fs.readFileSync(output, 'utf8'), /^## 一、织密城市应急处置网$/mu);
-    assert.deepEqual(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp')), [], 'no temporary file left');
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((name) => name.endsWith('.tmp')),
+      [],
+      'no temporary file left',
+    );
     const stdout = await cli(['import', '-o', '-', 'tasks-heading-styles.docx'], dir);
     assert.equal(stdout.code, 0);
     assert.match(stdout.stdout, /^### （一）推进“一网通办”$/mu);

@@ -100,7 +100,10 @@ describe('integrations', function () {
       assert.deepEqual([...annotated].sort(), DRAFTS);
       const log = JSON.parse(fs.readFileSync(sarif, 'utf8'));
       assert.equal(log.version, '2.1.0');
-      assert.equal(new Set(log.runs[0].results.map((result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => result.locations[0].physicalLocation.artifactLocation.uri)).size, DRAFTS.length);
+      assert.equal(
+        new Set(log.runs[0].results.map((result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => result.locations[0].physicalLocation.artifactLocation.uri)).size,
+        DRAFTS.length,
+      );
       assert.equal(run.outputs, `sarif=${sarif}\n`);
     });
 
@@ -108,8 +111,13 @@ describe('integrations', function () {
       const off = ['missing-owner', 'missing-metric', 'missing-deadline', 'missing-net'].map((rule) => `--rule ${rule}:off`).join(' ');
       const run = runScript({ FIVENETS_PATHS: 'policies\nwuhan.policy.md notes', FIVENETS_FORMAT: 'json', FIVENETS_ARGS: off });
       assert.equal(run.status, 0, run.stderr);
-      const files = JSON.parse(run.stdout).files.map((file: { path: string }) => file.path).sort();
-      assert.deepEqual(files, DRAFTS.filter((name) => /^(policies\/|wuhan|notes\/)/u.test(name)));
+      const files = JSON.parse(run.stdout)
+        .files.map((file: { path: string }) => file.path)
+        .sort();
+      assert.deepEqual(
+        files,
+        DRAFTS.filter((name) => /^(policies\/|wuhan|notes\/)/u.test(name)),
+      );
       assert.equal(run.outputs, '', 'no SARIF asked, none named');
     });
 

@@ -29,7 +29,11 @@ function workerScope(toClient: (message: unknown) => void) {
   const scope = {
     postMessage: (message: unknown) => toClient(structuredClone(message)),
     addEventListener: (type: string, listener: (event: unknown) => void) => listeners.set(type, [...(listeners.get(type) ?? []), listener]),
-    removeEventListener: (type: string, listener: (event: unknown) => void) => listeners.set(type, (listeners.get(type) ?? []).filter((entry) => entry !== listener)),
+    removeEventListener: (type: string, listener: (event: unknown) => void) =>
+      listeners.set(
+        type,
+        (listeners.get(type) ?? []).filter((entry) => entry !== listener),
+      ),
     get onmessage() {
       return onmessage;
     },

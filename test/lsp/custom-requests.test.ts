@@ -209,7 +209,10 @@ describe('custom requests', function () {
       assert.ok(diskCounts.size >= 4, [...diskCounts].join(' '));
       assert.deepEqual(nonZero(netRows(first.html)), diskCounts);
       const total = /<tr data-total="1" data-measures="(\d+)"/u.exec(first.html);
-      assert.equal(Number(total?.[1]), [...diskCounts.values()].reduce((sum, count) => sum + count, 0));
+      assert.equal(
+        Number(total?.[1]),
+        [...diskCounts.values()].reduce((sum, count) => sum + count, 0),
+      );
       assert.ok(first.html.includes('data-today="2020-10-15"'));
       assert.match(first.html, /<html lang="zh-Hans-CN">/u);
     });
@@ -219,8 +222,14 @@ describe('custom requests', function () {
       const owners = [...first.html.matchAll(/<tr data-owner="([^"]*)"[^>]*?( data-vague="1")?>/gu)].map((match) => [match[1], match[2] !== undefined] as const);
       assert.ok(owners.length > 5);
       assert.ok(!owners.some(([name]) => name.includes('待填写')), 'no 【待填写】 row in the workload table');
-      assert.deepEqual(owners.filter(([, vague]) => vague).map(([name]) => name), owners.filter(([name]) => isVagueOwner(name)).map(([name]) => name));
-      assert.ok(owners.some(([, vague]) => vague), 'the seed has a vague owner');
+      assert.deepEqual(
+        owners.filter(([, vague]) => vague).map(([name]) => name),
+        owners.filter(([name]) => isVagueOwner(name)).map(([name]) => name),
+      );
+      assert.ok(
+        owners.some(([, vague]) => vague),
+        'the seed has a vague owner',
+      );
     });
 
     it('puts the nonce on every script and style, and leaves the CSP to the host', () => {

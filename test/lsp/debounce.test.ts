@@ -47,7 +47,16 @@ describe('push debounce', () => {
 describe('push diagnostics: the debounce each edit gets', () => {
   const uri = 'file:///draft.policy.md';
   const text = fs.readFileSync(SEED, 'utf8');
-  const analysis = { uri, version: 2, text, result: new IncrementalLinter({ schema: builtinSchema(), locale: 'zh-CN' }).update(text), resolved: defaultResolvedConfig(REPO), locale: 'zh-CN', resultId: '0:2', maxProblems: null } as unknown as Analysis;
+  const analysis = {
+    uri,
+    version: 2,
+    text,
+    result: new IncrementalLinter({ schema: builtinSchema(), locale: 'zh-CN' }).update(text),
+    resolved: defaultResolvedConfig(REPO),
+    locale: 'zh-CN',
+    resultId: '0:2',
+    maxProblems: null,
+  } as unknown as Analysis;
   const drafts = { analyze: () => Promise.resolve(analysis), isOpen: () => true } as unknown as Drafts;
   const sent: PublishDiagnosticsParams[] = [];
   const connection = { sendDiagnostics: (params: PublishDiagnosticsParams) => Promise.resolve(void sent.push(params)) } as unknown as Connection;
@@ -72,7 +81,7 @@ describe('push diagnostics: the debounce each edit gets', () => {
     Date.now = realNow;
   });
 
-  it('waits twice the document\'s last lint, 200 ms before the first', async () => {
+  it("waits twice the document's last lint, 200 ms before the first", async () => {
     const feature = new DiagnosticsFeature(connection, drafts, log, false, null);
     feature.schedule(uri);
     clock = [1000, 1042];
@@ -89,7 +98,7 @@ describe('push diagnostics: the debounce each edit gets', () => {
     assert.ok(sent.length >= 3 && sent.every((params) => params.version === 2 && params.diagnostics.length > 0));
   });
 
-  it('forgets a closed document\'s lint time, and a fixed debounceMs wins', async () => {
+  it("forgets a closed document's lint time, and a fixed debounceMs wins", async () => {
     const feature = new DiagnosticsFeature(connection, drafts, log, false, null);
     clock = [0, 30];
     await feature.publish(uri);
@@ -137,7 +146,10 @@ describe('language server: push diagnostics with the default (adaptive) debounce
     const edited = client.nextDiagnostics(uri, 2);
     await client.change(uri, [{ range: { start: { line: 16, character: line16.length }, end: { line: 16, character: line16.length } }, text: '\n6. 建设社区应急物资储备点50个（完成时限：2021年底前）' }]);
     const after = (await edited).diagnostics;
-    assert.ok(after.some((diagnostic) => diagnostic.code === 'missing-owner' && diagnostic.range.start.line === 17), 'the new measure has no owner');
+    assert.ok(
+      after.some((diagnostic) => diagnostic.code === 'missing-owner' && diagnostic.range.start.line === 17),
+      'the new measure has no owner',
+    );
     // Two more edits in a row: the last version is published, with the problem fixed.
     await client.change(uri, [{ range: { start: { line: 17, character: 0 }, end: { line: 17, character: 0 } }, text: '' }]);
     const last = client.nextDiagnostics(uri, 4);

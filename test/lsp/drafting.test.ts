@@ -79,7 +79,10 @@ describe('drafting in the editor (LSP)', function () {
       const text = '## 公共卫生防护网\n\n1. 新增发热门诊30个（牵头单位：\n';
       const { uri } = await open('completion.policy.md', text);
       const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 18 } });
-      assert.ok(list.items.some((item) => item.label === '市大数据中心'), list.items.map((item) => item.label).join(', '));
+      assert.ok(
+        list.items.some((item) => item.label === '市大数据中心'),
+        list.items.map((item) => item.label).join(', '),
+      );
       await client.close(uri);
     });
   });
@@ -149,7 +152,8 @@ describe('drafting in the editor (LSP)', function () {
 
   describe('outline', () => {
     it('keeps the measures of a misspelt net heading under it', async () => {
-      const text = '## 公共卫生防户网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2021年底前）\n2. 新增发热门诊30个（牵头单位：市卫健委；完成时限：2021年底前）\n\n## 城市精细管理网\n\n1. 编制产业地图1份（牵头单位：市发改委；完成时限：2021年底前）\n';
+      const text =
+        '## 公共卫生防户网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2021年底前）\n2. 新增发热门诊30个（牵头单位：市卫健委；完成时限：2021年底前）\n\n## 城市精细管理网\n\n1. 编制产业地图1份（牵头单位：市发改委；完成时限：2021年底前）\n';
       const { uri } = await open('misspelt.policy.md', text);
       const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
       await client.close(uri);

@@ -38,13 +38,19 @@ describe('stdio encoder: cached diagnostic bytes', () => {
   it('encodes a pushed report exactly as JSON.stringify does', () => {
     const diagnostics = lspDiagnostics(analysisOf(linter, TEXT, 3, null));
     assert.ok(diagnostics.length > 5);
-    assert.ok(diagnostics.some((diagnostic) => /𠮷😀/u.test(JSON.stringify(diagnostic.message))), 'an astral character is quoted');
+    assert.ok(
+      diagnostics.some((diagnostic) => /𠮷😀/u.test(JSON.stringify(diagnostic.message))),
+      'an astral character is quoted',
+    );
     const message = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///draft.policy.md', version: 3, diagnostics } };
     assert.deepEqual(encodeMessage(message), stringified(message));
   });
 
   it('encodes a pulled report, and the next version from the same cached parts', () => {
-    for (const [version, text] of [[4, TEXT], [5, TEXT.replace('（牵头单位：市应急管理局', '（牵头单位：市应急管理局、市卫健委')]] as const) {
+    for (const [version, text] of [
+      [4, TEXT],
+      [5, TEXT.replace('（牵头单位：市应急管理局', '（牵头单位：市应急管理局、市卫健委')],
+    ] as const) {
       const items = lspDiagnostics(analysisOf(linter, text, version, null));
       const message = { jsonrpc: '2.0', id: 7, result: { kind: 'full', resultId: `0:${version}`, items } };
       assert.deepEqual(encodeMessage(message), stringified(message));

@@ -111,7 +111,8 @@ describe('engine additions for the editor', () => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) walk(full);
-        else if (entry.name.endsWith('.ts') && /from\s+['"](?:vscode|vscode-languageserver[^'"]*|vscode-jsonrpc[^'"]*|\.\.\/handlers[^'"]*)['"]/u.test(fs.readFileSync(full, 'utf8'))) offenders.push(path.relative(engine, full));
+        else if (entry.name.endsWith('.ts') && /from\s+['"](?:vscode|vscode-languageserver[^'"]*|vscode-jsonrpc[^'"]*|\.\.\/handlers[^'"]*)['"]/u.test(fs.readFileSync(full, 'utf8')))
+          offenders.push(path.relative(engine, full));
       }
     };
     walk(engine);

@@ -9,22 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  IPCMessageReader,
-  IPCMessageWriter,
-  StreamMessageReader,
-  StreamMessageWriter,
-  createMessageConnection,
-  type MessageConnection,
-} from 'vscode-jsonrpc/node';
-import type {
-  ClientCapabilities,
-  InitializeResult,
-  PublishDiagnosticsParams,
-  Registration,
-  ShowMessageParams,
-  TextDocumentContentChangeEvent,
-} from 'vscode-languageserver/node';
+import { IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { ClientCapabilities, InitializeResult, PublishDiagnosticsParams, Registration, ShowMessageParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const REPO = path.resolve(__dirname, '..', '..');

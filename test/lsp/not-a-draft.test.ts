@@ -94,7 +94,10 @@ describe('not a draft: why, and the ways in (LSP)', function () {
     await client.change(uri, [{ range: { start: before.positionAt(edit.start), end: before.positionAt(edit.end) }, text: edit.newText }]);
     assert.ok(client.text(uri).startsWith('---\nschema: five-nets\ntitle: 会议纪要\n---\n'), client.text(uri));
     const { diagnostics } = await published;
-    assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'missing-owner'), JSON.stringify(diagnostics.map((d) => d.code)));
+    assert.ok(
+      diagnostics.some((diagnostic) => diagnostic.code === 'missing-owner'),
+      JSON.stringify(diagnostics.map((d) => d.code)),
+    );
     assert.equal((await stats(uri))?.isDraft, true);
     await client.close(uri);
   });
@@ -107,7 +110,10 @@ describe('not a draft: why, and the ways in (LSP)', function () {
     settings = { include: ['**/*.policy.md', 'policies/**/*.md', folderIncludeGlob('minutes')] };
     await client.notify('workspace/didChangeConfiguration', { settings: null });
     const { diagnostics } = await published;
-    assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'missing-owner'), JSON.stringify(diagnostics.map((d) => d.code)));
+    assert.ok(
+      diagnostics.some((diagnostic) => diagnostic.code === 'missing-owner'),
+      JSON.stringify(diagnostics.map((d) => d.code)),
+    );
     assert.equal((await stats(uri))?.isDraft, true);
     settings = {};
     await client.close(uri);

@@ -24,9 +24,7 @@ const SECRET = '---\nschema: five-nets\n---\n## 公共卫生防护网\n\n1. 机�
 /** Resolves with the promise's value, or rejects after `ms` (a hang is a failure, not a stuck suite). */
 function within<T>(promise: Promise<T>, what: string, ms = 10_000): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not answer in ${ms} ms`)), ms)))]).finally(() =>
-    clearTimeout(timer),
-  );
+  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not answer in ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
 }
 
 describe('language server: reliability round 2', function () {
@@ -114,7 +112,10 @@ describe('language server: reliability round 2', function () {
       const config = uriOf(path.join(root, '.fivenets.yaml'));
       const onConfig = client.nextDiagnostics(config);
       await client.open(uriOf(path.join(root, 'policies', 'own.md')), DRAFT);
-      assert.deepEqual((await onConfig).diagnostics.map((diagnostic) => diagnostic.message), ['schema path ./zero.yaml is outside the workspace']);
+      assert.deepEqual(
+        (await onConfig).diagnostics.map((diagnostic) => diagnostic.message),
+        ['schema path ./zero.yaml is outside the workspace'],
+      );
     });
   });
 

@@ -189,7 +189,14 @@ describe('language server', function () {
     });
 
     after(async () => {
-      if (process.env.LSP_DEBUG) console.log(client.logs, client.stderr, client.published.map((p) => `${p.uri} v${p.version} ${p.diagnostics.length}`), client.serverRequests, client.messages);
+      if (process.env.LSP_DEBUG)
+        console.log(
+          client.logs,
+          client.stderr,
+          client.published.map((p) => `${p.uri} v${p.version} ${p.diagnostics.length}`),
+          client.serverRequests,
+          client.messages,
+        );
       await client?.stop();
       fs.rmSync(root, { recursive: true, force: true });
     });
@@ -209,14 +216,7 @@ describe('language server', function () {
     it('publishes diagnostics for a draft on open: version, rule code, doc link, source, fixes as data', async () => {
       const { uri, diagnostics } = await openAndWait(client, file('policies', 'astral.md'));
       assert.equal(client.publishedFor(uri)[0].version, 1);
-      assert.deepEqual(brief(diagnostics).sort(), [
-        'missing-deadline 10:3-10:17',
-        'missing-metric 10:3-10:17',
-        'missing-net 7:7-7:14',
-        'missing-net 7:7-7:14',
-        'missing-net 7:7-7:14',
-        'missing-net 7:7-7:14',
-      ]);
+      assert.deepEqual(brief(diagnostics).sort(), ['missing-deadline 10:3-10:17', 'missing-metric 10:3-10:17', 'missing-net 7:7-7:14', 'missing-net 7:7-7:14', 'missing-net 7:7-7:14', 'missing-net 7:7-7:14']);
       const deadline = diagnostics.find((d) => d.code === 'missing-deadline');
       assert.ok(deadline);
       assert.equal(deadline.source, 'fivenets');
@@ -268,7 +268,12 @@ describe('language server', function () {
       await client.open(readme, fs.readFileSync(file('README.md'), 'utf8'));
       await client.open(plain, fs.readFileSync(file('notes', 'plain.md'), 'utf8'));
       const { diagnostics } = await openAndWait(client, file('notes', 'frontmatter-draft.md'));
-      assert.deepEqual(codes(diagnostics).filter((code) => code !== 'missing-net').sort(), ['missing-deadline', 'missing-metric']);
+      assert.deepEqual(
+        codes(diagnostics)
+          .filter((code) => code !== 'missing-net')
+          .sort(),
+        ['missing-deadline', 'missing-metric'],
+      );
       assert.deepEqual(client.publishedFor(readme), []);
       assert.deepEqual(client.publishedFor(plain), []);
       for (const uri of [readme, plain]) {
@@ -375,7 +380,10 @@ describe('language server', function () {
         assert.equal(deadline.kind, 5);
         assert.deepEqual(item(items, '牵头单位：').textEdit, { range: range(2, 18, 2, 18), newText: '牵头单位：' });
         assert.ok(!items.some((candidate) => candidate.label === '牽頭單位：' || candidate.label === 'Owner:'));
-        assert.ok(items.some((candidate) => candidate.label === '双报到' && candidate.kind === 1), 'glossary terms');
+        assert.ok(
+          items.some((candidate) => candidate.label === '双报到' && candidate.kind === 1),
+          'glossary terms',
+        );
       });
 
       it('offers the roster and the owners of open drafts after an owner label', async () => {
@@ -468,9 +476,7 @@ describe('language server', function () {
 
       it('puts a code lens with measure counts on each net heading', async () => {
         const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: astral } });
-        assert.deepEqual(lenses, [
-          { range: range(7, 0, 7, 14), command: { title: '3 项措施 · 1 项不完整', command: 'fivenets.showProblems', arguments: [astral, 7, 'emergency-response'] } },
-        ]);
+        assert.deepEqual(lenses, [{ range: range(7, 0, 7, 14), command: { title: '3 项措施 · 1 项不完整', command: 'fivenets.showProblems', arguments: [astral, 7, 'emergency-response'] } }]);
       });
 
       it('finds measures by text or owner in open drafts and in drafts on disk', async () => {
@@ -560,7 +566,10 @@ describe('language server', function () {
         const disable = (await actionsFor(client, table, [metric])).find((action) => action.title === '在此行停用 missing-metric');
         assert.ok(disable);
         const after = await applyEdit(client, table, disable.edit);
-        assert.deepEqual(after.filter((d) => d.range.start.line === 5), []);
+        assert.deepEqual(
+          after.filter((d) => d.range.start.line === 5),
+          [],
+        );
         assert.equal(client.text(table).split('\n')[5], '| 2 | 𠮷深入谋划医养产业发展 | 市发改委 | 2021年底前 |  <!-- fivenets-disable-line missing-metric --> |');
       });
 
@@ -605,7 +614,10 @@ describe('language server', function () {
           for (const edit of edits) assert.deepEqual(edit.range.start, edit.range.end);
           const placeholdersBefore = seedDiagnostics.filter((d) => d.code === 'unfilled-placeholder').length;
           seedDiagnostics = await applyEdit(client, seed, resolved.edit);
-          assert.deepEqual(seedDiagnostics.filter((d) => d.code === 'missing-deadline' && (d.data as { fix: unknown }).fix !== null), []);
+          assert.deepEqual(
+            seedDiagnostics.filter((d) => d.code === 'missing-deadline' && (d.data as { fix: unknown }).fix !== null),
+            [],
+          );
           assert.equal(seedDiagnostics.filter((d) => d.code === 'unfilled-placeholder').length, placeholdersBefore + fixable.length);
         });
 
@@ -628,7 +640,10 @@ describe('language server', function () {
           assert.deepEqual(await actionsFor(client, seed, [], ['quickfix']), []);
           const resolved = await client.request<CodeAction>('codeAction/resolve', actions[0]);
           const after = await applyEdit(client, seed, resolved.edit);
-          assert.deepEqual(after.filter((d) => (d.data as { fix: unknown }).fix !== null).map((d) => d.code), []);
+          assert.deepEqual(
+            after.filter((d) => (d.data as { fix: unknown }).fix !== null).map((d) => d.code),
+            [],
+          );
           assert.ok(codes(after).includes('unfilled-placeholder'));
           assert.deepEqual(await actionsFor(client, seed, [], ['source.fixAll']), [], 'nothing left to fix');
         });
@@ -780,7 +795,10 @@ describe('language server', function () {
       await client.open(uri, fs.readFileSync(file('policies', 'astral.md'), 'utf8'));
       const report = await client.request<{ kind: string; resultId: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
       assert.equal(report.kind, 'full');
-      assert.deepEqual(brief(report.items).filter((entry) => !entry.startsWith('missing-net')), ['missing-deadline 10:3-10:17', 'missing-metric 10:3-10:17']);
+      assert.deepEqual(
+        brief(report.items).filter((entry) => !entry.startsWith('missing-net')),
+        ['missing-deadline 10:3-10:17', 'missing-metric 10:3-10:17'],
+      );
       assert.equal(messageOf(report.items.find((d) => d.code === 'missing-deadline')), '措施缺少完成时限：请补充完成时间（“𠮷😀推进应急避难场所建设”）');
       const again = await client.request<{ kind: string; resultId: string }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId });
       assert.deepEqual(again, { kind: 'unchanged', resultId: report.resultId });
@@ -814,7 +832,13 @@ describe('language server', function () {
 
     it('re-lints when a custom schema file a config names changes', async () => {
       const schema = (nets: string[]) =>
-        ['id: local-nets', 'name: { zh-Hans: 本地网, zh-Hant: 本地網, en: Local Nets }', 'requiredFields: [owner, deadline]', 'nets:', ...nets.map((name, index) => `  - id: net${index}\n    names: { zh-Hans: ${name}, zh-Hant: ${name}, en: Net ${index} }`)].join('\n') + '\n';
+        [
+          'id: local-nets',
+          'name: { zh-Hans: 本地网, zh-Hant: 本地網, en: Local Nets }',
+          'requiredFields: [owner, deadline]',
+          'nets:',
+          ...nets.map((name, index) => `  - id: net${index}\n    names: { zh-Hans: ${name}, zh-Hant: ${name}, en: Net ${index} }`),
+        ].join('\n') + '\n';
       fs.mkdirSync(file('custom'), { recursive: true });
       fs.writeFileSync(file('custom', '.fivenets.yaml'), 'schema: ./nets/local.yaml\n');
       fs.mkdirSync(file('custom', 'nets'), { recursive: true });

@@ -162,7 +162,11 @@ describe('tasks drafts in the editor', function () {
       assert.ok(labels.includes('按职责分工负责') && labels.includes('牵头单位'), 'tasks glossary terms');
       assert.ok(labels.includes('应急一张图'), "the config's own terms");
       const netNames = ['五张网', '城市应急处置网', '公共卫生防护网', '基层社会治理网', '矛盾风险化解网', '城市精细管理网'];
-      assert.deepEqual(labels.filter((label) => netNames.includes(label)), [], 'no net names');
+      assert.deepEqual(
+        labels.filter((label) => netNames.includes(label)),
+        [],
+        'no net names',
+      );
       assert.deepEqual(await complete(uri, 17, 3), [], 'no net names in a heading');
       const owners = await complete(uri, 7, 18);
       assert.ok(owners.includes('市住房城乡建设局') && owners.includes('市政务服务局'), `owners of the draft: ${owners.join(' ')}`);
@@ -235,10 +239,7 @@ describe('tasks drafts in the editor', function () {
     it("shows the schema's name, description and why on the first heading", async () => {
       const result = await hover(plan, 0, 4);
       assert.deepEqual(result?.range, range(0, 2, 0, 18));
-      assert.equal(
-        hoverText(result),
-        '**任务分工**\n\n通用任务分工：章节即方案自身的标题，每项措施都须写明责任单位、量化指标和完成时限。\n\n检查方案 `tasks`：自动选择：没有标题点出任何一张网',
-      );
+      assert.equal(hoverText(result), '**任务分工**\n\n通用任务分工：章节即方案自身的标题，每项措施都须写明责任单位、量化指标和完成时限。\n\n检查方案 `tasks`：自动选择：没有标题点出任何一张网');
     });
 
     it('shows it on the frontmatter title: and schema: lines, in English', async () => {
@@ -311,14 +312,49 @@ describe('tasks drafts in the editor', function () {
 
     it('takes only headings for sections: not code, quotes, #tags or HTML', async () => {
       const uri = uriOf(file('policies', 'not-headings.md'));
-      const text = ['# 方案', '', '```', '# 代码', '```', '', '> # 引用', '', '#标签 不是标题', '', '    # 缩进代码', '', '<div>', '# html', '</div>', '', '段落一', '第二行', '---', '', '1. 建设站点5个（责任单位：市卫健委；完成时限：2021年底前）', ''];
+      const text = [
+        '# 方案',
+        '',
+        '```',
+        '# 代码',
+        '```',
+        '',
+        '> # 引用',
+        '',
+        '#标签 不是标题',
+        '',
+        '    # 缩进代码',
+        '',
+        '<div>',
+        '# html',
+        '</div>',
+        '',
+        '段落一',
+        '第二行',
+        '---',
+        '',
+        '1. 建设站点5个（责任单位：市卫健委；完成时限：2021年底前）',
+        '',
+      ];
       await client.open(uri, text.join('\n'));
       assert.deepEqual(shape(await symbols(uri)), ['3 方案 | 1 项措施', '  3 段落一 第二行 | 1 项措施', '    24 建设站点5个 | 市卫健委 · 2021年底前']);
       await client.close(uri);
     });
 
     it('reads headings alike with LF, CRLF and CR line breaks, and up to three spaces before them', async () => {
-      const lines = ['# 方案 #', '', '   ## 一、投资 <!-- fivenets-disable missing-metric -->', '', '1. 新开工项目120个（牵头单位：市发改委；完成时限：2021年底前）', '', '二、改革', '------', '', '1. 推进一网通办（牵头单位：市政务服务局；完成时限：2021年底前）', ''];
+      const lines = [
+        '# 方案 #',
+        '',
+        '   ## 一、投资 <!-- fivenets-disable missing-metric -->',
+        '',
+        '1. 新开工项目120个（牵头单位：市发改委；完成时限：2021年底前）',
+        '',
+        '二、改革',
+        '------',
+        '',
+        '1. 推进一网通办（牵头单位：市政务服务局；完成时限：2021年底前）',
+        '',
+      ];
       for (const [index, eol] of ['\n', '\r\n', '\r'].entries()) {
         const uri = uriOf(file('policies', `eol-${index}.md`));
         await client.open(uri, lines.join(eol));
@@ -328,24 +364,24 @@ describe('tasks drafts in the editor', function () {
           ['3 方案 | 2 项措施', '  3 一、投资 | 1 项措施', '    24 新开工项目120个 | 市发改委 · 2021年底前', '  3 二、改革 | 1 项措施', '    24 推进一网通办 | 市政务服务局 · 2021年底前'],
           JSON.stringify(eol),
         );
-        assert.deepEqual(tree[0].children?.map((child) => [child.range, child.selectionRange]), [
-          [range(2, 3, 4, 36), range(2, 6, 2, 51)],
-          [range(6, 0, 9, 35), range(6, 0, 6, 4)],
-        ]);
+        assert.deepEqual(
+          tree[0].children?.map((child) => [child.range, child.selectionRange]),
+          [
+            [range(2, 3, 4, 36), range(2, 6, 2, 51)],
+            [range(6, 0, 9, 35), range(6, 0, 6, 4)],
+          ],
+        );
         await client.close(uri);
       }
     });
 
     it('nests a deeper heading under the last shallower one, whatever levels are skipped', async () => {
       const uri = uriOf(file('policies', 'levels.md'));
-      await client.open(uri, ['#### 附件', '', '1. 建设站点5个（责任单位：市卫健委；完成时限：2021年底前）', '', '# 总体要求', '', '### 工作措施', '', '1. 培训人员200名（责任单位：市人社局；完成时限：2021年底前）', ''].join('\n'));
-      assert.deepEqual(shape(await symbols(uri)), [
-        '3 附件 | 1 项措施',
-        '  24 建设站点5个 | 市卫健委 · 2021年底前',
-        '3 总体要求 | 1 项措施',
-        '  3 工作措施 | 1 项措施',
-        '    24 培训人员200名 | 市人社局 · 2021年底前',
-      ]);
+      await client.open(
+        uri,
+        ['#### 附件', '', '1. 建设站点5个（责任单位：市卫健委；完成时限：2021年底前）', '', '# 总体要求', '', '### 工作措施', '', '1. 培训人员200名（责任单位：市人社局；完成时限：2021年底前）', ''].join('\n'),
+      );
+      assert.deepEqual(shape(await symbols(uri)), ['3 附件 | 1 项措施', '  24 建设站点5个 | 市卫健委 · 2021年底前', '3 总体要求 | 1 项措施', '  3 工作措施 | 1 项措施', '    24 培训人员200名 | 市人社局 · 2021年底前']);
       await client.close(uri);
     });
   });

@@ -70,8 +70,28 @@ describe('npm package', function () {
 
   it('is under 1 MB and ships the bundles, API, rule docs and schemas, and nothing else', () => {
     assert.ok(fs.statSync(tarball).size < MAX_PACKED, `packed size ${fs.statSync(tarball).size} bytes`);
-    const list = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).map((entry) => entry.replace(/^package\//u, ''));
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'server/out/cli.js', 'server/out/commands.js', 'server/out/worker.js', 'server/out/server.js', 'server/out/api.js', 'server/out/api.mjs', 'server/out/api.d.ts', 'server/out/api.d.mts', 'server/out/contract.d.ts', 'docs/rules/missing-owner.md', 'server/src/engine/schema/fivenets-config.schema.json', 'server/src/engine/schema/policy-schema.schema.json']) {
+    const list = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map((entry) => entry.replace(/^package\//u, ''));
+    for (const needed of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      'server/out/cli.js',
+      'server/out/commands.js',
+      'server/out/worker.js',
+      'server/out/server.js',
+      'server/out/api.js',
+      'server/out/api.mjs',
+      'server/out/api.d.ts',
+      'server/out/api.d.mts',
+      'server/out/contract.d.ts',
+      'docs/rules/missing-owner.md',
+      'server/src/engine/schema/fivenets-config.schema.json',
+      'server/src/engine/schema/policy-schema.schema.json',
+    ]) {
       assert.ok(list.includes(needed), `${needed} is in the package`);
     }
     const unexpected = list.filter((entry) => /\.map$|^test\/|^bench\/|^images\/|^client\/|\.ts$/u.test(entry) && !entry.endsWith('.d.ts'));
@@ -91,7 +111,10 @@ describe('npm package', function () {
     const lint = run(npx, ['--no-install', 'fivenets', 'lint', '.', '--format', 'json'], app, env);
     assert.equal(lint.status, 1, lint.stderr);
     const report = JSON.parse(lint.stdout);
-    assert.deepEqual(report.files.map((file: { path: string }) => file.path), ['policies/plan.md']);
+    assert.deepEqual(
+      report.files.map((file: { path: string }) => file.path),
+      ['policies/plan.md'],
+    );
     assert.ok(report.summary.errors > 0);
   });
 
@@ -147,7 +170,13 @@ export async function check(): Promise<number> {
 }
 `;
     fs.writeFileSync(path.join(app, 'consumer.mts'), consumer);
-    fs.writeFileSync(path.join(app, 'consumer.cts'), consumer.replace(/^import \{([^}]*)\} from 'fivenets';/u, "import type { Diagnostic, LintReport } from 'fivenets';\nimport fivenets = require('fivenets');\nconst { lintText, lintFiles, fixText, exportMeasures, loadConfig, rules } = fivenets;"));
+    fs.writeFileSync(
+      path.join(app, 'consumer.cts'),
+      consumer.replace(
+        /^import \{([^}]*)\} from 'fivenets';/u,
+        "import type { Diagnostic, LintReport } from 'fivenets';\nimport fivenets = require('fivenets');\nconst { lintText, lintFiles, fixText, exportMeasures, loadConfig, rules } = fivenets;",
+      ),
+    );
     ok(run(process.execPath, [tsc, '-p', 'tsconfig.json'], app, env), 'tsc on the consumer');
     // The types say something: a wrong use fails.
     fs.writeFileSync(path.join(app, 'consumer.mts'), "import { lintText } from 'fivenets';\nexport const wrong: Promise<number> = lintText(42);\n");

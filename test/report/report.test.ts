@@ -174,11 +174,21 @@ describe('report', () => {
         assert.deepEqual({ leads: Number(owner.leads), coOwns: Number(owner['co-owns']) }, expected.get(ownerKey(owner.owner)), owner.owner);
       }
       const totals = owners.map((owner) => Number(owner.leads) + Number(owner['co-owns']));
-      assert.deepEqual(totals, [...totals].sort((a, b) => b - a), 'sorted descending');
+      assert.deepEqual(
+        totals,
+        [...totals].sort((a, b) => b - a),
+        'sorted descending',
+      );
       assert.equal(owners[0].owner, '市卫健委');
-      assert.ok(owners.some((owner) => owner.owner === '有关部门' && owner.vague === '1'), 'vague owners are marked');
+      assert.ok(
+        owners.some((owner) => owner.owner === '有关部门' && owner.vague === '1'),
+        'vague owners are marked',
+      );
       assert.ok(!owners.some((owner) => owner.owner === '市發改委'), '市發改委 counts as 市发改委');
-      assert.ok(rows.some((row) => row.owner === '【待填写】'), 'the samples have a placeholder owner');
+      assert.ok(
+        rows.some((row) => row.owner === '【待填写】'),
+        'the samples have a placeholder owner',
+      );
       assert.ok(!owners.some((owner) => owner.owner.includes('待填写')), 'a placeholder owner is missing, not a unit');
       for (const owner of owners) assert.equal(owner.vague === '1', isVagueOwner(owner.owner), `vague as the vague-owner rule says: ${owner.owner}`);
     });
@@ -338,7 +348,10 @@ describe('report', () => {
         assert.match(md, new RegExp(`^\\| ${net.names['zh-Hans']} \\| ${mine.length} \\| ${complete} \\(`, 'mu'), net.id);
       }
       assert.match(md, /\[seeds\/wuhan-five-nets\.policy\.md:13\]\(seeds\/wuhan-five-nets\.policy\.md#L13\)/u);
-      const taskLines = md.slice(md.indexOf('## 任务分工表')).split('\n').filter((line) => line.startsWith('| ['));
+      const taskLines = md
+        .slice(md.indexOf('## 任务分工表'))
+        .split('\n')
+        .filter((line) => line.startsWith('| ['));
       assert.equal(taskLines.length, rows.length);
       assert.doesNotMatch(md, /https?:\/\//u);
     });
@@ -352,11 +365,26 @@ describe('report', () => {
       assert.equal(data.locale, 'zh-CN');
       assert.deepEqual(data.quarter, { year: 2020, quarter: 4, start: '2020-10-01', end: '2020-12-31' });
       assert.deepEqual(
-        data.tasks.map(({ file, line, net, text, owner, coOwners, metric, hasMetric, deadline, deadlineNormalized, missing }) => ({ file, line, net, text, owner, coOwners, metric, hasMetric, deadline, deadlineNormalized, missing })),
+        data.tasks.map(({ file, line, net, text, owner, coOwners, metric, hasMetric, deadline, deadlineNormalized, missing }) => ({
+          file,
+          line,
+          net,
+          text,
+          owner,
+          coOwners,
+          metric,
+          hasMetric,
+          deadline,
+          deadlineNormalized,
+          missing,
+        })),
         rows,
       );
       assert.equal(data.totals.measures, rows.length);
-      assert.equal(data.nets.reduce((sum, net) => sum + net.measures, 0), rows.length);
+      assert.equal(
+        data.nets.reduce((sum, net) => sum + net.measures, 0),
+        rows.length,
+      );
       const statuses = Object.values(data.totals.statuses).reduce((sum, count) => sum + count, 0);
       assert.equal(statuses, rows.length, 'every measure has one status');
       assert.equal(data.totals.statuses.overdue, 1, '2020年6月底前 is before the document date 2020-07-15');
@@ -367,10 +395,16 @@ describe('report', () => {
     const text = fs.readFileSync(path.join(root, 'seeds/wuhan-five-nets.policy.md'), 'utf8');
     const source = { path: 'wuhan.md', text, options: { schema: builtinSchema() } };
 
-    it('shows a tasks draft\'s measures with the heading of their section', () => {
+    it("shows a tasks draft's measures with the heading of their section", () => {
       const plan = '# 方案\n\n## 一、稳增长\n\n1. 新建学校3所（牵头单位：市教育局；完成时限：2020年底前）\n\n## 二、保民生\n\n1. 新建养老院2所（牵头单位：市民政局）\n';
       const data = buildReport([{ path: 'plan.md', text: plan, options: { schema: builtinSchema(), schemaFrom: 'auto' } }], { today: TODAY });
-      assert.deepEqual(data.tasks.map((task) => [task.netName, task.owner]), [['一、稳增长', '市教育局'], ['二、保民生', '市民政局']]);
+      assert.deepEqual(
+        data.tasks.map((task) => [task.netName, task.owner]),
+        [
+          ['一、稳增长', '市教育局'],
+          ['二、保民生', '市民政局'],
+        ],
+      );
     });
 
     it('is pure: the same drafts and today give the same report', () => {
@@ -397,15 +431,20 @@ describe('report', () => {
     });
 
     it('groups long plans by quarter, then by year', () => {
-      const draft = (end: number) =>
-        `## 公共卫生防护网\n\n1. 新建急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n2. 新建急救站30个（牵头单位：市卫健委；完成时限：${end}年底前）\n`;
+      const draft = (end: number) => `## 公共卫生防护网\n\n1. 新建急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n2. 新建急救站30个（牵头单位：市卫健委；完成时限：${end}年底前）\n`;
       const unitOf = (end: number) => buildReport([{ path: 'd.md', text: draft(end), options: { schema: builtinSchema() } }], { today: TODAY }).timeline;
       assert.equal(unitOf(2022).unit, 'month');
       assert.equal(unitOf(2027).unit, 'quarter');
       const long = unitOf(2040);
       assert.equal(long.unit, 'year');
       assert.equal(long.buckets.length, 21);
-      assert.deepEqual(long.cells.map((cell) => [cell.bucket, cell.count]), [['2020', 1], ['2040', 1]]);
+      assert.deepEqual(
+        long.cells.map((cell) => [cell.bucket, cell.count]),
+        [
+          ['2020', 1],
+          ['2040', 1],
+        ],
+      );
     });
   });
 

@@ -40,7 +40,7 @@ async function cli(argv: string[]): Promise<string> {
 
 /** Runs source text in the page, so the test project needs no DOM typings. */
 async function inPage<T>(page: Page, source: string): Promise<T> {
-  return (await page.evaluate(source));
+  return await page.evaluate(source);
 }
 
 function loadPlaywright(): Playwright | null {
@@ -102,7 +102,10 @@ describe('report in a browser (screenshots)', function () {
       await page.screenshot({ path: path.join(artifacts, `report-overview-${colorScheme}.png`), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.ceil(timeline.y + timeline.height + 28) } });
 
       const complete = (row: ExportRow) => row.missing.length === 0;
-      const kpis = await inPage<Record<string, string>>(page, `Object.fromEntries(Array.from(document.querySelectorAll('[data-kpi]'), (card) => [card.getAttribute('data-kpi'), card.querySelector('.value').textContent.trim()]))`);
+      const kpis = await inPage<Record<string, string>>(
+        page,
+        `Object.fromEntries(Array.from(document.querySelectorAll('[data-kpi]'), (card) => [card.getAttribute('data-kpi'), card.querySelector('.value').textContent.trim()]))`,
+      );
       assert.equal(kpis.measures, String(rows.length));
       assert.equal(kpis.complete, String(rows.filter(complete).length));
       assert.equal(kpis['missing-owner'], String(rows.filter((row) => row.missing.includes('owner')).length));
@@ -146,7 +149,10 @@ describe('report in a browser (screenshots)', function () {
 
     await page.locator('#owners-table thead th', { hasText: '牵头' }).locator('button').click();
     const ascending = await inPage<number[]>(page, `Array.from(document.querySelectorAll('#owners-table tbody tr'), (tr) => Number(tr.getAttribute('data-leads')))`);
-    assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b));
+    assert.deepEqual(
+      ascending,
+      [...ascending].sort((a, b) => a - b),
+    );
     assert.equal(await page.locator('#owners-table thead th[aria-sort="ascending"]').count(), 1);
     await page.screenshot({ path: path.join(artifacts, 'report-filtered.png'), fullPage: false });
     await page.context().close();

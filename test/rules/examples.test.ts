@@ -38,14 +38,21 @@ describe('rule examples', () => {
             const result = lint(example, options);
             const reports = rawReports(rule, example, result.model, result.lines, options);
             assert.ok(reports.length > 0, 'the rule reports on its own');
-            assert.deepEqual(reports.filter((report) => report.fix).map((report) => report.messageId), [], 'a rule not marked fixable never makes a fix');
+            assert.deepEqual(
+              reports.filter((report) => report.fix).map((report) => report.messageId),
+              [],
+              'a rule not marked fixable never makes a fix',
+            );
           });
         }
       });
       rule.meta.examples.valid.forEach((example, index) => {
         it(`does not flag valid example ${index + 1}`, () => {
           const found = lint(example, options).diagnostics.filter((diagnostic) => diagnostic.rule === rule.meta.id);
-          assert.deepEqual(found.map((diagnostic) => diagnostic.message), []);
+          assert.deepEqual(
+            found.map((diagnostic) => diagnostic.message),
+            [],
+          );
         });
       });
       if (rule.meta.fixable) {

@@ -13,7 +13,10 @@ import { builtinSchema } from '../../server/src/engine/schema';
 const update = process.env.UPDATE_GOLDEN === '1';
 const options = { schema: builtinSchema(), locale: 'en' as const, documentDate: '2020-07-01' };
 
-const ruleDirs = fs.readdirSync(__dirname, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+const ruleDirs = fs
+  .readdirSync(__dirname, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 describe('rule golden fixtures', () => {
   it('has a fixture folder for every rule and no folder for an unknown rule', () => {
@@ -69,7 +72,10 @@ describe('rule golden fixtures', () => {
             if (update) fs.writeFileSync(`${base}.fixed.md`, fixed);
             assert.equal(fixed, fs.readFileSync(`${base}.fixed.md`, 'utf8'));
             const after = lint(fixed, options).diagnostics.filter((diagnostic) => diagnostic.rule === ruleId && diagnostic.fix);
-            assert.deepEqual(after.map((diagnostic) => diagnostic.message), []);
+            assert.deepEqual(
+              after.map((diagnostic) => diagnostic.message),
+              [],
+            );
             assert.equal(fixAll(fixed, options, (id) => id === ruleId).text, fixed, 'fix-all is idempotent');
           });
         }

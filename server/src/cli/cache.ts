@@ -338,7 +338,15 @@ function isRuleTables(value: unknown): value is RuleTables {
     ([locale, table]) =>
       ['zh-CN', 'zh-TW', 'en'].includes(locale) &&
       Array.isArray(table) &&
-      table.every((rule) => isObject(rule) && typeof rule.id === 'string' && typeof rule.description === 'string' && typeof rule.rationale === 'string' && typeof rule.fixable === 'boolean' && ['error', 'warning', 'info'].includes(String(rule.defaultSeverity))),
+      table.every(
+        (rule) =>
+          isObject(rule) &&
+          typeof rule.id === 'string' &&
+          typeof rule.description === 'string' &&
+          typeof rule.rationale === 'string' &&
+          typeof rule.fixable === 'boolean' &&
+          ['error', 'warning', 'info'].includes(String(rule.defaultSeverity)),
+      ),
   );
 }
 

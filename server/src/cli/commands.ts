@@ -176,14 +176,18 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
   const fixing = options.fix || options.fixDryRun;
   const outputs = new Map<string, string>();
   const jobs = options.jobs ?? defaultJobs();
-  const quiet = (report: FileReport) =>
-    options.quiet ? new FileReport(report.path, { diagnostics: report.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), schema: report.schema }) : report;
+  const quiet = (report: FileReport) => (options.quiet ? new FileReport(report.path, { diagnostics: report.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), schema: report.schema }) : report);
   const displayOf = (display: string) => display.split(path.sep).join('/');
 
   const collected = await collect(io, options.positionals, common, options.stdinFilename);
   const shard = options.shard;
   const targets = shard ? collected.targets.filter((_target, position) => position % shard.count === shard.index - 1) : collected.targets;
-  if (options.output) refuseOutputThatIsInput(io.cwd, options.output, collected.targets.map((item) => item.target.absolute));
+  if (options.output)
+    refuseOutputThatIsInput(
+      io.cwd,
+      options.output,
+      collected.targets.map((item) => item.target.absolute),
+    );
   const wordTarget = targets.find((item) => isDocx(item.target.absolute));
   if (fixing && wordTarget) fail(FIX_REFUSED(displayOf(wordTarget.target.display)));
   const errors = [...collected.errors];
@@ -468,7 +472,12 @@ async function runExport(io: CliIO, args: string[]): Promise<number> {
   if (!['csv', 'json'].includes(format)) fail(`--format must be csv or json, got "${format}"`);
   const common: Common = { config: values.config, schema: values.schema, locale: parseLocale(values.locale), severities: {} };
   const { loaded, errors } = await loadAll(io, positionals, common, values['stdin-filename']);
-  if (values.output) refuseOutputThatIsInput(io.cwd, values.output, loaded.map((item) => item.target.absolute));
+  if (values.output)
+    refuseOutputThatIsInput(
+      io.cwd,
+      values.output,
+      loaded.map((item) => item.target.absolute),
+    );
   for (const error of errors) io.stderr(`fivenets: ${error}\n`);
   if (errors.length > 0) return 2;
   const rows: TaskRow[] = [];

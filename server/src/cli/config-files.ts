@@ -20,7 +20,7 @@ export class ConfigLocator {
   find(dir: string): string | null {
     const visited: string[] = [];
     let result: string | null = null;
-    for (let current = path.resolve(dir); ; ) {
+    for (let current = path.resolve(dir); ;) {
       const known = this.found.get(current);
       if (known !== undefined) {
         result = known;
@@ -40,7 +40,6 @@ export class ConfigLocator {
     return result;
   }
 }
-
 
 export interface Overrides {
   locale: Locale | null;

@@ -68,8 +68,7 @@ export function paragraphField(imported: ImportedDraft, line: number): { paragra
   return paragraph ? { paragraph: paragraph.number, excerpt: paragraph.words } : {};
 }
 
-export const FIX_REFUSED = (file: string) =>
-  `--fix cannot change a Word document (${file}): import it first (fivenets import ${file}) and lint --fix the .policy.md`;
+export const FIX_REFUSED = (file: string) => `--fix cannot change a Word document (${file}): import it first (fivenets import ${file}) and lint --fix the .policy.md`;
 
 const IMPORT_USAGE = `Usage: fivenets import FILE.docx [-o FILE.policy.md] [--force]
 
@@ -99,7 +98,7 @@ export async function runImport(io: CliIO, args: string[]): Promise<number> {
     if (error instanceof InputError) fail(`${input}: ${error.message}`);
     throw error;
   }
-  const output = (values.output) ?? path.join(path.dirname(input), `${path.basename(input).replace(/\.docx$/iu, '')}.policy.md`);
+  const output = values.output ?? path.join(path.dirname(input), `${path.basename(input).replace(/\.docx$/iu, '')}.policy.md`);
   if (output === '-') {
     io.stdout(markdown);
     return 0;

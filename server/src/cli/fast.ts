@@ -102,7 +102,12 @@ export function lintFromCache(io: CliIO, args: string[]): number | Handover {
       if (!config?.scope) throw handOver;
       return config as ConfigRecord & { scope: ScopeSource };
     };
-    const selector = new DraftSelector(io.cwd, { ignorePaths: options.ignorePaths, noIgnore: options.noIgnore }, (absolute) => recordOf(absolute).scope, (id, absolute) => recordOf(absolute).knownSchemas?.includes(id) ?? null);
+    const selector = new DraftSelector(
+      io.cwd,
+      { ignorePaths: options.ignorePaths, noIgnore: options.noIgnore },
+      (absolute) => recordOf(absolute).scope,
+      (id, absolute) => recordOf(absolute).knownSchemas?.includes(id) ?? null,
+    );
     const drafts: Array<{ display: string; absolute: string; config: ConfigRecord }> = [];
     const tally = new FolderTally();
     for (const found of expandTargets(fileArgs, io.cwd)) {
@@ -121,7 +126,12 @@ export function lintFromCache(io: CliIO, args: string[]): number | Handover {
     const results = cachedReports(cache, selected, options.quiet, handover);
     if (!results) return handover;
     // Throws when the report would replace a draft: the full lint refuses it.
-    if (options.output) refuseOutputThatIsInput(io.cwd, options.output, selected.map((draft) => draft.absolute));
+    if (options.output)
+      refuseOutputThatIsInput(
+        io.cwd,
+        options.output,
+        selected.map((draft) => draft.absolute),
+      );
 
     const first = drafts[0]?.config;
     const view = viewOf(io, options, options.locale ?? first?.locale ?? 'zh-CN', first?.docsUrl);

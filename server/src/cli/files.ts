@@ -79,7 +79,11 @@ function realpathOr(file: string): string {
 function displayPath(file: string, cwd: string): string {
   // The common case without path.relative (which resolves both paths on every call).
   const base = path.resolve(cwd);
-  if (file.startsWith(base) && file[base.length] === path.sep && base.length > path.parse(base).root.length) return file.slice(base.length + 1).split(path.sep).join('/');
+  if (file.startsWith(base) && file[base.length] === path.sep && base.length > path.parse(base).root.length)
+    return file
+      .slice(base.length + 1)
+      .split(path.sep)
+      .join('/');
   const relative = path.relative(cwd, file);
   return relative.startsWith('..') ? file : relative.split(path.sep).join('/');
 }

@@ -93,7 +93,5 @@ export function checkStdinSize(size: number, maxBytes: number): void {
 }
 
 function tooLarge(size: number, maxBytes: number, growing = false): string {
-  return growing
-    ? `file grew past the limit of ${maxBytes} bytes while being read (maxFileSize)`
-    : `file is ${size} bytes, over the limit of ${maxBytes} (maxFileSize)`;
+  return growing ? `file grew past the limit of ${maxBytes} bytes while being read (maxFileSize)` : `file is ${size} bytes, over the limit of ${maxBytes} (maxFileSize)`;
 }

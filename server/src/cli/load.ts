@@ -101,8 +101,7 @@ export async function collect(io: CliIO, positionals: string[], common: Common, 
   const errors: string[] = [];
   const cache = new Map<string, ResolvedConfig>();
   const knownRules = RULES.map((rule) => rule.meta.id);
-  const resolve = (file: string) =>
-    resolveConfigForFile(file, { explicitConfig: common.config ? path.resolve(io.cwd, common.config) : undefined, cache, knownRules });
+  const resolve = (file: string) => resolveConfigForFile(file, { explicitConfig: common.config ? path.resolve(io.cwd, common.config) : undefined, cache, knownRules });
   const forced = schemaOverride(common.schema, io.cwd);
   const optionsByConfig = new Map<ResolvedConfig, { options: LintOptions; key: string }>();
   const optionsOf = (resolved: ResolvedConfig) => {
@@ -171,5 +170,3 @@ export async function loadAll(io: CliIO, positionals: string[], common: Common, 
   }
   return { loaded, errors };
 }
-
-

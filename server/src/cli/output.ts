@@ -63,7 +63,7 @@ export function writeChunks(chunks: readonly Chunk[], sink: Sink): void {
       }
       used += buffer.write(chunk, used, 'utf8');
     } else if (chunk instanceof FileSlice) {
-      for (let done = 0; done < chunk.length; ) {
+      for (let done = 0; done < chunk.length;) {
         if (used === BUFFER_SIZE) flush();
         const length = Math.min(chunk.length - done, BUFFER_SIZE - used);
         readFully(chunk.fd, buffer, used, length, chunk.position + done);
@@ -84,7 +84,7 @@ export function writeChunks(chunks: readonly Chunk[], sink: Sink): void {
 /** A sink that writes to an open file descriptor. */
 export function fdSink(fd: number): Sink {
   return (bytes) => {
-    for (let done = 0; done < bytes.byteLength; ) done += fs.writeSync(fd, bytes, done, bytes.byteLength - done);
+    for (let done = 0; done < bytes.byteLength;) done += fs.writeSync(fd, bytes, done, bytes.byteLength - done);
   };
 }
 

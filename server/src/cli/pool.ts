@@ -99,4 +99,3 @@ export async function runTasks(tasks: FileTask[], options: Record<string, LintOp
   const position = new Map(tasks.map((task, at) => [task.index, at]));
   return outcomes.sort((a, b) => (position.get(a.index) as number) - (position.get(b.index) as number));
 }
-

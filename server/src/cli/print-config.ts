@@ -19,8 +19,7 @@ import { draftSelector, schemaOverride, scopeSourceOf, type Common } from './loa
 export function printConfig(io: CliIO, file: string, common: Common): number {
   const absolute = path.resolve(io.cwd, file);
   const shown = (target: string) => relativeInside(io.cwd, target) ?? (path.resolve(io.cwd) === target ? '.' : target);
-  const resolve = (target: string) =>
-    resolveConfigForFile(target, { explicitConfig: common.config ? path.resolve(io.cwd, common.config) : undefined, knownRules: RULES.map((rule) => rule.meta.id) });
+  const resolve = (target: string) => resolveConfigForFile(target, { explicitConfig: common.config ? path.resolve(io.cwd, common.config) : undefined, knownRules: RULES.map((rule) => rule.meta.id) });
   const resolved = resolve(absolute);
   const forced = schemaOverride(common.schema, io.cwd);
   const options = lintOptionsFor(resolved, { locale: common.locale, severities: common.severities, schema: forced });

@@ -98,7 +98,7 @@ export async function runReport(io: CliIO, args: string[]): Promise<number> {
     io.stdout(`${REPORT_USAGE}\n`);
     return 0;
   }
-  const out = (values.out ?? values.output);
+  const out = values.out ?? values.output;
   const format = formatOf(values.format, out);
   const flagLocale = localeOf(values.locale);
   const today = todayOf(values.today);
@@ -108,7 +108,12 @@ export async function runReport(io: CliIO, args: string[]): Promise<number> {
   if (positionals.includes('-')) fail('report reads files, not standard input');
   if (positionals.length === 0) fail('no paths given (try fivenets report seeds/ --out report.html)');
   const { loaded, errors } = await loadAll(io, positionals, { config: values.config, locale: null, severities: {} }, undefined);
-  if (out) refuseOutputThatIsInput(io.cwd, out, loaded.map((item) => item.target.absolute));
+  if (out)
+    refuseOutputThatIsInput(
+      io.cwd,
+      out,
+      loaded.map((item) => item.target.absolute),
+    );
   // Links to drafts are relative to the report, so the page works wherever the folder is copied.
   const linkBase = outFile ? path.dirname(outFile) : io.cwd;
   for (const error of errors) io.stderr(`fivenets: ${error}\n`);

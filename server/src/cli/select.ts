@@ -98,9 +98,7 @@ export class FolderTally {
 
   /** One line per folder with Markdown files and no draft. */
   notes(display: (folder: string) => string): string[] {
-    return [...this.tally]
-      .filter(([, entry]) => entry.drafts === 0)
-      .map(([folder, entry]) => `${display(folder)}: ${entry.files} Markdown file(s), none of them a draft (see --print-config ${entry.first})`);
+    return [...this.tally].filter(([, entry]) => entry.drafts === 0).map(([folder, entry]) => `${display(folder)}: ${entry.files} Markdown file(s), none of them a draft (see --print-config ${entry.first})`);
   }
 }
 

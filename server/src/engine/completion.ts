@@ -63,9 +63,6 @@ const COMPLETION_TEXT = {
   snippetDetail: { en: 'Snippet', 'zh-CN': '代码片段' },
 } satisfies Record<string, Localized>;
 
-
-
-
 /** Characters of text in a model (counted once per model: a large draft has many text spans). */
 const writtenCache = new WeakMap<PolicyModel, number>();
 

@@ -32,7 +32,7 @@ export function isBuiltinSchemaId(value: string): boolean {
  * entry (a folder, or the file of a worktree or submodule), or null outside any repository.
  */
 export function repositoryRoot(dir: string): string | null {
-  for (let current = path.resolve(dir); ; ) {
+  for (let current = path.resolve(dir); ;) {
     try {
       fs.lstatSync(path.join(current, '.git'));
       return current;

@@ -45,7 +45,7 @@ export interface ConfigOptions {
  */
 export function findConfigFile(startDir: string, stopAt?: string): string | null {
   const stop = stopAt === undefined ? undefined : path.resolve(stopAt);
-  for (let dir = path.resolve(startDir); ; ) {
+  for (let dir = path.resolve(startDir); ;) {
     const found = configIn(dir);
     if (found) return found;
     const parent = path.dirname(dir);
@@ -53,7 +53,6 @@ export function findConfigFile(startDir: string, stopAt?: string): string | null
     dir = parent;
   }
 }
-
 
 /**
  * Parse and validate config text (JSON when `file` ends in .json, otherwise YAML). An empty
@@ -130,7 +129,6 @@ interface RawConfig {
 }
 
 export { globProblem } from './globs';
-
 
 /**
  * Load a config file and the schema it names. A `schema` path is resolved relative to the
@@ -209,7 +207,8 @@ function loadBase(value: string, dir: string, parsed: ParsedData, options: Confi
   const at = ['extends'];
   if (isBuiltinSchemaId(value)) {
     const builtin = Object.hasOwn(BUILTIN_CONFIGS, value) ? BUILTIN_CONFIGS[value] : undefined;
-    if (!builtin) parsed.fail(configError, `extends "${value}" is not a built-in config (built-in: ${Object.keys(BUILTIN_CONFIGS).join(', ')}); for a file give a relative path ending in .yaml, .yml or .json`, at, 'value');
+    if (!builtin)
+      parsed.fail(configError, `extends "${value}" is not a built-in config (built-in: ${Object.keys(BUILTIN_CONFIGS).join(', ')}); for a file give a relative path ending in .yaml, .yml or .json`, at, 'value');
     return { config: builtin(), parsed, files: [] };
   }
   if (!/\.(ya?ml|json)$/iu.test(value)) parsed.fail(configError, `extends path ${value} must end in .yaml, .yml or .json`, at, 'value');
@@ -238,18 +237,12 @@ function mergeLayers(base: FivenetsConfig, own: FivenetsConfig): FivenetsConfig 
   return merged;
 }
 
-
 function resolveSchema(value: string, dir: string, parsed: ParsedData, workspaceRoot: string | undefined): PolicySchema {
   const at = ['schema'];
   if (isBuiltinSchemaId(value)) {
     const schema = getBuiltinSchema(value);
     if (schema) return schema;
-    parsed.fail(
-      configError,
-      `schema "${value}" is not a built-in schema (built-in: ${builtinSchemaIds().join(', ')}); for a schema file give a relative path ending in .yaml, .yml or .json`,
-      at,
-      'value',
-    );
+    parsed.fail(configError, `schema "${value}" is not a built-in schema (built-in: ${builtinSchemaIds().join(', ')}); for a schema file give a relative path ending in .yaml, .yml or .json`, at, 'value');
   }
   if (!/\.(ya?ml|json)$/i.test(value)) {
     parsed.fail(configError, `schema path ${value} must end in .yaml, .yml or .json`, at, 'value');
@@ -305,10 +298,7 @@ export function defaultResolvedConfig(dir: string): ResolvedConfig {
  * folders share one object and the file system is asked once per folder. Clear it when a
  * config or schema file changes. Errors are not cached.
  */
-export function resolveConfigForFile(
-  filePath: string,
-  options: { explicitConfig?: string; workspaceRoot?: string; cache?: Map<string, ResolvedConfig>; knownRules?: readonly string[] } = {},
-): ResolvedConfig {
+export function resolveConfigForFile(filePath: string, options: { explicitConfig?: string; workspaceRoot?: string; cache?: Map<string, ResolvedConfig>; knownRules?: readonly string[] } = {}): ResolvedConfig {
   const cache = options.cache;
   const loadOptions: ConfigOptions = { workspaceRoot: options.workspaceRoot, knownRules: options.knownRules };
 
@@ -325,7 +315,7 @@ export function resolveConfigForFile(
   const stop = options.workspaceRoot === undefined ? undefined : path.resolve(options.workspaceRoot);
   const visited: string[] = [];
   let result: ResolvedConfig | undefined;
-  for (let dir = startDir; ; ) {
+  for (let dir = startDir; ;) {
     result = cache?.get(dir);
     if (result) break;
     visited.push(dir);

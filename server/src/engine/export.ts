@@ -7,7 +7,6 @@ import type { TaskRow } from '../contract';
 
 export type { TaskRow } from '../contract';
 
-
 function normalized(value: DeadlineValue | null): TaskRow['deadlineNormalized'] {
   if (!value) return null;
   return value.kind === 'ongoing' ? 'ongoing' : { start: value.start, end: value.end };

@@ -21,7 +21,7 @@ export function insertFieldEdit(measure: Measure, kind: FieldKind, script: Scrip
     }
     case 'sublist':
     case 'line': {
-      const colon = english ? ': ' : (point.colon === ':' ? ':' : '：');
+      const colon = english ? ': ' : point.colon === ':' ? ':' : '：';
       return at(point.offset, `${eol}${point.blankLine ? eol : ''}${point.separator ?? ''}${label}${colon}${placeholder}`);
     }
     case 'cell': {

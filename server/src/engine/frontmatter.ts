@@ -52,7 +52,7 @@ export function schemaFrontmatterEdit(text: string, schema: string): Frontmatter
     }
     return { start: opening[0].length, end: opening[0].length, newText: `${line}${eol}` };
   }
-  const eol = /\r\n/u.exec(head.slice(0, (head.indexOf('\n') + 1) || head.length)) ? '\r\n' : '\n';
+  const eol = /\r\n/u.exec(head.slice(0, head.indexOf('\n') + 1 || head.length)) ? '\r\n' : '\n';
   const start = text.startsWith('\ufeff') ? 1 : 0;
   return { start, end: start, newText: `---${eol}${line}${eol}---${eol}${text.length > start ? eol : ''}` };
 }

@@ -88,9 +88,6 @@ export function schemaReason(schema: PolicySchema, from: SchemaFrom, locale: Loc
   return localize(schema.nets.length > 0 ? HOVER_TEXT.fromAutoNets : HOVER_TEXT.fromAutoNoNets, locale);
 }
 
-
-
-
 /** Escape text written by the user so Markdown shows it as written. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]<>()#+!|~]/gu, (ch) => `\\${ch}`);
@@ -288,7 +285,14 @@ function deadlineHover(input: HoverInput, measures: Measure[], offset: number): 
   lines.push(value.start === value.end ? localize(HOVER_TEXT.day, locale, { end: value.end }) : localize(HOVER_TEXT.range, locale, { start: value.start, end: value.end }));
   const left = daysBetween(input.today, value.end);
   if (!Number.isNaN(left)) {
-    lines.push('', left > 0 ? localize(HOVER_TEXT.left, locale, { days: left, today: input.today }) : left === 0 ? localize(HOVER_TEXT.dueToday, locale, { today: input.today }) : localize(HOVER_TEXT.overdue, locale, { days: -left, today: input.today }));
+    lines.push(
+      '',
+      left > 0
+        ? localize(HOVER_TEXT.left, locale, { days: left, today: input.today })
+        : left === 0
+          ? localize(HOVER_TEXT.dueToday, locale, { today: input.today })
+          : localize(HOVER_TEXT.overdue, locale, { days: -left, today: input.today }),
+    );
   }
   const date = input.documentDate;
   // A draft dated today (New Policy Draft) would say the same number twice.
@@ -296,7 +300,14 @@ function deadlineHover(input: HoverInput, measures: Measure[], offset: number): 
   if (date) {
     const after = daysBetween(date, value.end);
     if (!Number.isNaN(after)) {
-      lines.push('', after > 0 ? localize(HOVER_TEXT.afterDocument, locale, { days: after, date }) : after === 0 ? localize(HOVER_TEXT.onDocument, locale, { date }) : localize(HOVER_TEXT.beforeDocument, locale, { days: -after, date }));
+      lines.push(
+        '',
+        after > 0
+          ? localize(HOVER_TEXT.afterDocument, locale, { days: after, date })
+          : after === 0
+            ? localize(HOVER_TEXT.onDocument, locale, { date })
+            : localize(HOVER_TEXT.beforeDocument, locale, { days: -after, date }),
+      );
     }
   } else {
     lines.push('', localize(HOVER_TEXT.noDocumentDate, locale));

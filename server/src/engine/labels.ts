@@ -114,7 +114,7 @@ function labelsEndingWith(code: number): LabelCandidate[] | undefined {
 }
 
 function isSpaceOrStrong(code: number): boolean {
-  return code === 32 || code === 9 || code === 0x3000 || code === 42 /* * */ || code === 95 /* _ */;
+  return code === 32 || code === 9 || code === 0x3000 || code === 42 /* * */ || code === 95; /* _ */
 }
 
 function isLatinLetter(code: number): boolean {
@@ -181,8 +181,17 @@ const BR_TAG = /<br\s*\/?>/iy;
 /** JavaScript's \s (what unit names and field values are trimmed of), without a regex. */
 export function isJsSpace(code: number): boolean {
   return (
-    code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
   );
 }
 
@@ -245,7 +254,7 @@ export function unitSpans(value: string): Array<{ value: string; start: number }
 }
 
 function isStrongOrSpace(code: number): boolean {
-  return isJsSpace(code) || code === 0x2a /* * */ || code === 0x5f /* _ */;
+  return isJsSpace(code) || code === 0x2a /* * */ || code === 0x5f; /* _ */
 }
 
 /** Words a unit's name ends with (局, 委, 办, 政府, 管委会, Bureau, Department …), in both scripts. */

@@ -105,7 +105,13 @@ let traditionalOnly: Set<string> | null = null;
 /** Characters that only one script uses, from OpenCC's character dictionaries. */
 function scriptSets(): { simplifiedOnly: Set<string>; traditionalOnly: Set<string> } {
   if (!simplifiedOnly || !traditionalOnly) {
-    const keys = (dict: string) => new Set(dict.split('|').map((entry) => entry.split(' ')[0]).filter((key) => [...key].length === 1));
+    const keys = (dict: string) =>
+      new Set(
+        dict
+          .split('|')
+          .map((entry) => entry.split(' ')[0])
+          .filter((key) => [...key].length === 1),
+      );
     const simplifiedKeys = keys(STCharacters);
     const traditionalKeys = keys(TSCharacters);
     // A character that maps both ways (used in both scripts) says nothing about the script.

@@ -47,7 +47,10 @@ export function allMeasures(model: PolicyModel): Measure[] {
 
 /** A one-line title for a measure (outline, symbol search): its text, flattened and cut. */
 export function measureTitle(measure: Measure, length = 40): string {
-  const flat = measure.text.replace(/<!--[\s\S]*?-->/gu, '').replace(/\s+/gu, ' ').trim();
+  const flat = measure.text
+    .replace(/<!--[\s\S]*?-->/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
   const chars = Array.from(flat);
   return chars.length > length ? `${chars.slice(0, length).join('')}…` : flat;
 }
@@ -82,7 +85,11 @@ function headingOf(text: string, span: Span): DraftHeading | null {
   LINE_BREAK.lastIndex = start;
   const firstBreak = LINE_BREAK.exec(text);
   const firstLineEnd = firstBreak && firstBreak.index < span.end ? firstBreak.index : span.end;
-  const clean = (written: string) => written.replace(/<!--[\s\S]*?-->/gu, '').replace(/\s+/gu, ' ').trim();
+  const clean = (written: string) =>
+    written
+      .replace(/<!--[\s\S]*?-->/gu, '')
+      .replace(/\s+/gu, ' ')
+      .trim();
   if (firstLineEnd === span.end) {
     const atx = ATX.exec(text.slice(start, span.end));
     if (!atx) return null;
@@ -143,7 +150,9 @@ export interface PlanOutline {
  * measure itself (### 建设X（牵头单位：…）) is a measure of the section above, not a section.
  */
 export function planOutline(text: string, model: PolicyModel): PlanOutline {
-  const measures = allMeasures(model).slice().sort((a, b) => a.span.start - b.span.start);
+  const measures = allMeasures(model)
+    .slice()
+    .sort((a, b) => a.span.start - b.span.start);
   const measureHeadings = new Set(measures.filter((measure) => measure.shape === 'heading').map((measure) => measure.span.start));
   const headings = draftHeadings(text, model).filter((heading) => !measureHeadings.has(heading.span.start));
   const outline: PlanOutline = { before: [], sections: [] };

@@ -31,9 +31,7 @@ export type Locale = 'zh-CN' | 'zh-TW' | 'en';
 export type Script = 'hans' | 'hant' | 'en';
 
 /** A normalized deadline: a closed date interval (ISO dates) or an ongoing commitment. */
-export type DeadlineValue =
-  | { kind: 'range'; start: string; end: string }
-  | { kind: 'ongoing' };
+export type DeadlineValue = { kind: 'range'; start: string; end: string } | { kind: 'ongoing' };
 
 export type FieldKind = 'owner' | 'coOwners' | 'metric' | 'deadline';
 

@@ -10,26 +10,43 @@ import { lowerSameLength } from './casefold';
 import { simplify } from './script';
 
 /** Owners that name nobody: 有关部门, relevant departments. Longest first. */
-export const VAGUE_OWNERS = [
-  '各有关单位', '各有关部门', '各相关单位', '各相关部门', '有关部门', '相关部门', '有关单位', '相关单位',
-  '有关方面', '相关方面', '各有关方面', '有关责任单位', '相关责任单位',
-].sort((a, b) => b.length - a.length);
+export const VAGUE_OWNERS = ['各有关单位', '各有关部门', '各相关单位', '各相关部门', '有关部门', '相关部门', '有关单位', '相关单位', '有关方面', '相关方面', '各有关方面', '有关责任单位', '相关责任单位'].sort(
+  (a, b) => b.length - a.length,
+);
 
-export const VAGUE_OWNERS_EN = [
-  'relevant departments', 'relevant authorities', 'relevant units', 'related departments', 'related units',
-  'concerned departments', 'departments concerned', 'all departments',
-];
+export const VAGUE_OWNERS_EN = ['relevant departments', 'relevant authorities', 'relevant units', 'related departments', 'related units', 'concerned departments', 'departments concerned', 'all departments'];
 
 /** Targets with no quantity: 进一步提升, 力争, 明显改善. */
 export const VAGUE_METRICS = [
-  '进一步提升', '进一步提高', '进一步加强', '进一步完善', '进一步优化', '进一步改善', '进一步增强', '进一步扩大',
-  '明显改善', '明显提升', '明显提高', '显著提升', '显著提高', '显著改善', '大幅提升', '大幅提高', '有效提升',
-  '不断提升', '不断提高', '不断完善', '持续提升', '稳步提升', '力争', '努力', '逐步提高', '全面提升',
+  '进一步提升',
+  '进一步提高',
+  '进一步加强',
+  '进一步完善',
+  '进一步优化',
+  '进一步改善',
+  '进一步增强',
+  '进一步扩大',
+  '明显改善',
+  '明显提升',
+  '明显提高',
+  '显著提升',
+  '显著提高',
+  '显著改善',
+  '大幅提升',
+  '大幅提高',
+  '有效提升',
+  '不断提升',
+  '不断提高',
+  '不断完善',
+  '持续提升',
+  '稳步提升',
+  '力争',
+  '努力',
+  '逐步提高',
+  '全面提升',
 ].sort((a, b) => b.length - a.length);
 
-export const VAGUE_METRICS_EN = [
-  'further improve', 'further enhance', 'significantly improve', 'substantially improve', 'strive to', 'continuously improve',
-];
+export const VAGUE_METRICS_EN = ['further improve', 'further enhance', 'significantly improve', 'substantially improve', 'strive to', 'continuously improve'];
 
 /** Placeholders a template leaves for a person to fill. */
 export const PLACEHOLDER_PATTERN = /【\s*(?:待填写|待填寫|待定|待补充|待補充|TBD|TODO)\s*】|\[\s*(?:TBD|TODO|to be filled)\s*\]|\b(?:TBD|TODO|FIXME)\b|待填写|待填寫|X{2,}|×{2,}|〇〇〇|某某/gu;

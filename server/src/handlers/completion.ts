@@ -1,12 +1,5 @@
 /** textDocument/completion: the engine's completionsAt, with the owners of the workspace's drafts. */
-import {
-  CompletionItemKind,
-  InsertTextFormat,
-  MarkupKind,
-  type CompletionItem,
-  type CompletionList,
-  type CompletionParams,
-} from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import { completionsAt, type CompletionCategory } from '../engine/completion';
 import { featureInput, type Drafts } from './drafts';
 import type { WorkspaceOwners } from './owners';

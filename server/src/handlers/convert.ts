@@ -2,14 +2,7 @@
  * The one place engine values become LSP values: spans -> ranges (UTF-16, via the lint
  * result's LineIndex), diagnostics with their fixes as data, fixes -> workspace edits.
  */
-import {
-  DiagnosticSeverity,
-  type Diagnostic,
-  type Range,
-  type SnippetTextEdit,
-  type TextEdit,
-  type WorkspaceEdit,
-} from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type Range, type SnippetTextEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Fix, LineIndex, LintDiagnostic, Severity, Span, TextEdit as EngineEdit } from '../engine';
 import { INTERNAL_ERROR_RULE } from '../engine';
 import { PLACEHOLDER } from '../engine/labels';

@@ -68,7 +68,10 @@ export class DocumentDiagnostics {
     if (this.lsp) return this.lsp;
     const { analysis } = this;
     const { lines, groups } = analysis.result;
-    const { quota, total } = quotas(groups.map((group) => this.record(group.items).counts), analysis.maxProblems ?? serverDefault);
+    const { quota, total } = quotas(
+      groups.map((group) => this.record(group.items).counts),
+      analysis.maxProblems ?? serverDefault,
+    );
     const docsBase = analysis.resolved.config.docsUrl;
     const diagnostics: Diagnostic[] = [];
     // What each item was stamped from, for the stdio encoder's cached bytes (encoder.ts).

@@ -153,7 +153,8 @@ export class Drafts {
     this.sizeNotices.update(uri, classification);
     if (classification.draft) {
       // The linter keeps the parsed sections of earlier versions while the config stays the same.
-      const reusable = previous?.linter && previous.generation === this.generation && previous.settings === settings && previous.linter.resolved === classification.resolved && previous.linter.options.locale === classification.locale;
+      const reusable =
+        previous?.linter && previous.generation === this.generation && previous.settings === settings && previous.linter.resolved === classification.resolved && previous.linter.options.locale === classification.locale;
       if (reusable && previous.linter) state.linter = previous.linter;
       else {
         const options = this.lintOptions(classification, settings);

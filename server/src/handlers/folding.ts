@@ -25,7 +25,11 @@ export async function foldingRanges(drafts: Drafts, params: FoldingRangeParams):
   const analysis = await drafts.analyze(params.textDocument.uri);
   if (!analysis) return [];
   const { model } = analysis.result;
-  if (hasNets(analysis.options.schema)) return sectionRanges(analysis, model.nets.map((net) => net.span));
+  if (hasNets(analysis.options.schema))
+    return sectionRanges(
+      analysis,
+      model.nets.map((net) => net.span),
+    );
   const spans: Span[] = [];
   const visit = (section: PlanSection) => {
     spans.push(section.span);

@@ -80,7 +80,12 @@ export class OverviewFeature {
       last.locale === locale &&
       last.sources.length === sources.length &&
       last.sources.every((source, index) => source.path === sources[index].path && source.origin === sources[index].origin);
-    const data = unchanged ? last.data : buildReport(sources.map((source) => ({ path: source.path, text: source.text, options: source.options })), { today, locale });
+    const data = unchanged
+      ? last.data
+      : buildReport(
+          sources.map((source) => ({ path: source.path, text: source.text, options: source.options })),
+          { today, locale },
+        );
     this.last = { today, locale, sources, data };
     return { html: renderHtml(data, { nonce, csp: false }), files };
   }

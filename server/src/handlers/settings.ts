@@ -54,7 +54,7 @@ const SEVERITY_SETTINGS = new Set(['off', 'info', 'warning', 'error']);
 /** Settings as the client sent them, with anything malformed replaced by its default. */
 export function normalizeSettings(raw: unknown): Settings {
   const value = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  const include = Array.isArray(value.include) && value.include.every((glob) => typeof glob === 'string') ? (value.include) : DEFAULT_SETTINGS.include;
+  const include = Array.isArray(value.include) && value.include.every((glob) => typeof glob === 'string') ? value.include : DEFAULT_SETTINGS.include;
   const maxFileSize = typeof value.maxFileSize === 'number' && Number.isFinite(value.maxFileSize) && value.maxFileSize > 0 ? value.maxFileSize : DEFAULT_SETTINGS.maxFileSize;
   const locale = typeof value.locale === 'string' && /^(zh-cn|zh-tw|en)$/iu.test(value.locale) ? normalizeLocale(value.locale) : null;
   const rules: Record<string, SeveritySetting> = {};
@@ -104,7 +104,7 @@ export class SettingsStore {
     this.cache.clear();
     const settings: unknown = params.settings;
     if (!this.canPull && settings && typeof settings === 'object' && 'fivenets' in settings) {
-      this.pushed = normalizeSettings((settings).fivenets);
+      this.pushed = normalizeSettings(settings.fivenets);
     }
   }
 }

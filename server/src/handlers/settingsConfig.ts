@@ -49,7 +49,14 @@ export class SettingsConfig implements DraftClassifier {
 
   classify(uri: string, text: string, settings: Settings): Classification {
     const folder = this.folderOf(uri);
-    const relative = folder === null ? null : uri.slice(folder.length + 1).split('/').map(decodeSegment).join('/');
+    const relative =
+      folder === null
+        ? null
+        : uri
+            .slice(folder.length + 1)
+            .split('/')
+            .map(decodeSegment)
+            .join('/');
     const excluded = relative !== null && this.isExcluded(relative, settings);
     const named = frontmatterSchema(text);
     const taken = (relative !== null && safeGlobMatcher(settings.include)(relative)) || (named !== null && builtinSchemaIds().includes(named));

@@ -120,7 +120,9 @@ export function timelineSvg(data: ReportData, t: Translate): string {
   if (quarterBuckets.length > 0) {
     const x = labelWidth + quarterBuckets[0].index * columnWidth;
     const w = quarterBuckets.length * columnWidth;
-    parts.push(`<rect class="tl-quarter" x="${x}" y="4" width="${w}" height="${top - 4 + rows.length * rowHeight}" rx="6"><title>${escapeHtml(`${t('currentQuarter')}: ${t('quarterLabel', { year: data.quarter.year, quarter: data.quarter.quarter })}`)}</title></rect>`);
+    parts.push(
+      `<rect class="tl-quarter" x="${x}" y="4" width="${w}" height="${top - 4 + rows.length * rowHeight}" rx="6"><title>${escapeHtml(`${t('currentQuarter')}: ${t('quarterLabel', { year: data.quarter.year, quarter: data.quarter.quarter })}`)}</title></rect>`,
+    );
     parts.push(`<text class="tl-quarter-label" x="${x + w / 2}" y="16" text-anchor="middle">${escapeHtml(t('currentQuarter'))}</text>`);
   }
 

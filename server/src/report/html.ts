@@ -101,8 +101,7 @@ function kpis(data: ReportData, t: Translate): string {
   const netsWithMeasures = data.nets.filter((net) => net.id !== null && net.measures > 0).length;
   const card = (kind: string, value: number, label: string, detail: string, tone: string) =>
     `<li class="kpi${tone}" data-kpi="${kind}" data-value="${value}"><span class="label">${e(label)}</span><span class="value">${value}</span><span class="detail">${e(detail)}</span></li>`;
-  const missing = (kind: string, value: number, label: Parameters<Translate>[0]) =>
-    card(kind, value, t(label), t('kpiOfMeasures', { percent: percent(value, totals.measures) }), value > 0 ? ' bad' : ' good');
+  const missing = (kind: string, value: number, label: Parameters<Translate>[0]) => card(kind, value, t(label), t('kpiOfMeasures', { percent: percent(value, totals.measures) }), value > 0 ? ' bad' : ' good');
   const completeShare = percent(totals.complete, totals.measures);
   return `<section class="kpis" aria-labelledby="kpis-heading">
 <h2 id="kpis-heading" class="visually-hidden">${e(t('summaryLabel'))}</h2>
@@ -121,9 +120,7 @@ function netRow(net: Omit<NetSummary, 'statuses' | 'id'> & { id: string | null }
   const cellTag = total ? 'th' : 'td';
   const missingCell = (count: number, what: Parameters<Translate>[0]) =>
     `<td class="bar-cell narrow" data-value="${count}"><span class="count${count === 0 ? ' zero' : ''}">${count}</span>${barSvg([{ value: count, className: 'fill-missing' }], net.measures, t('barMissing', { name: net.name, count, total: net.measures, what: t(what) }), 6)}</td>`;
-  const attributes = total
-    ? `data-total="1"`
-    : `data-net="${e(net.id ?? '')}"`;
+  const attributes = total ? `data-total="1"` : `data-net="${e(net.id ?? '')}"`;
   return `<tr ${attributes} data-measures="${net.measures}" data-complete="${net.complete}" data-missing-owner="${net.missingOwner}" data-missing-metric="${net.missingMetric}" data-missing-deadline="${net.missingDeadline}" data-problems="${net.problems}">
 <th scope="row">${e(net.name)}</th>
 <${cellTag} class="num">${net.measures}</${cellTag}>
@@ -138,7 +135,11 @@ ${missingCell(net.missingDeadline, 'kpiMissingDeadline')}
 function netsSection(data: ReportData, t: Translate): string {
   const { totals } = data;
   const problems = data.nets.reduce((sum, net) => sum + net.problems, 0);
-  const totalRow = netRow({ id: null, name: t('total'), measures: totals.measures, complete: totals.complete, missingOwner: totals.missingOwner, missingMetric: totals.missingMetric, missingDeadline: totals.missingDeadline, problems }, t, true);
+  const totalRow = netRow(
+    { id: null, name: t('total'), measures: totals.measures, complete: totals.complete, missingOwner: totals.missingOwner, missingMetric: totals.missingMetric, missingDeadline: totals.missingDeadline, problems },
+    t,
+    true,
+  );
   return `<section id="nets" class="card" aria-labelledby="nets-heading">
 <h2 id="nets-heading">${e(t('netsHeading'))}</h2>
 <p class="intro">${e(t('netsIntro'))}</p>
@@ -229,7 +230,8 @@ function timelineSection(data: ReportData, t: Translate): string {
   const chart = timeline.buckets.length === 0 ? `<p class="empty">${e(t('timelineEmpty'))}</p>` : `<div class="timeline-wrap">${timelineSvg(data, t)}</div>`;
   const quarterShown = timeline.buckets.some((bucket) => bucket.end >= data.quarter.start && bucket.start <= data.quarter.end);
   const legend = DUE_STATUSES.map(
-    (status) => `<li data-status="${status}" data-count="${data.totals.statuses[status]}"><span class="swatch status-${status}"></span>${e(t(STATUS_LABEL[status]))} <span class="count">${data.totals.statuses[status]}</span></li>`,
+    (status) =>
+      `<li data-status="${status}" data-count="${data.totals.statuses[status]}"><span class="swatch status-${status}"></span>${e(t(STATUS_LABEL[status]))} <span class="count">${data.totals.statuses[status]}</span></li>`,
   );
   if (quarterShown) legend.push(`<li><span class="swatch quarter"></span>${e(t('currentQuarter'))} ${e(quarterName(data, t))}</li>`);
   if (data.documentDates.length > 0) legend.push(`<li><span class="swatch docdate"></span>${e(t('documentDate'))} ${e(data.documentDates.join(', '))}</li>`);
@@ -241,8 +243,18 @@ ${chart}
 <ul class="legend" aria-label="${e(t('legend'))}">${legend.join('')}</ul>
 ${outside}
 <div class="due-lists">
-${dueList(data.tasks.filter((task) => task.status === 'this-quarter'), t('dueThisQuarterList', { quarter: quarterName(data, t) }), 'this-quarter', t)}
-${dueList(data.tasks.filter((task) => task.status === 'overdue'), t('overdueList'), 'overdue', t)}
+${dueList(
+  data.tasks.filter((task) => task.status === 'this-quarter'),
+  t('dueThisQuarterList', { quarter: quarterName(data, t) }),
+  'this-quarter',
+  t,
+)}
+${dueList(
+  data.tasks.filter((task) => task.status === 'overdue'),
+  t('overdueList'),
+  'overdue',
+  t,
+)}
 </div>
 </section>`;
 }
@@ -282,8 +294,18 @@ function problemsSection(data: ReportData, t: Translate): string {
   }
   const severities = (['error', 'warning', 'info'] as const).filter((severity) => data.problems.some((problem) => problem.severity === severity));
   const controls =
-    select(t('colSeverity'), 'severity', severities.map((severity) => [severity, t(SEVERITY_LABEL[severity])]), t('filterAllSeverities')) +
-    select(t('colRule'), 'rule', rules.map(([rule]) => [rule, rule]), t('filterAllRules'));
+    select(
+      t('colSeverity'),
+      'severity',
+      severities.map((severity) => [severity, t(SEVERITY_LABEL[severity])]),
+      t('filterAllSeverities'),
+    ) +
+    select(
+      t('colRule'),
+      'rule',
+      rules.map(([rule]) => [rule, rule]),
+      t('filterAllRules'),
+    );
   return `<section id="problems" aria-labelledby="problems-heading">
 <h2 id="problems-heading">${e(t('problemsHeading'))}${e(t('count', { count: data.problems.length }))}</h2>
 <p class="intro">${e(t('problemsIntro'))}</p>
@@ -330,9 +352,7 @@ function tasksSection(data: ReportData, t: Translate): string {
   const nets = data.nets.filter((net) => net.measures > 0).map((net): [string, string] => [net.id ?? 'outside', net.name]);
   const statuses = DUE_STATUSES.filter((status) => data.totals.statuses[status] > 0).map((status): [string, string] => [status, t(STATUS_LABEL[status])]);
   const controls =
-    select(t('colNet'), 'group', nets, t('filterAllNets')) +
-    select(t('colStatus'), 'status', statuses, t('filterAllStatuses')) +
-    `<label><input type="checkbox" data-attr="missing"> ${e(t('filterIncomplete'))}</label>`;
+    select(t('colNet'), 'group', nets, t('filterAllNets')) + select(t('colStatus'), 'status', statuses, t('filterAllStatuses')) + `<label><input type="checkbox" data-attr="missing"> ${e(t('filterIncomplete'))}</label>`;
   const headers: Array<[Parameters<Translate>[0], string]> = [
     ['colLocation', 'text'],
     ['colNet', 'text'],

@@ -52,7 +52,16 @@ export function renderMarkdown(data: ReportData): string {
   out.push(
     table(
       [t('kpiMeasures'), t('kpiComplete'), t('kpiMissingOwner'), t('kpiMissingMetric'), t('kpiMissingDeadline'), t('kpiProblems')],
-      [[String(totals.measures), `${totals.complete} (${percent(totals.complete, totals.measures)})`, String(totals.missingOwner), String(totals.missingMetric), String(totals.missingDeadline), t('kpiProblemsDetail', { errors: totals.errors, warnings: totals.warnings, infos: totals.infos })]],
+      [
+        [
+          String(totals.measures),
+          `${totals.complete} (${percent(totals.complete, totals.measures)})`,
+          String(totals.missingOwner),
+          String(totals.missingMetric),
+          String(totals.missingDeadline),
+          t('kpiProblemsDetail', { errors: totals.errors, warnings: totals.warnings, infos: totals.infos }),
+        ],
+      ],
       ['r', 'r', 'r', 'r', 'r', 'l'],
     ),
     '',

@@ -357,9 +357,7 @@ function summarizeOwners(tasks: readonly ReportTask[], locale: Locale): OwnerSum
     }
   }
   const collator = new Intl.Collator(locale === 'en' ? 'en' : locale === 'zh-TW' ? 'zh-Hant' : 'zh-Hans');
-  return [...byKey.values()]
-    .map((owner) => ({ ...owner, total: owner.leads + owner.coOwns }))
-    .sort((a, b) => b.total - a.total || b.leads - a.leads || collator.compare(a.name, b.name));
+  return [...byKey.values()].map((owner) => ({ ...owner, total: owner.leads + owner.coOwns })).sort((a, b) => b.total - a.total || b.leads - a.leads || collator.compare(a.name, b.name));
 }
 
 function monthIndex(iso: string): number {
@@ -378,7 +376,7 @@ function buildTimeline(tasks: readonly ReportTask[], nets: readonly NetSummary[]
   const months = last - first + 1;
   const unit: Timeline['unit'] = months <= MAX_BUCKETS ? 'month' : Math.ceil(months / 3) + 1 <= MAX_BUCKETS ? 'quarter' : 'year';
   const size = unit === 'month' ? 1 : unit === 'quarter' ? 3 : 12;
-  const startIndex = first - (unit === 'month' ? 0 : (first % size));
+  const startIndex = first - (unit === 'month' ? 0 : first % size);
   const buckets: TimelineBucket[] = [];
   for (let index = startIndex; index <= last; index += size) {
     const year = Math.floor(index / 12);

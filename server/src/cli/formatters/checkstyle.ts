@@ -12,9 +12,7 @@ export function formatCheckstyle(results: readonly FileResult[]): string {
     out.push(`  <file name="${escapeXml(result.path)}">`);
     for (const diagnostic of result.diagnostics) {
       const { start } = diagnostic.range;
-      out.push(
-        `    <error line="${start.line + 1}" column="${start.character + 1}" severity="${diagnostic.severity}" message="${escapeXml(diagnostic.message)}" source="${escapeXml(`fivenets.${diagnostic.rule}`)}"/>`,
-      );
+      out.push(`    <error line="${start.line + 1}" column="${start.character + 1}" severity="${diagnostic.severity}" message="${escapeXml(diagnostic.message)}" source="${escapeXml(`fivenets.${diagnostic.rule}`)}"/>`);
     }
     out.push('  </file>');
   }

@@ -10,7 +10,12 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
  * absolute path (C:/…) becomes a file: URI.
  */
 export function artifactUri(file: string): string {
-  if (/^[A-Za-z]:[\\/]/u.test(file)) return `file:///${file.replace(/\\/gu, '/').split('/').map((segment, index) => (index === 0 ? segment : encodeURIComponent(segment))).join('/')}`;
+  if (/^[A-Za-z]:[\\/]/u.test(file))
+    return `file:///${file
+      .replace(/\\/gu, '/')
+      .split('/')
+      .map((segment, index) => (index === 0 ? segment : encodeURIComponent(segment)))
+      .join('/')}`;
   const segments = file.split('/').map(encodeURIComponent);
   return segments[0].includes('%3A') ? `./${segments.join('/')}` : segments.join('/');
 }

@@ -5,7 +5,47 @@
  * trailing qualifiers), and says how confident a hit is on its own.
  */
 import { NOT_WITHIN_AFTER, at, cnYear, sticky, toNumber } from './lexicon';
-import { CN_NUMERAL_CHARS, MONTH_INDEX, NOT_BARE_YEAR_PREV, NOT_BEFORE_AFTER, ORDINAL, REL_OFFSET, REL_YEAR_BAD_PREV, R_BARE_YEAR, R_CONNECTOR, R_DAY, R_EN_DM, R_EN_DMY, R_EN_END, R_EN_M, R_EN_MD, R_EN_MDY, R_EN_MY, R_EN_ORD, R_EN_QH, R_EN_REL_YEAR, R_EN_YEAR_END, R_EN_YEAR_WORD, R_FISCAL_YEAR, R_HALF, R_HAN_YEAR, R_ISO_DAY, R_ISO_MONTH, R_MONTH, R_MONTH_END, R_NUM_YEAR_BARE, R_NUM_YEAR_CN, R_NUM_YEAR_QH, R_QUARTER, R_QUARTER_Q, R_REL_YEAR, R_TRAIL, R_XUN, R_Y_END, R_Y_EXTRA_YEAR } from './tables';
+import {
+  CN_NUMERAL_CHARS,
+  MONTH_INDEX,
+  NOT_BARE_YEAR_PREV,
+  NOT_BEFORE_AFTER,
+  ORDINAL,
+  REL_OFFSET,
+  REL_YEAR_BAD_PREV,
+  R_BARE_YEAR,
+  R_CONNECTOR,
+  R_DAY,
+  R_EN_DM,
+  R_EN_DMY,
+  R_EN_END,
+  R_EN_M,
+  R_EN_MD,
+  R_EN_MDY,
+  R_EN_MY,
+  R_EN_ORD,
+  R_EN_QH,
+  R_EN_REL_YEAR,
+  R_EN_YEAR_END,
+  R_EN_YEAR_WORD,
+  R_FISCAL_YEAR,
+  R_HALF,
+  R_HAN_YEAR,
+  R_ISO_DAY,
+  R_ISO_MONTH,
+  R_MONTH,
+  R_MONTH_END,
+  R_NUM_YEAR_BARE,
+  R_NUM_YEAR_CN,
+  R_NUM_YEAR_QH,
+  R_QUARTER,
+  R_QUARTER_Q,
+  R_REL_YEAR,
+  R_TRAIL,
+  R_XUN,
+  R_Y_END,
+  R_Y_EXTRA_YEAR,
+} from './tables';
 
 export type YearRef = { kind: 'abs'; year: number } | { kind: 'rel'; offset: number };
 
@@ -142,9 +182,7 @@ function digitPiece(input: string, i: number): Piece | null {
     if ((match = at(R_NUM_YEAR_CN, input, i))) return afterYear(input, R_NUM_YEAR_CN.lastIndex, { kind: 'abs', year: Number(match[1]) });
     if ((match = at(R_NUM_YEAR_QH, input, i))) {
       const year: YearRef = { kind: 'abs', year: Number(match[1]) };
-      return match[2] !== undefined
-        ? piece(R_NUM_YEAR_QH.lastIndex, year, { kind: 'quarter', n: Number(match[2]) })
-        : piece(R_NUM_YEAR_QH.lastIndex, year, { kind: 'half', n: Number(match[3]) });
+      return match[2] !== undefined ? piece(R_NUM_YEAR_QH.lastIndex, year, { kind: 'quarter', n: Number(match[2]) }) : piece(R_NUM_YEAR_QH.lastIndex, year, { kind: 'half', n: Number(match[3]) });
     }
   }
   if ((match = at(R_EN_DMY, input, i))) {
@@ -178,9 +216,7 @@ function latinPiece(input: string, i: number, nested: boolean): Piece | null {
   if ((match = at(R_EN_M, input, i))) return piece(R_EN_M.lastIndex, null, { kind: 'month', m: enMonth(match[1] ?? '') }, { nameOnly: true });
   if ((match = at(R_EN_QH, input, i))) {
     const year: YearRef = { kind: 'abs', year: Number(match[3]) };
-    return match[1] !== undefined
-      ? piece(R_EN_QH.lastIndex, year, { kind: 'quarter', n: Number(match[1]) })
-      : piece(R_EN_QH.lastIndex, year, { kind: 'half', n: Number(match[2]) });
+    return match[1] !== undefined ? piece(R_EN_QH.lastIndex, year, { kind: 'quarter', n: Number(match[1]) }) : piece(R_EN_QH.lastIndex, year, { kind: 'half', n: Number(match[2]) });
   }
   if ((match = at(R_EN_ORD, input, i))) return ordinalPiece(match, R_EN_ORD.lastIndex);
   if ((match = at(R_EN_YEAR_END, input, i))) {
@@ -237,10 +273,7 @@ function hanPiece(input: string, i: number): Piece | null {
 
 function ordinalPiece(match: RegExpExecArray, end: number): Piece {
   const n = ORDINAL[(match[1] ?? '').toLowerCase()] ?? NaN;
-  const year: YearRef =
-    match[3] !== undefined
-      ? { kind: 'abs', year: Number(match[3]) }
-      : { kind: 'rel', offset: (match[4] ?? '').toLowerCase() === 'next' ? 1 : 0 };
+  const year: YearRef = match[3] !== undefined ? { kind: 'abs', year: Number(match[3]) } : { kind: 'rel', offset: (match[4] ?? '').toLowerCase() === 'next' ? 1 : 0 };
   const unit: Unit = (match[2] ?? '').toLowerCase() === 'half' ? { kind: 'half', n } : { kind: 'quarter', n };
   return piece(end, year, unit);
 }
@@ -263,11 +296,7 @@ export function parseHit(input: string, i: number): Hit | null {
   if (t) {
     const after = R_TRAIL.lastIndex;
     const word = t[1] ?? '';
-    const ok = word.endsWith('前')
-      ? after >= input.length || !NOT_BEFORE_AFTER.has(input.charAt(after))
-      : word.endsWith('内')
-        ? after >= input.length || !NOT_WITHIN_AFTER.has(input.charAt(after))
-        : true;
+    const ok = word.endsWith('前') ? after >= input.length || !NOT_BEFORE_AFTER.has(input.charAt(after)) : word.endsWith('内') ? after >= input.length || !NOT_WITHIN_AFTER.has(input.charAt(after)) : true;
     if (ok) {
       trailing = true;
       end = after;

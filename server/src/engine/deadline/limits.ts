@@ -28,20 +28,30 @@ const R_CN_WITHIN = sticky(`(${CN_COUNT})${SP}(年|个月)${SP}(?:之|以)?内`)
 /** 未来十年, 今后五年内, 今后三年间 (a bare 未来N年 needs 在/于 before it). */
 const R_CN_NEXT = sticky(`(?:未来|今后|往后|此后)${SP}(${CN_COUNT})${SP}(年|个月)(${SP}(?:之|以)?(?:内|间|里))?`);
 const EN_NUMBER: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, eighteen: 18, twenty: 20, thirty: 30,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  eighteen: 18,
+  twenty: 20,
+  thirty: 30,
 };
 const EN_COUNT = `\\d{1,2}|${Object.keys(EN_NUMBER).join('|')}`;
 /** within five years, within the next 12 months, within the next year. */
-const R_EN_WITHIN = sticky(
-  `within[ \\t]+(?:the[ \\t]+(next|coming|following)[ \\t]+)?(?:(${EN_COUNT})[ \\t]+)?(years?|months?)(?![A-Za-z])`,
-  'i',
-);
+const R_EN_WITHIN = sticky(`within[ \\t]+(?:the[ \\t]+(next|coming|following)[ \\t]+)?(?:(${EN_COUNT})[ \\t]+)?(years?|months?)(?![A-Za-z])`, 'i');
 /** in the coming 5 years, over the next three years, during the next year. */
-const R_EN_NEXT = sticky(
-  `(?:in|over|during)[ \\t]+the[ \\t]+(?:next|coming|following)[ \\t]+(?:(${EN_COUNT})[ \\t]+)?(years?|months?)(?![A-Za-z])`,
-  'i',
-);
+const R_EN_NEXT = sticky(`(?:in|over|during)[ \\t]+the[ \\t]+(?:next|coming|following)[ \\t]+(?:(${EN_COUNT})[ \\t]+)?(years?|months?)(?![A-Za-z])`, 'i');
 const R_WINDOW_OPEN = sticky(`${SP}[(\\[]${SP}`);
 
 /** Characters before a count that make it something else: 近5年内 (the past), 为期, 连续, 每, 第, 前三年. */

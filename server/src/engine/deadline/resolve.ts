@@ -12,7 +12,7 @@ function isLeap(y: number): boolean {
 }
 
 function daysInMonth(y: number, m: number): number {
-  return m === 2 ? (isLeap(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+  return m === 2 ? (isLeap(y) ? 29 : 28) : ([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0);
 }
 
 function unitValid(unit: Unit): boolean {
@@ -32,7 +32,6 @@ function unitValid(unit: Unit): boolean {
       return unit.m >= 1 && unit.m <= 12 && unit.d >= 1 && unit.d <= daysInMonth(2000, unit.m);
   }
 }
-
 
 /** The interval of a unit in a year, or null when the day does not exist in that year. */
 function interval(unit: Unit, y: number): { start: string; end: string } | null {

@@ -7,7 +7,12 @@ import { CN_SMALL, SP, YEAR4, sticky } from './lexicon';
 import { simplifyChars, traditionalUnitTable } from '../script';
 
 const DASHES: Record<string, string> = {
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2212': '-', '\u301c': '~', '\u25ef': '〇',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2212': '-',
+  '\u301c': '~',
+  '\u25ef': '〇',
   '\u3000': ' ',
 };
 
@@ -66,11 +71,20 @@ export function normalize(text: string): string {
   return normalized;
 }
 
-
-const MONTHS_EN =
-  'january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec';
+const MONTHS_EN = 'january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec';
 export const MONTH_INDEX: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 // Numeric dates
@@ -85,7 +99,16 @@ export const R_NUM_YEAR_QH = sticky(`(${YEAR4})${SP}[-/]?${SP}(?:[Qq]([0-9])|[Hh
 export const R_NUM_YEAR_BARE = sticky(`(${YEAR4})(?![0-9])`);
 export const R_REL_YEAR = sticky('(今年度|本年度|明年度|上年度|今年|本年|当年|明年|去年|上年)');
 export const REL_OFFSET: Record<string, number> = {
-  今年度: 0, 本年度: 0, 今年: 0, 本年: 0, 当年: 0, 明年度: 1, 明年: 1, 上年度: -1, 去年: -1, 上年: -1,
+  今年度: 0,
+  本年度: 0,
+  今年: 0,
+  本年: 0,
+  当年: 0,
+  明年度: 1,
+  明年: 1,
+  上年度: -1,
+  去年: -1,
+  上年: -1,
 };
 // After a year
 export const R_Y_END = sticky(`${SP}年?(?:底|末)`);
@@ -104,17 +127,11 @@ export const R_TRAIL = sticky(`${SP}(?:或|及)?(之前|以前|前|为止|之内
 // Range connectors
 export const R_CONNECTOR = sticky(`(?:${SP}(?:至|到|——|—|–|―|-|~)${SP}|[ \\t]+(?:to|through|thru|until|till)[ \\t]+)`, 'i');
 // English
-export const R_EN_MDY = sticky(
-  `(${MONTHS_EN})\\.?[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?(?![0-9])${SP},?${SP}(${YEAR4})(?![0-9])`,
-  'i',
-);
+export const R_EN_MDY = sticky(`(${MONTHS_EN})\\.?[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?(?![0-9])${SP},?${SP}(${YEAR4})(?![0-9])`, 'i');
 export const R_EN_MY = sticky(`(${MONTHS_EN})\\.?,?[ \\t]+(?:of[ \\t]+)?(${YEAR4})(?![0-9])`, 'i');
 export const R_EN_MD = sticky(`(${MONTHS_EN})\\.?[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?(?![0-9A-Za-z])`, 'i');
 export const R_EN_M = sticky(`(${MONTHS_EN})(?![A-Za-z])\\.?`, 'i');
-export const R_EN_DMY = sticky(
-  `(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?(${MONTHS_EN})\\.?,?[ \\t]+(${YEAR4})(?![0-9])`,
-  'i',
-);
+export const R_EN_DMY = sticky(`(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?(${MONTHS_EN})\\.?,?[ \\t]+(${YEAR4})(?![0-9])`, 'i');
 export const R_EN_DM = sticky(`(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?(${MONTHS_EN})(?![A-Za-z])\\.?`, 'i');
 export const R_EN_QH = sticky(`(?:q([0-9])|h([0-9]))${SP}(?:[-/,]${SP}|of[ \\t]+)?(?:fy${SP})?(${YEAR4})(?![0-9])`, 'i');
 export const R_EN_ORD = sticky(
@@ -122,7 +139,14 @@ export const R_EN_ORD = sticky(
   'i',
 );
 export const ORDINAL: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
 };
 export const R_EN_END = sticky('(?:the[ \\t]+)?end(?:[ \\t]+of(?:[ \\t]+the)?[ \\t]+|[ \\t]*-[ \\t]*|[ \\t]+)', 'i');
 export const R_EN_YEAR_WORD = sticky('(?:(this|next)[ \\t]+)?year(?![A-Za-z])', 'i');
@@ -134,8 +158,7 @@ export const CANDIDATE_RE =
   /[0-9〇○零一二三四五六七八九十今本当明去上下年第两半未往此]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|h[12]|end|first|second|third|fourth|this|next|the|year|within|in|over|during)/gi;
 
 /** Text before a weak hit that makes it a deadline (到2025年, by 2021, within 2024). */
-export const PREFIX_BEFORE_RE =
-  /(?:到|至|截至|截止|最迟|最晚|不晚于|不迟于|力争|争取|(?:^|[^A-Za-z])(?:by|before|until|till|through|within|during|no[ \t]+later[ \t]+than|not[ \t]+later[ \t]+than))[ \t]*$/i;
+export const PREFIX_BEFORE_RE = /(?:到|至|截至|截止|最迟|最晚|不晚于|不迟于|力争|争取|(?:^|[^A-Za-z])(?:by|before|until|till|through|within|during|no[ \t]+later[ \t]+than|not[ \t]+later[ \t]+than))[ \t]*$/i;
 /**
  * 于/在 right before a weak hit (于2023年完成, 於 2023 年, 在2024年或之前) also make it a
  * deadline, but not inside 关于, 对于, 由于, 现在, 存在 … nor when the year is followed by
@@ -155,10 +178,7 @@ export const TRIM_CHARS = new Set([...' \t\r\n\u00a0。；;，,、.!！:：?？'
 const ONGOING_WORD =
   '(?:长期|持续|常态化|长效化?|经常性|常年)(?:坚持|推进|开展|实施|执行|进行|落实|抓好|任务|工作|性任务)?' +
   '|on[ \\t]+an[ \\t]+ongoing[ \\t]+basis|ongoing|continuous(?:ly)?|continuing|continual(?:ly)?|long[- ]?term|permanent(?:ly)?|annually|quarterly|monthly|every[ \\t]+(?:year|quarter|month)';
-export const R_ONGOING_WHOLE = new RegExp(
-  `^(?:${ONGOING_WORD})(?:[ \\t]+(?:task|work|basis|effort))?(?:[、，,；;\\s和与及并]+(?:${ONGOING_WORD})(?:[ \\t]+(?:task|work|basis|effort))?)*$`,
-  'i',
-);
+export const R_ONGOING_WHOLE = new RegExp(`^(?:${ONGOING_WORD})(?:[ \\t]+(?:task|work|basis|effort))?(?:[、，,；;\\s和与及并]+(?:${ONGOING_WORD})(?:[ \\t]+(?:task|work|basis|effort))?)*$`, 'i');
 export const R_ONGOING_LEAD = /^(?:长期|持续|常态化|长效|常年|ongoing|continuous|continuing|long[- ]?term)/i;
 export const R_RECURRING_LEAD = /^(?:每年|每季度|每半年|每月|定期|annually|quarterly|monthly|every[ \t]+(?:year|quarter|month))/i;
 

@@ -91,12 +91,7 @@ function reusable(previous: Previous, change: TextChange, cursor: { old: number 
  * `previous` where possible (see reusable), parsed otherwise. Also the document date the
  * sections after the first were parsed with (the first section's frontmatter wins).
  */
-export function sectionEntries(
-  text: string,
-  starts: readonly number[],
-  previous: { version: Previous; change: TextChange } | null,
-  options: LintOptions,
-): { entries: CacheEntry[]; documentDate: string | null } {
+export function sectionEntries(text: string, starts: readonly number[], previous: { version: Previous; change: TextChange } | null, options: LintOptions): { entries: CacheEntry[]; documentDate: string | null } {
   const entries: CacheEntry[] = [];
   let context = START_CONTEXT;
   let documentDate = options.documentDate ?? null;

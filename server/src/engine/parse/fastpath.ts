@@ -299,7 +299,8 @@ class TreeBuilder {
     let taken: boolean;
     if (this.pendingHeader) taken = this.delimiterRow(this.pendingHeader, kind);
     else if (this.table) taken = this.tableBodyLine(this.table, kind);
-    else if (kind === Kind.Comment) return this.openComment(); // sets `previous` itself
+    else if (kind === Kind.Comment)
+      return this.openComment(); // sets `previous` itself
     else taken = this.blockLine(kind);
     this.previous = kind;
     return taken;

@@ -9,7 +9,6 @@
 import type { Field, Span } from '../types';
 import { isJsSpace, kindOfLabel, labelBefore, looksLikeUnit, unitSpans } from '../labels';
 
-
 export interface Bracket {
   open: number;
   close: number;
@@ -207,10 +206,13 @@ export function extractFields(text: string, base: number): ExtractedFields {
   // Hits and covered brackets are both in document order: walk them together (a long line
   // holds thousands of each, and a search per hit would be quadratic).
   let inside = 0;
-  const loose = covered.length === 0 ? all : all.filter((hit) => {
-    while (inside < covered.length && covered[inside].end <= hit.start) inside++;
-    return !(inside < covered.length && hit.start >= covered[inside].start);
-  });
+  const loose =
+    covered.length === 0
+      ? all
+      : all.filter((hit) => {
+          while (inside < covered.length && covered[inside].end <= hit.start) inside++;
+          return !(inside < covered.length && hit.start >= covered[inside].start);
+        });
   if (loose.length > 0) {
     // Each loose label's value ends at the next label, a covered bracket, 。 or a newline.
     let after = 0;

@@ -35,9 +35,7 @@ function leadOwner(measure: Measure): { owner: Field | null; coOwners: string[] 
   }
   const leadUnits = unitSpans(lead.value);
   const first = leadUnits[0];
-  const owner: Field = first
-    ? { ...lead, value: first.value, valueSpan: { start: lead.valueSpan.start + first.start, end: lead.valueSpan.start + first.start + first.value.length } }
-    : lead;
+  const owner: Field = first ? { ...lead, value: first.value, valueSpan: { start: lead.valueSpan.start + first.start, end: lead.valueSpan.start + first.start + first.value.length } } : lead;
   const add = (unit: string) => {
     if (unit !== owner.value && !coOwners.includes(unit)) coOwners.push(unit);
   };

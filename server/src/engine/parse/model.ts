@@ -61,7 +61,6 @@ export interface Fragment {
   outContext: SectionContext;
 }
 
-
 /** The measure a paragraph's lines are building, where it ends so far, and its numbering level. */
 interface ParagraphMeasure {
   building: MeasureInProgress | null;
@@ -145,7 +144,6 @@ function trimSpan(text: string, span: Span): Span {
   while (end > start && /\s/u.test(text[end - 1])) end--;
   return { start, end };
 }
-
 
 /** The title line of a plan after its cover letter: short, no sentence punctuation, ends like a plan's name. */
 const PLAN_TITLE = /^[^。；;，,：:]{4,60}(?:方案|计划|計劃|要点|要點|清单|清單|分工|分解|任务表|任務表|实施意见|實施意見|措施|规划|規劃)(?:[(（][^)）]{1,20}[)）])?$/u;
@@ -320,8 +318,7 @@ class ModelBuilder {
     }
     if (!data || typeof data !== 'object') return;
     const record = data as Record<string, unknown>;
-    const asText = (input: unknown): string | null =>
-      typeof input === 'string' ? input : input instanceof Date ? input.toISOString().slice(0, 10) : typeof input === 'number' ? String(input) : null;
+    const asText = (input: unknown): string | null => (typeof input === 'string' ? input : input instanceof Date ? input.toISOString().slice(0, 10) : typeof input === 'number' ? String(input) : null);
     meta.title = asText(record.title);
     const date = asText(record.date);
     meta.date = date && /^\d{4}-\d{2}-\d{2}/u.test(date) ? date.slice(0, 10) : null;
@@ -601,7 +598,9 @@ class ModelBuilder {
         // A continuation line of a numbered measure: extend its text region.
         const building: MeasureInProgress = open.building;
         const region = { start: building.measure.textSpan.start, end: lineEnd };
-        open.building = building.action ? this.actionMeasure(building.action.line, building.action.parts, lineEnd, building) : this.newMeasure('paragraph', region, region, { start: building.measure.span.start, end: lineEnd });
+        open.building = building.action
+          ? this.actionMeasure(building.action.line, building.action.parts, lineEnd, building)
+          : this.newMeasure('paragraph', region, region, { start: building.measure.span.start, end: lineEnd });
         open.end = lineEnd;
         continue;
       }
@@ -922,7 +921,6 @@ class ModelBuilder {
       building.prose.push({ start: startOf(subParagraph), end: endOf(subParagraph) });
     }
   }
-
 
   /** A list item that titles the items nested under it: it ends with a colon, or is a short title. */
   private isGroupTitle(text: string): boolean {

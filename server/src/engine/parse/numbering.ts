@@ -62,8 +62,27 @@ export function actionLine(line: string): ActionLine | null {
 
 /** Column and line titles that hold the task itself (具体任务, 重点任务, Actions …). */
 const TASK_LABELS = [
-  '重点任务', '工作任务', '目标任务', '目标与任务', '主要任务', '具体任务', '具体措施', '主要措施', '工作措施', '主要内容',
-  '工作内容', '任务内容', '重点工作', '工作事项', '任务事项', '任务名称', '项目名称', '措施', '任务', '举措', '事项',
+  '重点任务',
+  '工作任务',
+  '目标任务',
+  '目标与任务',
+  '主要任务',
+  '具体任务',
+  '具体措施',
+  '主要措施',
+  '工作措施',
+  '主要内容',
+  '工作内容',
+  '任务内容',
+  '重点工作',
+  '工作事项',
+  '任务事项',
+  '任务名称',
+  '项目名称',
+  '措施',
+  '任务',
+  '举措',
+  '事项',
 ];
 const TASK_LABELS_EN = /^(?:tasks?|actions?|measures?|initiatives?|activities|objectives?|key actions)$/iu;
 
@@ -81,7 +100,10 @@ function isTaskLabelText(bare: string): boolean {
 /** A label standing alone: a field label, or a task label; `**`, a trailing colon and spaces allowed. */
 export function standaloneLabel(line: string): FieldKind | 'text' | null {
   if (line.length > 60) return null; // a label line is short; never scan a long line here
-  const bare = line.replace(/^[\s*_#]+|[\s*_]+$/gu, '').replace(/[:：]$/u, '').trim();
+  const bare = line
+    .replace(/^[\s*_#]+|[\s*_]+$/gu, '')
+    .replace(/[:：]$/u, '')
+    .trim();
   if (bare.length === 0 || bare.length > 30) return null;
   if (isTaskLabelText(bare)) return 'text';
   if (METRIC_LINE_LABELS_EN.test(bare)) return 'metric';

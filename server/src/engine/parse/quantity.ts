@@ -18,11 +18,87 @@
 import type { Span } from '../types';
 
 const ARABIC_UNITS = [
-  '个百分点', '人次', '分钟', '小时', '平方公里', '平方米', '公里', '千米', '万元', '亿元', '万人', '万个', '万户', '万平方米',
-  '%', '％', '‰', '个', '家', '所', '人', '次', '天', '日', '周', '月', '米', '亩', '张', '台', '套', '项', '条', '处',
-  '名', '座', '支', '户', '元', '床', '辆', '吨', '倍', '件', '场', '类', '间', '栋', '部', '份', '篇', '公顷', '万', '亿',
-  '個', '萬', '億', '項', '條', '處', '張', '臺', '輛', '噸', '間', '場', '類', '戶', '場', '鐘', '時', '公頃',
-  'percent', 'minutes', 'minute', 'hours', 'days', 'beds', 'units', 'people', 'km',
+  '个百分点',
+  '人次',
+  '分钟',
+  '小时',
+  '平方公里',
+  '平方米',
+  '公里',
+  '千米',
+  '万元',
+  '亿元',
+  '万人',
+  '万个',
+  '万户',
+  '万平方米',
+  '%',
+  '％',
+  '‰',
+  '个',
+  '家',
+  '所',
+  '人',
+  '次',
+  '天',
+  '日',
+  '周',
+  '月',
+  '米',
+  '亩',
+  '张',
+  '台',
+  '套',
+  '项',
+  '条',
+  '处',
+  '名',
+  '座',
+  '支',
+  '户',
+  '元',
+  '床',
+  '辆',
+  '吨',
+  '倍',
+  '件',
+  '场',
+  '类',
+  '间',
+  '栋',
+  '部',
+  '份',
+  '篇',
+  '公顷',
+  '万',
+  '亿',
+  '個',
+  '萬',
+  '億',
+  '項',
+  '條',
+  '處',
+  '張',
+  '臺',
+  '輛',
+  '噸',
+  '間',
+  '場',
+  '類',
+  '戶',
+  '場',
+  '鐘',
+  '時',
+  '公頃',
+  'percent',
+  'minutes',
+  'minute',
+  'hours',
+  'days',
+  'beds',
+  'units',
+  'people',
+  'km',
 ];
 
 const UNIT_ALTERNATION = ARABIC_UNITS.sort((a, b) => b.length - a.length)
@@ -49,17 +125,13 @@ const ARABIC = new RegExp(
  * Not 级: a numeral before it names a grade or a scope (二级以上医院, 市县两级), not things delivered.
  * Bounded, and starting only at the first numeral of a run, so a run is read once.
  */
-const CHINESE_COUNT = new RegExp(
-  `(?<![二两三四五六七八九十百千万])[二两三四五六七八九十百千][一二两三四五六七八九十百千万]{0,8}\\s{0,2}(?:个|家|所|支|项|座|条|类|张|名|個|項|條|類|張)`,
-  'gu',
-);
+const CHINESE_COUNT = new RegExp(`(?<![二两三四五六七八九十百千万])[二两三四五六七八九十百千][一二两三四五六七八九十百千万]{0,8}\\s{0,2}(?:个|家|所|支|项|座|条|类|张|名|個|項|條|類|張)`, 'gu');
 
 /**
  * Per-unit quotas and counts with a frequency: 一村两名, 一村一名, 每个社区配备一名, 每校2名,
  * 每年至少一次, 每季度一次. 一 here is a real "one": it is paired with a second count.
  */
-const CHINESE_QUOTA =
-  /(?:每|一)个?[\u4e00-\u9fff]{1,3}?(?:至少|不少于|配备|配齐|选派|选聘|设立|设置|安排|开展|组织)?(?:[一二两三四五六七八九十]|\d{1,4})(?:名|个|人|所|家|支|座|处|次|台|辆|张|套|户|项|场)/gu;
+const CHINESE_QUOTA = /(?:每|一)个?[\u4e00-\u9fff]{1,3}?(?:至少|不少于|配备|配齐|选派|选聘|设立|设置|安排|开展|组织)?(?:[一二两三四五六七八九十]|\d{1,4})(?:名|个|人|所|家|支|座|处|次|台|辆|张|套|户|项|场)/gu;
 
 /** Words before 一 that make it part of another word (统一, 唯一, 进一步, 第一). */
 const NOT_QUOTA_ONE_PREV = new Set([...'统同唯进第万之专单逐划其任']);
@@ -68,22 +140,13 @@ const EN_NUMBER_WORD = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 const EN_FREQUENCY = '(?:annually|quarterly|monthly|weekly|biannually|semi-annually|(?:per|each|every|a|an)\\s+(?:year|quarter|month|week|fiscal\\s+year))';
 
 /** English counts: a number followed, within three words, by a plural noun (20 ambulance stations, two drills). */
-const ENGLISH_COUNT = new RegExp(
-  `\\b(?:\\d+(?:[.,]\\d+)?|(?:${EN_NUMBER_WORD.replace('one|', '')}))\\s+(?:[A-Za-z-]+\\s+){0,2}[A-Za-z]+s\\b`,
-  'giu',
-);
+const ENGLISH_COUNT = new RegExp(`\\b(?:\\d+(?:[.,]\\d+)?|(?:${EN_NUMBER_WORD.replace('one|', '')}))\\s+(?:[A-Za-z-]+\\s+){0,2}[A-Za-z]+s\\b`, 'giu');
 
 /** English frequencies: at least once per year, twice a year, 4 times per year. */
-const ENGLISH_FREQUENCY = new RegExp(
-  `\\b(?:at\\s+least\\s+|no\\s+less\\s+than\\s+)?(?:once|twice|(?:\\d+|${EN_NUMBER_WORD})\\s+times)\\s+${EN_FREQUENCY}`,
-  'giu',
-);
+const ENGLISH_FREQUENCY = new RegExp(`\\b(?:at\\s+least\\s+|no\\s+less\\s+than\\s+)?(?:once|twice|(?:\\d+|${EN_NUMBER_WORD})\\s+times)\\s+${EN_FREQUENCY}`, 'giu');
 
 /** A count of things with a frequency: Conduct one citywide emergency management drill annually. */
-const ENGLISH_COUNT_FREQUENCY = new RegExp(
-  `\\b(?:\\d+|${EN_NUMBER_WORD})\\s+(?:[A-Za-z-]+\\s+){0,4}[A-Za-z-]+\\s+${EN_FREQUENCY}\\b`,
-  'giu',
-);
+const ENGLISH_COUNT_FREQUENCY = new RegExp(`\\b(?:\\d+|${EN_NUMBER_WORD})\\s+(?:[A-Za-z-]+\\s+){0,4}[A-Za-z-]+\\s+${EN_FREQUENCY}\\b`, 'giu');
 
 /** Plural time nouns after a spelled-out number: for three years is a length, not a target. */
 const EN_TIME_PLURAL = /\s(?:years|months|weeks|days|decades)$/iu;
@@ -94,8 +157,7 @@ const EN_YEAR_NAME = /^(?:19|20)\d{2}\s+[A-Z][A-Za-z-]*\s/u;
  * After a measure word, words that make a count a slogan (四个到位, 两个维护, 三个代表,
  * 四个全面, 两个一百年, 一个中心两个基本点) rather than things delivered.
  */
-const SLOGAN_AFTER =
-  /^(?:到位|全面|意识|自信|维护|确保|代表|坚持|必须|务必|有利于|毫不动摇|一百年|一批|转变|优先|看齐|服从|结合|融合|统筹|同步|率先|更加|着力|聚焦|围绕|基本点|原则|方针|理念|精神|要求)/u;
+const SLOGAN_AFTER = /^(?:到位|全面|意识|自信|维护|确保|代表|坚持|必须|务必|有利于|毫不动摇|一百年|一批|转变|优先|看齐|服从|结合|融合|统筹|同步|率先|更加|着力|聚焦|围绕|基本点|原则|方针|理念|精神|要求)/u;
 
 /** Quotation marks and title marks, opener → closer. */
 const QUOTES: Record<string, string> = { '“': '”', '「': '」', '『': '』', '‘': '’', '"': '"', '《': '》', '〈': '〉' };

@@ -276,13 +276,7 @@ function joinParts(key: NetSection, parts: Measure[][], lists: NetLists | undefi
  * long lists (text and code spans) are joined when first read: linting an edit of a large
  * draft does not need them.
  */
-export function assembleModel(
-  fragments: Fragment[],
-  text: string,
-  script: PolicyModel['script'],
-  settle: () => void = () => {},
-  lists?: NetLists,
-): { model: PolicyModel; outline: PolicyOutline } {
+export function assembleModel(fragments: Fragment[], text: string, script: PolicyModel['script'], settle: () => void = () => {}, lists?: NetLists): { model: PolicyModel; outline: PolicyOutline } {
   const nets: NetSection[] = [];
   const orphanMeasures: Measure[] = [];
   const unknownNets: NetLikeHeading[] = [];
@@ -372,4 +366,3 @@ export function scriptOf(text: string, textSpans: Span[]): 'hans' | 'hant' | 'en
   }
   return detectScript(sample.slice(0, 4000));
 }
-

@@ -18,9 +18,7 @@ export const rule: DocumentRule = {
     examples: {
       invalid: ['## 公共卫生防护网\n\n1. 急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n\n## 公共卫生防护网\n\n1. 发热门诊30个（牵头单位：市卫健委；完成时限：2020年底前）\n'],
       valid: ['## 公共卫生防护网\n\n1. 急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n'],
-      expected: [
-        ['5:4-5:11: "公共卫生防护网" already has a section at line 1'],
-      ],
+      expected: [['5:4-5:11: "公共卫生防护网" already has a section at line 1']],
     },
   },
   check(context) {

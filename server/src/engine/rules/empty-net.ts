@@ -20,9 +20,7 @@ export const rule: DocumentRule = {
     examples: {
       invalid: ['## 矛盾风险化解网\n\n围绕矛盾纠纷多元化解开展工作。\n\n## 城市精细管理网\n\n1. 示范路50条（牵头单位：市城管委；完成时限：2020年底前）\n'],
       valid: ['## 矛盾风险化解网\n\n1. 调解室100个（牵头单位：市司法局；完成时限：2020年底前）\n'],
-      expected: [
-        ['1:4-1:11: "矛盾风险化解网" has no measures'],
-      ],
+      expected: [['1:4-1:11: "矛盾风险化解网" has no measures']],
     },
   },
   check(context) {

@@ -19,9 +19,7 @@ export const rule: SectionRule = {
     examples: {
       invalid: ['# 实施方案\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n'],
       valid: ['# 实施方案\n\n## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n'],
-      expected: [
-        ['3:4-3:12: Measure is outside every net section ("建设急救站20个")'],
-      ],
+      expected: [['3:4-3:12: Measure is outside every net section ("建设急救站20个")']],
     },
   },
   check(context) {

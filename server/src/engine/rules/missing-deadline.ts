@@ -19,10 +19,7 @@ export const rule: SectionRule = {
       placeholder: { en: 'Measure has no deadline: the placeholder "{placeholder}" is not filled in ("{measure}")', 'zh-CN': '措施缺少完成时限：占位符“{placeholder}”尚未填写（“{measure}”）' },
     },
     examples: {
-      invalid: [
-        '## 城市精细管理网\n\n1. 编制全市产业地图，明确10个区的产业定位（牵头单位：市发改委）\n',
-        '## 城市精细管理网\n\n1. 编制全市产业地图，明确10个区的产业定位（牵头单位：市发改委；完成时限：【待填写】）\n',
-      ],
+      invalid: ['## 城市精细管理网\n\n1. 编制全市产业地图，明确10个区的产业定位（牵头单位：市发改委）\n', '## 城市精细管理网\n\n1. 编制全市产业地图，明确10个区的产业定位（牵头单位：市发改委；完成时限：【待填写】）\n'],
       valid: ['## 城市精细管理网\n\n1. 编制全市产业地图，明确10个区的产业定位（牵头单位：市发改委；完成时限：2020年12月底前）\n'],
       expected: [
         ['3:4-3:24: Measure has no deadline: add a completion date ("编制全市产业地图，明确10个区的…")'],

@@ -12,9 +12,7 @@ export function netSectionTemplate(net: NetDef, script: Script, depth: number, e
   const labels = CANONICAL_LABELS[script];
   const hole = PLACEHOLDER[script];
   const measure =
-    script === 'en'
-      ? `1. ${hole} (${labels.owner}: ${hole}; ${labels.metric}: ${hole}; ${labels.deadline}: ${hole})`
-      : `1. ${hole}（${labels.owner}：${hole}；${labels.metric}：${hole}；${labels.deadline}：${hole}）`;
+    script === 'en' ? `1. ${hole} (${labels.owner}: ${hole}; ${labels.metric}: ${hole}; ${labels.deadline}: ${hole})` : `1. ${hole}（${labels.owner}：${hole}；${labels.metric}：${hole}；${labels.deadline}：${hole}）`;
   return `${'#'.repeat(depth)} ${netName(net, script)}${eol}${eol}${measure}${eol}`;
 }
 
@@ -40,7 +38,12 @@ export const rule: DocumentRule = {
         '## 城市应急处置网\n\n1. 储备库3个（牵头单位：市应急局；完成时限：2020年底前）\n\n## 公共卫生防护网\n\n1. 急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n\n## 基层社会治理网\n\n1. 社工2000名（牵头单位：市民政局；完成时限：2020年底前）\n\n## 矛盾风险化解网\n\n1. 调解室100个（牵头单位：市司法局；完成时限：2020年底前）\n\n## 城市精细管理网\n\n1. 示范路50条（牵头单位：市城管委；完成时限：2020年底前）\n',
       ],
       expected: [
-        ['1:4-1:11: The draft has no section for "Public Health Protection Net"', '1:4-1:11: The draft has no section for "Grassroots Social Governance Net"', '1:4-1:11: The draft has no section for "Conflict and Risk Resolution Net"', '1:4-1:11: The draft has no section for "Urban Fine Management Net"'],
+        [
+          '1:4-1:11: The draft has no section for "Public Health Protection Net"',
+          '1:4-1:11: The draft has no section for "Grassroots Social Governance Net"',
+          '1:4-1:11: The draft has no section for "Conflict and Risk Resolution Net"',
+          '1:4-1:11: The draft has no section for "Urban Fine Management Net"',
+        ],
       ],
     },
   },

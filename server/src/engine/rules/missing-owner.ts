@@ -24,10 +24,7 @@ export const rule: SectionRule = {
         '## 公共卫生防护网\n\n1. 推进院前急救中心建设（牵头单位：【待填写】；完成时限：2021年12月底前；指标：急救圈10分钟）\n',
       ],
       valid: ['## 公共卫生防护网\n\n1. 推进院前急救中心建设（牵头单位：市卫健委；完成时限：2021年12月底前；指标：急救圈10分钟）\n'],
-      expected: [
-        ['3:4-3:17: Measure has no owner: add the lead unit ("推进市、区院前急救中心建设")'],
-        ['3:20-3:25: Measure has no owner: the placeholder "【待填写】" is not filled in ("推进院前急救中心建设")'],
-      ],
+      expected: [['3:4-3:17: Measure has no owner: add the lead unit ("推进市、区院前急救中心建设")'], ['3:20-3:25: Measure has no owner: the placeholder "【待填写】" is not filled in ("推进院前急救中心建设")']],
     },
   },
   check(context) {

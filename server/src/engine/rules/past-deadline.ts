@@ -18,9 +18,7 @@ export const rule: SectionRule = {
     examples: {
       invalid: ['---\ndate: 2021-03-01\n---\n## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2020年12月底前）\n'],
       valid: ['---\ndate: 2020-07-01\n---\n## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2020年12月底前）\n'],
-      expected: [
-        ['6:28-6:38: Deadline 2020-12-31 is before the document date 2021-03-01'],
-      ],
+      expected: [['6:28-6:38: Deadline 2020-12-31 is before the document date 2021-03-01']],
     },
   },
   check(context) {

@@ -20,10 +20,7 @@ export const rule: SectionRule = {
     examples: {
       invalid: ['## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：【待填写】；完成时限：2020年底前）\n', '## Public Health Protection Net\n\n1. Build 20 ambulance stations (Owner: TBD; Deadline: 2020-12-31)\n'],
       valid: ['## 公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n'],
-      expected: [
-        ['3:18-3:23: Placeholder "【待填写】" is not filled in'],
-        ['3:40-3:43: Placeholder "TBD" is not filled in'],
-      ],
+      expected: [['3:18-3:23: Placeholder "【待填写】" is not filled in'], ['3:40-3:43: Placeholder "TBD" is not filled in']],
     },
   },
   check(context) {

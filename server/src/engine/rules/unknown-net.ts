@@ -21,9 +21,7 @@ export const rule: DocumentRule = {
     examples: {
       invalid: ['## 二、织密公共卫生防控网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n'],
       valid: ['## 二、织密公共卫生防护网\n\n1. 建设急救站20个（牵头单位：市卫健委；完成时限：2020年底前）\n'],
-      expected: [
-        ['1:8-1:15: "公共卫生防控网" is not a net of the schema: did you mean "公共卫生防护网"?'],
-      ],
+      expected: [['1:8-1:15: "公共卫生防控网" is not a net of the schema: did you mean "公共卫生防护网"?']],
     },
   },
   check(context) {

@@ -24,9 +24,7 @@ export const rule: SectionRule = {
     examples: {
       invalid: ['## 城市精细管理网\n\n1. 市容环境（牵头单位：市城管委；指标：进一步提升；完成时限：2020年底前）\n'],
       valid: ['## 城市精细管理网\n\n1. 市容环境达标率达到95%（牵头单位：市城管委；完成时限：2020年底前）\n'],
-      expected: [
-        ['3:22-3:27: "进一步提升" is not measurable: state a quantity'],
-      ],
+      expected: [['3:22-3:27: "进一步提升" is not measurable: state a quantity']],
     },
   },
   check(context) {

@@ -23,10 +23,7 @@ export const rule: SectionRule = {
     examples: {
       invalid: ['## 城市精细管理网\n\n1. 尽快编制全市产业地图，覆盖13个区（牵头单位：市发改委）\n', '## 城市精细管理网\n\n1. 编制产业地图，覆盖13个区（牵头单位：市发改委；完成时限：适时）\n'],
       valid: ['## 城市精细管理网\n\n1. 编制全市产业地图，覆盖13个区（牵头单位：市发改委；完成时限：2020年12月底前）\n'],
-      expected: [
-        ['3:4-3:6: Vague deadline "尽快": give a date'],
-        ['3:33-3:35: Vague deadline "适时": give a date'],
-      ],
+      expected: [['3:4-3:6: Vague deadline "尽快": give a date'], ['3:33-3:35: Vague deadline "适时": give a date']],
     },
   },
   check(context) {

@@ -22,9 +22,7 @@ export const rule: SectionRule = {
     examples: {
       invalid: ['## 矛盾风险化解网\n\n1. 建立矛盾纠纷排查机制，排查率100%（责任单位：有关部门；完成时限：2020年底前）\n'],
       valid: ['## 矛盾风险化解网\n\n1. 建立矛盾纠纷排查机制，排查率100%（责任单位：市信访局；完成时限：2020年底前）\n'],
-      expected: [
-        ['3:28-3:32: Vague owner "有关部门": name the responsible unit'],
-      ],
+      expected: [['3:28-3:32: Vague owner "有关部门": name the responsible unit']],
     },
   },
   check(context) {

@@ -68,7 +68,7 @@ export class ParsedData {
       if (isMap(node)) {
         const pair = node.items.find((p) => isPair(p) && keyString(p.key) === String(segment));
         if (!pair) break;
-        nextKey = isScalar(pair.key) || isMap(pair.key) || isSeq(pair.key) ? (pair.key) : null;
+        nextKey = isScalar(pair.key) || isMap(pair.key) || isSeq(pair.key) ? pair.key : null;
         next = pair.value;
       } else if (isSeq(node) && typeof segment === 'number') {
         next = node.items[segment];
@@ -116,7 +116,10 @@ function keyString(key: unknown): string | null {
 
 /** Collapse whitespace so a message is one line; drop a trailing period. */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[.。]$/, '');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.。]$/, '');
 }
 
 /** 'JSON' for .json files, otherwise 'YAML' (as node:path's extname: a name that is only `.json` has no extension). */
@@ -255,7 +258,7 @@ export function describeAjvError(err: ErrorObject, data: unknown): { dataPath: A
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
       const dataPath = [...base, extra];
-      const known = Object.keys((parent.properties ?? {})).filter((k) => k !== '$schema');
+      const known = Object.keys(parent.properties ?? {}).filter((k) => k !== '$schema');
       const guess = closest(extra, known);
       const hint = guess ? ` (did you mean ${guess}?)` : known.length ? ` (known: ${known.join(', ')})` : '';
       return { dataPath, target: 'key', message: `${formatPath(dataPath)} is not a known property${hint}` };
@@ -265,7 +268,9 @@ export function describeAjvError(err: ErrorObject, data: unknown): { dataPath: A
       return { dataPath: base, target: 'value', message: `${subject(base)} must be one of ${allowed}` };
     }
     case 'type': {
-      const types = String(params.type).split(',').map((t) => TYPE_WORDS[t] ?? t);
+      const types = String(params.type)
+        .split(',')
+        .map((t) => TYPE_WORDS[t] ?? t);
       return { dataPath: base, target: 'auto', message: `${subject(base)} must be ${types.join(' or ')}` };
     }
     case 'pattern': {

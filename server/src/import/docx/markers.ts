@@ -19,11 +19,7 @@ export const MARKER_PATTERN = /\uFDD0([\uFDD2-\uFDD5]*)([\uFDE0-\uFDE9]+)\uFDD1/
 const ANY_MARKER_CHARACTER = /[\uFDD0-\uFDEF]/gu;
 
 export function encodeMarker(paragraph: WordParagraph): string {
-  const flags =
-    (paragraph.emphasized ? FLAG_EMPHASIZED : '') +
-    (paragraph.alignment === 'center' ? FLAG_CENTER : '') +
-    (paragraph.alignment === 'right' ? FLAG_RIGHT : '') +
-    (paragraph.red ? FLAG_RED : '');
+  const flags = (paragraph.emphasized ? FLAG_EMPHASIZED : '') + (paragraph.alignment === 'center' ? FLAG_CENTER : '') + (paragraph.alignment === 'right' ? FLAG_RIGHT : '') + (paragraph.red ? FLAG_RED : '');
   const digits = Array.from(String(paragraph.number), (digit) => String.fromCharCode(ZERO + Number(digit))).join('');
   return `${START}${flags}${digits}${END}`;
 }

@@ -152,7 +152,7 @@ function readStyleNumbering(pkg: DocxPackage): Map<string, { numId: string; ilvl
   for (const style of wordElements(parseXml(text, 'word/styles.xml'), 'style')) styles.set(wordAttribute(style, 'styleId') ?? '', style);
   for (const id of styles.keys()) {
     const seen = new Set<string>();
-    for (let current = styles.get(id); current && !seen.has(wordAttribute(current, 'styleId') ?? ''); ) {
+    for (let current = styles.get(id); current && !seen.has(wordAttribute(current, 'styleId') ?? '');) {
       seen.add(wordAttribute(current, 'styleId') ?? '');
       const numPr = wordChild(wordChild(current, 'pPr'), 'numPr');
       const numId = wordAttribute(wordChild(numPr, 'numId'), 'val');

@@ -6,8 +6,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { readMarker, stripMarkers, type MarkerFacts } from './markers';
 
-const isElement = (node: RootContent | ElementContent | Root, tagName?: string): node is Element =>
-  node.type === 'element' && (tagName === undefined || node.tagName === tagName);
+const isElement = (node: RootContent | ElementContent | Root, tagName?: string): node is Element => node.type === 'element' && (tagName === undefined || node.tagName === tagName);
 
 export function textOf(node: Root | RootContent | ElementContent): string {
   if (node.type === 'text') return node.value;
@@ -37,8 +36,7 @@ function lineOf(element: Element): Line {
 }
 
 /** Bold or in a title face (up to 60 characters), or short and not a sentence (up to 30). */
-const titleShaped = (line: Line) =>
-  line.marker?.emphasized === true ? line.text.length <= 60 : line.text.length <= 30 && !SENTENCE.test(line.text);
+const titleShaped = (line: Line) => (line.marker?.emphasized === true ? line.text.length <= 60 : line.text.length <= 30 && !SENTENCE.test(line.text));
 
 /** The heading depth a paragraph's line should have, or 0 for a plain paragraph. */
 function paragraphDepth(line: Line): number {
@@ -46,13 +44,7 @@ function paragraphDepth(line: Line): number {
   if (SECTION.test(line.text)) return titleShaped(line) ? 2 : 0;
   if (SUBSECTION.test(line.text)) return titleShaped(line) ? 3 : 0;
   const centeredTitle =
-    line.marker?.alignment === 'center' &&
-    line.marker.emphasized &&
-    line.text.length <= 80 &&
-    !/文件$/u.test(line.text) &&
-    !DOCUMENT_NUMBER.test(line.text) &&
-    !DATE_LINE.test(line.text) &&
-    !/[。；;]$/u.test(line.text);
+    line.marker?.alignment === 'center' && line.marker.emphasized && line.text.length <= 80 && !/文件$/u.test(line.text) && !DOCUMENT_NUMBER.test(line.text) && !DATE_LINE.test(line.text) && !/[。；;]$/u.test(line.text);
   return centeredTitle ? 1 : 0;
 }
 
