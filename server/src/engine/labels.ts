@@ -113,7 +113,8 @@ function labelsEndingWith(code: number): LabelCandidate[] | undefined {
   return byLastCode.get(code);
 }
 
-function isSpaceOrStrong(code: number): boolean {
+/** Between a label and its colon: a space, a tab, an ideographic space, ** or __. */
+function isLabelGap(code: number): boolean {
   return code === 32 || code === 9 || code === 0x3000 || code === 42 /* * */ || code === 95; /* _ */
 }
 
@@ -129,7 +130,7 @@ function isLatinLetter(code: number): boolean {
  */
 export function labelBefore(text: string, from: number, colon: number): { label: string; kind: FieldKind; start: number; colonEnd: number; colon: '：' | ':' } | null {
   let end = colon;
-  while (end > from && colon - end < 4 && isSpaceOrStrong(text.charCodeAt(end - 1))) end--;
+  while (end > from && colon - end < 4 && isLabelGap(text.charCodeAt(end - 1))) end--;
   if (end <= from) return null;
   const candidates = labelsEndingWith(text.charCodeAt(end - 1));
   if (!candidates) return null;
@@ -200,9 +201,14 @@ function isUnitSeparator(code: number): boolean {
   return code === 0x3001 || code === 0xff0c || code === 0x2c || code === 0xff1b || code === 0x3b || code === 0xff0f || code === 0x2f;
 }
 
-/** Punctuation a unit name does not end with: 。.；;，,、：: */
+/** Sentence punctuation a field value does not end with: ；;，,。.、 */
+export function isValueEndPunctuation(code: number): boolean {
+  return code === 0xff1b || code === 0x3b || code === 0xff0c || code === 0x2c || code === 0x3002 || code === 0x2e || code === 0x3001;
+}
+
+/** Punctuation a unit name does not end with: a value's, and the colons ：: */
 function isUnitEndPunctuation(code: number): boolean {
-  return code === 0x3002 || code === 0x2e || code === 0xff1b || code === 0x3b || code === 0xff0c || code === 0x2c || code === 0x3001 || code === 0xff1a || code === 0x3a;
+  return isValueEndPunctuation(code) || code === 0xff1a || code === 0x3a;
 }
 
 const UNIT_TRAILERS = /(?:按职责分工负责|按職責分工負責|按职责分工|按職責分工|按职责负责|按職責負責|分别负责|分別負責|共同负责|共同負責|负责|負責|牵头|牽頭|配合)$/u;
@@ -253,7 +259,8 @@ export function unitSpans(value: string): Array<{ value: string; start: number }
   return units;
 }
 
-function isStrongOrSpace(code: number): boolean {
+/** JavaScript's \s, * or _: what values and unit names are trimmed of at both ends. */
+export function isStrongOrSpace(code: number): boolean {
   return isJsSpace(code) || code === 0x2a /* * */ || code === 0x5f; /* _ */
 }
 

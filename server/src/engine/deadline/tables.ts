@@ -48,8 +48,7 @@ let unitKinds: Uint8Array | null = null;
 function normalizationTable(): Uint8Array {
   if (!unitKinds) {
     unitKinds = Uint8Array.from(traditionalUnitTable());
-    for (let code = 0xff01; code <= 0xff5e; code++) unitKinds[code] = 2;
-    for (const dash of Object.keys(DASHES)) unitKinds[dash.charCodeAt(0)] = 2;
+    for (let code = 0; code < WIDTH_TABLE.length; code++) if (WIDTH_TABLE[code] !== 0) unitKinds[code] = 2;
     // A high surrogate: an astral character, which simplifyChars checks.
     for (let code = 0xd800; code <= 0xdbff; code++) unitKinds[code] = 1;
   }

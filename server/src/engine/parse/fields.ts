@@ -7,7 +7,7 @@
  * knows these Chinese plan conventions; the scans are linear regex passes.
  */
 import type { Field, Span } from '../types';
-import { isJsSpace, kindOfLabel, labelBefore, looksLikeUnit, unitSpans } from '../labels';
+import { isJsSpace, isStrongOrSpace, isValueEndPunctuation, kindOfLabel, labelBefore, looksLikeUnit, unitSpans } from '../labels';
 
 export interface Bracket {
   open: number;
@@ -61,23 +61,18 @@ function findBrackets(text: string): Array<{ open: number; close: number }> {
 }
 
 const VERB_OWNER_HINT = /牵头|牽頭|负责|負責|\blead\b/iu;
-/** Trailing punctuation a value ends with: ；;，,。.、 */
-function isTrailingPunctuation(code: number): boolean {
-  return code === 0xff1b || code === 0x3b || code === 0xff0c || code === 0x2c || code === 0x3002 || code === 0x2e || code === 0x3001;
-}
-
 /** The span of a value without leading spaces, * and _, and without trailing ones or sentence punctuation (no slices: it runs for every field). */
 function trimmedSpan(text: string, start: number, end: number): Span {
   let s = start;
   while (s < end) {
     const code = text.charCodeAt(s);
-    if (!(isJsSpace(code) || code === 0x2a || code === 0x5f)) break;
+    if (!isStrongOrSpace(code)) break;
     s++;
   }
   let e = end;
   while (e > s) {
     const code = text.charCodeAt(e - 1);
-    if (!(isJsSpace(code) || code === 0x2a || code === 0x5f || isTrailingPunctuation(code))) break;
+    if (!(isStrongOrSpace(code) || isValueEndPunctuation(code))) break;
     e--;
   }
   return { start: s, end: e };
