@@ -21,7 +21,27 @@ import { at } from './lexicon';
 import { parseLimit } from './limits';
 import { type Hit, hitStrength, parseHit } from './grammar';
 import { type DocDate, type Resolved, documentDay, resolveHit, resolveLimit } from './resolve';
-import { CANDIDATE_RE, NOT_AT_YEAR_AFTER, PREFIX_BEFORE_RE, R_AT_PREFIX, R_FIELD_PREFIX, R_ONGOING_LEAD, R_ONGOING_WHOLE, R_RECURRING_LEAD, TRIM_CHARS, VAGUE_RE, normalize } from './tables';
+import {
+  CANDIDATE_FIRST,
+  CANDIDATE_RE,
+  NOT_AT_YEAR_AFTER,
+  PREFIX_BEFORE_RE,
+  R_AT_PREFIX,
+  R_FIELD_PREFIX,
+  R_ONGOING_LEAD,
+  R_ONGOING_WHOLE,
+  R_RECURRING_LEAD,
+  TRIM_CHARS,
+  VAGUE_FIRST,
+  VAGUE_RE,
+  mayMatch,
+  normalize,
+  startTable,
+} from './tables';
+
+/** Where a deadline or a vague time word may start (startTable): most prose has neither. */
+let candidateStarts: Uint8Array | null = null;
+let vagueStarts: Uint8Array | null = null;
 
 export interface DeadlineOptions {
   /** ISO YYYY-MM-DD; gives the year for 年底前 / 今年底 / 明年 and for yearless months. */
@@ -212,11 +232,17 @@ export interface FoundDeadline {
  */
 export function findDeadlines(text: string, options?: DeadlineOptions): FoundDeadline[] {
   const out: FoundDeadline[] = [];
+  if (!mayMatch(text, (candidateStarts ??= startTable(CANDIDATE_FIRST)))) return out;
   for (const hit of scan(normalize(text), documentDay(options), 'text')) {
     if (hit.resolved.ok) out.push({ start: hit.start, end: hit.end, value: hit.resolved.value, problem: null });
     else if (hit.resolved.reason === 'needs-year') out.push({ start: hit.start, end: hit.end, value: null, problem: 'needs-year' });
   }
   return out;
+}
+
+/** Can text[start, end) hold a vague time word? A lookup per code unit, no copy: a rule asks before slicing. */
+export function mayHaveVagueTimeWord(text: string, start = 0, end = text.length): boolean {
+  return mayMatch(text, (vagueStarts ??= startTable(VAGUE_FIRST)), start, end);
 }
 
 /**
@@ -227,6 +253,7 @@ export function findDeadlines(text: string, options?: DeadlineOptions): FoundDea
  * `word` is the text as written.
  */
 export function findVagueTimeWords(text: string): Array<{ start: number; end: number; word: string }> {
+  if (!mayHaveVagueTimeWord(text)) return [];
   const input = normalize(text);
   const re = VAGUE_RE;
   re.lastIndex = 0;

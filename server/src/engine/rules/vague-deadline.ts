@@ -1,5 +1,6 @@
-import type { SectionRule } from '../rule';
-import { findVagueTimeWords } from '../deadline';
+import type { SectionRule, SectionRuleContext } from '../rule';
+import type { Measure, Span } from '../types';
+import { findVagueTimeWords, mayHaveVagueTimeWord } from '../deadline';
 import { PLACEHOLDER } from '../labels';
 import { isPlaceholder } from '../vocabulary';
 import { deadlineSuggestions } from './_shared';
@@ -30,22 +31,30 @@ export const rule: SectionRule = {
     for (const measure of context.measures) {
       // A measure with a readable deadline field may still say 逐步 in its prose: only the
       // deadline field and the prose of measures without a deadline are checked.
-      const regions = measure.deadline && measure.deadlineValue ? [] : [...measure.prose];
-      if (measure.deadline && measure.deadline.source !== 'text') regions.push(measure.deadline.valueSpan);
-      for (const region of regions) {
-        for (const found of findVagueTimeWords(context.text.slice(region.start, region.end))) {
-          if (isPlaceholder(found.word)) continue; // TBD is a placeholder: unfilled-placeholder reports it
-          const span = { start: region.start + found.start, end: region.start + found.end };
-          const word = context.text.slice(span.start, span.end);
-          const inField = measure.deadline !== null && span.start >= measure.deadline.valueSpan.start && span.end <= measure.deadline.valueSpan.end;
-          context.report({
-            span,
-            messageId: 'vague',
-            data: { word },
-            suggestions: inField ? [...deadlineSuggestions(context, span), { title: context.t(rule.meta.messages.replace, { word }), edits: [{ span, newText: PLACEHOLDER[context.script] }] }] : [],
-          });
-        }
+      const field = measure.deadline && measure.deadline.source !== 'text' ? measure.deadline.valueSpan : null;
+      if (measure.deadline && measure.deadlineValue) {
+        if (field) reportVague(context, measure, field);
+        continue;
       }
+      for (const region of measure.prose) reportVague(context, measure, region);
+      if (field) reportVague(context, measure, field);
     }
   },
 };
+
+/** Report the vague time words of one region of a measure (its prose or its deadline field). */
+function reportVague(context: SectionRuleContext, measure: Measure, region: Span): void {
+  if (!mayHaveVagueTimeWord(context.text, region.start, region.end)) return;
+  for (const found of findVagueTimeWords(context.text.slice(region.start, region.end))) {
+    if (isPlaceholder(found.word)) continue; // TBD is a placeholder: unfilled-placeholder reports it
+    const span = { start: region.start + found.start, end: region.start + found.end };
+    const word = context.text.slice(span.start, span.end);
+    const inField = measure.deadline !== null && span.start >= measure.deadline.valueSpan.start && span.end <= measure.deadline.valueSpan.end;
+    context.report({
+      span,
+      messageId: 'vague',
+      data: { word },
+      suggestions: inField ? [...deadlineSuggestions(context, span), { title: context.t(rule.meta.messages.replace, { word }), edits: [{ span, newText: PLACEHOLDER[context.script] }] }] : [],
+    });
+  }
+}
