@@ -6,7 +6,7 @@
  * regression tests. Longer runs: `npm run fuzz` (scripts/fuzz.ts); see docs/reliability.md.
  */
 import * as assert from 'node:assert/strict';
-import { IncrementalLinter, fixAll, lint } from '../../server/src/engine';
+import { IncrementalLinter, fixAll, lint, lintDiagnostics } from '../../server/src/engine';
 import { builtinSchema } from '../../server/src/engine/schema';
 import { MAX_NESTING, limitNesting } from '../../server/src/engine/parse/nesting';
 import { parseMarkdown } from '../../server/src/engine/parse/markdown';
@@ -157,6 +157,16 @@ describe('engine bugs found by fuzzing', () => {
     // and the sections parsed differently from the whole draft.
     const text = '\uFEFF---\n\n# 基层社会治理网\n1. 5.';
     assert.deepEqual(lint(text, options).diagnostics, new IncrementalLinter(options, false).update(text).diagnostics);
+  });
+
+  it('a comment in a later section: its rules see the comment where the section text has it', () => {
+    // A section's rules run on its own text before its spans are moved (a cold lint); the
+    // comment's span was shared with the code spans and had already moved with the section's
+    // head, so the encoding-artifact after it was no longer known to be outside code.
+    const text = '\n#\n個<!-->(ǎ)';
+    const split = lintDiagnostics(text, options).diagnostics;
+    assert.ok(split.some((diagnostic) => diagnostic.rule === 'encoding-artifact'));
+    assert.deepEqual(split, new IncrementalLinter(options, false).update(text).diagnostics);
   });
 
   it('an astral character inside an HTML comment does not shift the spans after it', () => {

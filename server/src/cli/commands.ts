@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULES, RULES_BY_ID, fixAll, lint, localize, taskRows, netName } from '../engine';
+import { RULES, RULES_BY_ID, fixAll, lint, lintDiagnostics, localize, taskRows, netName } from '../engine';
 import type { LintDiagnostic, LintOptions, Locale, TaskRow } from '../engine';
 import { ConfigError } from '../engine/config';
 import { ExitError, fail, parse, parseLintArgs, parseLocale, ruleSeverities } from './args';
@@ -205,7 +205,7 @@ async function runLint(io: CliIO, args: string[], handover: Handover | undefined
       text = fixed;
     }
     texts.set(display, text);
-    const result = lint(text, collected.stdin.options);
+    const result = lintDiagnostics(text, collected.stdin.options);
     results.push(quiet(new FileReport(display, { diagnostics: result.diagnostics, schema: { id: result.schema.schema.id, from: result.schema.from } })));
   }
 
@@ -400,7 +400,7 @@ function applyFix(item: Target, write: PendingFix, roots: readonly string[]): st
 /** A draft's report from the text on disk now (after a fix did not land), or why it cannot be read. */
 function lintOnDisk(item: Target, display: string): FileReport | string {
   try {
-    const result = lint(readDraft(item.target.absolute, item.maxBytes).text, item.options);
+    const result = lintDiagnostics(readDraft(item.target.absolute, item.maxBytes).text, item.options);
     return new FileReport(display, { diagnostics: result.diagnostics, schema: { id: result.schema.schema.id, from: result.schema.from } });
   } catch (error) {
     if (error instanceof InputError) return error.message;
@@ -412,7 +412,7 @@ function lintOnDisk(item: Target, display: string): FileReport | string {
 async function lintDocx(item: Target, display: string): Promise<FileReport | string> {
   try {
     const { draft, imported } = await readDocxDraft(item.target.absolute);
-    const result = lint(draft.text, item.options);
+    const result = lintDiagnostics(draft.text, item.options);
     return new FileReport(display, { diagnostics: locateInDocx(result.diagnostics, imported), schema: { id: result.schema.schema.id, from: result.schema.from } });
   } catch (error) {
     if (error instanceof InputError) return error.message;

@@ -1,6 +1,6 @@
 /** One unit of CLI work: read a draft, lint it (and fix it). Runs in the main thread or in a worker. */
 import type { LintDiagnostic, LintOptions } from '../engine';
-import { fixAll, lint } from '../engine';
+import { fixAll, lintDiagnostics } from '../engine';
 import { createHash } from 'node:crypto';
 import { hashText } from './cache';
 import { renderJsonDiagnostics } from './formatters/json';
@@ -55,7 +55,7 @@ export function runTask(task: FileTask, options: LintOptions, rendered = false):
         sourceHash = hashBytes(bytes);
       }
     }
-    const result = lint(text, options);
+    const result = lintDiagnostics(text, options);
     const { diagnostics } = result;
     const contentHash = task.hash ? hashText(text) : undefined;
     const schema = { id: result.schema.schema.id, from: result.schema.from };

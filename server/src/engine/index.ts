@@ -1,6 +1,6 @@
 /** Public surface of the engine, for the CLI, the language server and tests. */
 export * from './types';
-export { lint, buildModel, IncrementalLinter, INTERNAL_ERROR_RULE } from './lint';
+export { lint, lintDiagnostics, buildModel, IncrementalLinter, INTERNAL_ERROR_RULE } from './lint';
 export { fixAll } from './linter/fix-all';
 export type { LintOptions, LintResult } from './lint';
 export { applyFixes } from './fix';

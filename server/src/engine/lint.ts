@@ -158,6 +158,15 @@ export function lint(text: string, options: LintOptions): LintResult {
   return { model, schema: result.schema, documentDate: result.documentDate, lines: result.lines, groups: result.groups, diagnostics: result.diagnostics };
 }
 
+/**
+ * The diagnostics of a draft and the schema it was read with: what `fivenets lint` needs. The
+ * model is not read, so a section's spans are never moved to its offset (see refreshSectionDiagnostics).
+ */
+export function lintDiagnostics(text: string, options: LintOptions): Pick<LintResult, 'diagnostics' | 'schema'> {
+  const result = new IncrementalLinter(options).update(text);
+  return { diagnostics: result.diagnostics, schema: result.schema };
+}
+
 /** The model of a whole draft. */
 export function buildModel(text: string, options: { schema: PolicySchema; documentDate?: string | null }): PolicyModel {
   return lint(text, { schema: options.schema, documentDate: options.documentDate, severities: Object.fromEntries(RULES.map((rule) => [rule.meta.id, 'off' as const])) }).model;

@@ -59,9 +59,13 @@ export interface Report {
 
 /** What every rule gets, whatever its scope. */
 export interface RuleContext {
+  /**
+   * The text the spans of `measures` (and of a section rule's view) point into: the whole
+   * draft, or for a section rule possibly its section alone, spans then counted from the
+   * section's start. Read it at those spans only.
+   */
   readonly text: string;
   readonly schema: PolicySchema;
-  readonly lines: LineIndex;
   readonly locale: Locale;
   readonly script: Script;
   /** ISO date the draft is dated (frontmatter, then config), or null. */
@@ -97,6 +101,8 @@ export interface SectionRuleContext extends RuleContext {
 
 export interface DocumentRuleContext extends RuleContext {
   readonly outline: PolicyOutline;
+  /** Lines of the whole draft (section rules get none: they may run on their section's text alone). */
+  readonly lines: LineIndex;
 }
 
 export interface SectionRule {

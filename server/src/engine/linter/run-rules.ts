@@ -67,11 +67,10 @@ class SharedContext implements RuleContext {
   /** The rule running now, and its severity. */
   rule: RuleMeta | null = null;
   severity: Severity = 'info';
-  private lineIndex: LineIndex | null = null;
   private measureList: readonly Measure[] | null = null;
 
   constructor(
-    private readonly run: RunInput,
+    protected readonly run: RunInput,
     options: LintOptions,
     readonly origin: number,
   ) {
@@ -82,11 +81,6 @@ class SharedContext implements RuleContext {
     this.documentDate = run.documentDate;
     this.roster = options.roster ?? [];
     this.eol = run.eol;
-  }
-
-  get lines(): LineIndex {
-    this.lineIndex ??= this.run.lines();
-    return this.lineIndex;
   }
 
   get measures(): readonly Measure[] {
@@ -125,12 +119,19 @@ class SectionRunContext extends SharedContext implements SectionRuleContext {
 }
 
 class DocumentRunContext extends SharedContext implements DocumentRuleContext {
+  private lineIndex: LineIndex | null = null;
+
   constructor(
     run: RunInput,
     options: LintOptions,
     readonly outline: PolicyOutline,
   ) {
     super(run, options, 0);
+  }
+
+  get lines(): LineIndex {
+    this.lineIndex ??= this.run.lines();
+    return this.lineIndex;
   }
 }
 

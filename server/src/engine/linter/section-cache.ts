@@ -21,6 +21,8 @@ import { runSectionRules, sectionView, type RunInput } from './run-rules';
 
 export interface CacheEntry {
   fragment: Fragment;
+  /** The section's text, which the fragment was built from (at offset 0). */
+  source: string;
   /** The section's length, and what it was parsed with: the document date (null for the first section), the open net. */
   length: number;
   first: boolean;
@@ -103,8 +105,9 @@ export function sectionEntries(text: string, starts: readonly number[], previous
     let entry = previous ? reusable(previous.version, previous.change, cursor, start, end, index === 0, dateNow, context) : null;
     if (!entry) {
       // Parsed at offset 0: placed below.
-      const fragment = buildFragment(detached(text.slice(start, end)), { schema: options.schema, documentDate, roster: options.roster }, context, index === 0);
-      entry = { fragment, length: end - start, first: index === 0, date: dateNow, context, start: 0, bodyBase: 0, parts: headParts(fragment), diagnostics: null, diagnosticsKey: '' };
+      const source = detached(text.slice(start, end));
+      const fragment = buildFragment(source, { schema: options.schema, documentDate, roster: options.roster }, context, index === 0);
+      entry = { fragment, source, length: end - start, first: index === 0, date: dateNow, context, start: 0, bodyBase: 0, parts: headParts(fragment), diagnostics: null, diagnosticsKey: '' };
     }
     placeEntry(entry, start);
     entries.push(entry);
@@ -118,14 +121,18 @@ export function sectionEntries(text: string, starts: readonly number[], previous
 /**
  * Run the section rules on every entry whose diagnostics are missing or were computed with
  * other settings (`key`: locale, severities, roster, script, line break, document date).
- * Section rules see the whole text and the section's own measures and spans (absolute offsets).
+ * Section rules see the section's own measures and spans and the text they point into: a
+ * section just built (its body still at offset 0) is checked against its own text, so a
+ * cold lint never moves a span; any other is put in place and checked against the whole text.
+ * Either way its diagnostics come out relative to the section's start.
  */
 export function refreshSectionDiagnostics(entries: readonly CacheEntry[], key: string, run: Omit<RunInput, 'measures'>, options: LintOptions, reported: Set<string>): void {
   for (const entry of entries) {
     if (entry.diagnostics !== null && entry.diagnosticsKey === key) continue;
-    settleEntry(entry);
-    const input: RunInput = { ...run, measures: () => entry.fragment.measures };
-    entry.diagnostics = runSectionRules(input, sectionView(entry.fragment), options, reported, entry.start).sort(compareDiagnostics);
+    const local = entry.bodyBase === 0 && entry.start !== 0;
+    if (!local) settleEntry(entry);
+    const input: RunInput = { ...run, text: local ? entry.source : run.text, measures: () => entry.fragment.measures };
+    entry.diagnostics = runSectionRules(input, sectionView(entry.fragment), options, reported, local ? 0 : entry.start).sort(compareDiagnostics);
     entry.diagnosticsKey = key;
   }
 }
@@ -151,11 +158,11 @@ export function scriptOfEntries(text: string, entries: readonly CacheEntry[], la
   if (last && last.entries.length === sampled.length && last.entries.every((entry, index) => entry === sampled[index])) return last;
   const first: Span[] = [];
   for (const entry of sampled) {
-    if (entry.fragment.textSpans.length === 0) continue;
-    settleEntry(entry);
+    // Where the section's spans point in `text` (its body may not be in place: see settleEntry).
+    const delta = entry.start - entry.bodyBase;
     for (const span of entry.fragment.textSpans) {
       if (first.length >= 60) break;
-      first.push(span);
+      first.push({ start: span.start + delta, end: span.end + delta });
     }
   }
   return { entries: sampled, script: scriptOf(text, first) };

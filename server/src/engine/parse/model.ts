@@ -301,7 +301,8 @@ class ModelBuilder {
     if (node.type === 'inlineCode' || node.type === 'html' || node.type === 'code') {
       const span = { start: startOf(node), end: endOf(node) };
       this.codeSpans.push(span);
-      if (node.type === 'html' && node.value.startsWith('<!--')) this.comments.push({ span, text: node.value });
+      // The comment's own span: comments are in a fragment's head, which moves before its body (sections.ts).
+      if (node.type === 'html' && node.value.startsWith('<!--')) this.comments.push({ span: { ...span }, text: node.value });
       return;
     }
     if ('children' in node) for (const child of node.children as Content[]) this.collectCode(child);

@@ -171,6 +171,8 @@ export interface FragmentParts {
 /**
  * The head of a fragment: the few spans document rules and the assembled model's outline
  * read (net headings and extents, unknown net headings, front matter, comments), each once.
+ * No span of the head is also one of the body's: a section's rules may run while its head is
+ * in place and its body is not (refreshSectionDiagnostics).
  */
 export function headParts(fragment: Fragment): FragmentParts {
   const spans = new Set<Span>();
