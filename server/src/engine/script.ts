@@ -27,16 +27,39 @@ let traditionalChars: RegExp | null = null;
 /** For each BMP code unit: 1 when the traditional -> simplified dictionaries change it. */
 let traditionalUnits: Uint8Array | null = null;
 
+/** A dictionary's value per key (the first value of an entry; a later entry wins, as in the converter). */
+function dictionaryValues(dict: string): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const entry of dict.split('|')) {
+    const [key, value] = entry.split(' ');
+    values.set(key, value ?? key);
+  }
+  return values;
+}
+
+/**
+ * The characters the traditional -> simplified conversion changes: Taiwan variants first
+ * (TWVariantsRev), then traditional to simplified (TSCharacters), as the converter runs them.
+ * Keys that come back as themselves (床 -> 牀 -> 床, 302 of them) are left out: a text with
+ * only those would be converted for nothing (test/engine/script.test.ts checks the phrase
+ * dictionaries change no text without a character of this set).
+ */
+export function changedByConversion(): Set<string> {
+  const variants = dictionaryValues(TWVariantsRev);
+  const characters = dictionaryValues(TSCharacters);
+  const changed = new Set<string>();
+  for (const key of new Set([...variants.keys(), ...characters.keys()])) {
+    const variant = variants.get(key) ?? key;
+    if ((characters.get(variant) ?? variant) !== key) changed.add(key);
+  }
+  return changed;
+}
+
 /** A character class of every character the traditional -> simplified dictionaries change. */
 function traditionalCharacters(): RegExp {
   if (!traditionalChars) {
     const keys = new Set<string>();
-    for (const dict of [TSCharacters, TWVariantsRev]) {
-      for (const entry of dict.split('|')) {
-        const key = entry.split(' ')[0];
-        for (const ch of key) keys.add(ch);
-      }
-    }
+    for (const key of changedByConversion()) for (const ch of key) keys.add(ch);
     const escaped = [...keys].map((ch) => (/[\\\]^-]/u.test(ch) ? `\\${ch}` : ch)).join('');
     traditionalChars = new RegExp(`[${escaped}]`, 'u');
     traditionalUnits = new Uint8Array(0x10000);
