@@ -61,7 +61,7 @@ describe('deadline prefilter', () => {
     it(`every alternative of ${name} starts with a character of its first-character class`, () => {
       const starts = alternatives(pattern.source).flatMap(firstCharacters);
       assert.ok(starts.length > 10, `too few alternatives read from ${name}`);
-      const missing = starts.filter((ch) => !first.test(ch) && !first.test(ch.toUpperCase()));
+      const missing = starts.filter((ch) => !first.includes(ch) && !first.includes(ch.toUpperCase()));
       assert.deepEqual(missing, []);
     });
   }

@@ -56,17 +56,17 @@ function normalizationTable(): Uint8Array {
 }
 
 /**
- * Per BMP code unit: 1 when the unit, normalized, matches `first` (the characters a pattern's
- * matches can start with), or when its normalization depends on the text around it
+ * Per BMP code unit: 1 when the unit, normalized, is one of `first` (the characters a
+ * pattern's matches can start with), or when its normalization depends on the text around it
  * (traditional characters, which OpenCC converts by phrase; surrogates). A text with no such
  * unit cannot match: it need not be normalized or scanned (see mayMatch).
  */
-export function startTable(first: RegExp): Uint8Array {
+export function startTable(first: string): Uint8Array {
   const table = Uint8Array.from(normalizationTable(), (kind) => (kind === 1 ? 1 : 0));
   for (let code = 0xdc00; code <= 0xdfff; code++) table[code] = 1;
-  for (let code = 0; code < 0x10000; code++) {
-    if (table[code] === 0 && first.test(String.fromCharCode(WIDTH_TABLE[code] || code))) table[code] = 1;
-  }
+  for (let index = 0; index < first.length; index++) table[first.charCodeAt(index)] = 1;
+  // Full-width forms and dashes that normalize to one of them.
+  for (let code = 0; code < WIDTH_TABLE.length; code++) if (WIDTH_TABLE[code] !== 0 && first.includes(String.fromCharCode(WIDTH_TABLE[code]))) table[code] = 1;
   return table;
 }
 
@@ -176,8 +176,9 @@ export const R_EN_REL_YEAR = sticky('(this|next)[ \\t]+year(?![A-Za-z])', 'i');
 /** Where a hit may start. English alternatives only at word starts. */
 export const CANDIDATE_RE =
   /[0-9〇○零一二三四五六七八九十今本当明去上下年第两半未往此]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|h[12]|end|first|second|third|fourth|this|next|the|year|within|in|over|during)/gi;
+const LATIN_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 /** The characters a CANDIDATE_RE match starts with (test/engine/deadline-prefilter.test.ts holds the two together). */
-export const CANDIDATE_FIRST = /[0-9〇○零一二三四五六七八九十今本当明去上下年第两半未往此A-Za-z]/;
+export const CANDIDATE_FIRST = `0123456789〇○零一二三四五六七八九十今本当明去上下年第两半未往此${LATIN_LETTERS}`;
 
 /** Text before a weak hit that makes it a deadline (到2025年, by 2021, within 2024). */
 export const PREFIX_BEFORE_RE = /(?:到|至|截至|截止|最迟|最晚|不晚于|不迟于|力争|争取|(?:^|[^A-Za-z])(?:by|before|until|till|through|within|during|no[ \t]+later[ \t]+than|not[ \t]+later[ \t]+than))[ \t]*$/i;
@@ -205,7 +206,7 @@ export const R_ONGOING_LEAD = /^(?:长期|持续|常态化|长效|常年|ongoing
 export const R_RECURRING_LEAD = /^(?:每年|每季度|每半年|每月|定期|annually|quarterly|monthly|every[ \t]+(?:year|quarter|month))/i;
 
 /** The characters a VAGUE_RE match starts with. */
-export const VAGUE_FIRST = /[尽适及近逐另视择早抓待A-Za-z]/;
+export const VAGUE_FIRST = `尽适及近逐另视择早抓待${LATIN_LETTERS}`;
 export const VAGUE_RE =
   /尽快|尽早|适时|及时|近期|逐步|另行通知|另行确定|另行安排|视情况|择机|择时|早日|抓紧|待定|\b(?:as[ \t]+soon[ \t]+as[ \t]+possible|asap|in[ \t]+due[ \t]+course|in[ \t]+a[ \t]+timely[ \t]+(?:manner|fashion)|timely|soon|when[ \t]+appropriate|as[ \t]+appropriate|at[ \t]+an[ \t]+appropriate[ \t]+time|to[ \t]+be[ \t]+determined|tbd)\b/gi;
 
