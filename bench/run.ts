@@ -8,6 +8,7 @@
  *
  *   --runs N       runs per figure (default 5)
  *   --quick        smaller corpora and fewer edits (for trying the harness; not for results)
+ *   --only engine  only the in-process engine figures (drafts and plain corpora), printed
  *   --only import  only the Word import figures, printed (results files are left alone)
  *   --only server  only the language-server figures (pull, push, start-up), printed
  *
@@ -19,12 +20,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateDraft, generateDraftOfSize } from './generate';
-import { IncrementalLinter } from '../server/src/engine';
-import { parseMarkdown } from '../server/src/engine/parse/markdown';
-import { builtinSchema } from '../server/src/engine/schema';
+import { bundledEngine } from './engine-bundle';
 import { measureEdits, measurePushEdits, measureStartup, serverAvailable, type EditFigures, type PushFigures } from './lsp';
 import { generateLongDocx } from './generate-docx';
 import { TARGETS } from './targets';
+
+type Engine = Awaited<ReturnType<typeof bundledEngine>>;
 
 const root = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
@@ -267,7 +268,7 @@ interface EngineFigures {
 }
 
 /** In-process, one thread: lint time against the parse steps it contains. */
-function measureEngine(corpusRoot: string, corpus: Corpus): EngineFigures {
+function measureEngine({ IncrementalLinter, parseMarkdown, builtinSchema }: Engine, corpusRoot: string, corpus: Corpus): EngineFigures {
   const dir = path.join(corpusRoot, corpus.dir);
   const texts = fs
     .readdirSync(dir)
@@ -483,11 +484,18 @@ async function main(): Promise<void> {
     console.log(`${lines.join('\n')}\n\nPull edits are timed from \`didChange\` to the answer of a \`textDocument/diagnostic\` request; push edits to the \`publishDiagnostics\` of that version.`);
     return;
   }
-  if (only !== null) throw new Error(`--only ${only}: expected import or server`);
+  if (only !== null && only !== 'engine') throw new Error(`--only ${only}: expected engine, import or server`);
   const corpusRoot = path.join(root, 'bench/.corpus');
   fs.mkdirSync(corpusRoot, { recursive: true });
   const drafts = writeDraftsCorpus(corpusRoot);
   const plain = writePlainCorpus(corpusRoot, 'plain', DRAFTS);
+  if (only === 'engine') {
+    const { lines, row } = tableLines();
+    const engine = await bundledEngine(root, corpusRoot);
+    for (const corpus of [drafts, plain]) if (corpus) engineRows(corpus.key, measureEngine(engine, corpusRoot, corpus), {}, row);
+    console.log(lines.join('\n'));
+    return;
+  }
   const real = writeRealCorpus(corpusRoot);
   const corpora = [drafts, plain, real].filter((corpus): corpus is Corpus => corpus !== null);
   for (const corpus of corpora) console.error(`corpus ${corpus.key}: ${corpus.files} files, ${corpus.chars} characters`);
@@ -511,8 +519,9 @@ async function main(): Promise<void> {
     cacheOneChanged.push(timeCommand(node, cached, corpusRoot));
   }
 
-  // 3. The engine in-process: lint against its parse steps, on the drafts and the plain corpus.
-  const engines = corpora.filter((corpus) => corpus.key !== 'real').map((corpus) => ({ name: corpus.key, figures: measureEngine(corpusRoot, corpus) }));
+  // 3. The engine in-process, bundled as it ships: lint against its parse steps, on the drafts and the plain corpus.
+  const engine = await bundledEngine(root, corpusRoot);
+  const engines = corpora.filter((corpus) => corpus.key !== 'real').map((corpus) => ({ name: corpus.key, figures: measureEngine(engine, corpusRoot, corpus) }));
 
   // 4. Growth: 1×, 4×, 16× the plain corpus.
   const growth = plain ? measureGrowth(cli, plain, corpusRoot) : [];

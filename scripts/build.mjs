@@ -5,22 +5,11 @@ import { readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import ts from 'typescript';
 import { builtinModules, createRequire } from 'node:module';
 import { sep } from 'node:path';
+import { esbuildCommon } from './esbuild-common.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: !production,
-  minify: production,
-  logLevel: 'warning',
-  // ESM dependencies (tinyglobby's fdir) read import.meta.url; give the CJS bundle one.
-  define: { __FIVENETS_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__importMetaUrl' },
-  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-  loader: { '.yaml': 'text' },
-};
+const common = esbuildCommon(pkg, production);
 
 // The CLI is two bundles: cli.js answers `lint --cache` on unchanged drafts without the
 // engine (server/src/cli/fast.ts), and requires commands.js (the commands and the engine)
@@ -56,24 +45,6 @@ function checkLight(result) {
   );
   if (heavy.length > 0) throw new Error(`server/out/cli.js must not bundle the engine (see server/src/cli/main.ts), but it has: ${heavy.slice(0, 5).join(', ')}`);
 }
-
-// fdir (under tinyglobby) requires picomatch at load time from node_modules, beside the
-// bundle, through createRequire: a second copy parsed on every start (and none in the
-// .vsix). Give it the bundled one.
-const fdirBundledPicomatch = {
-  name: 'fdir-bundled-picomatch',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const patched = source.replace(/__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);/u, 'pm = require("picomatch");');
-      // A new fdir that loads picomatch another way must fail the build, not silently ship
-      // the second copy: look at its dist/index.mjs and update the pattern above.
-      if (patched === source) throw new Error(`${args.path}: fdir no longer loads picomatch as this plugin expects; update fdirBundledPicomatch in scripts/build.mjs`);
-      return { contents: patched, loader: 'js' };
-    });
-  },
-};
-common.plugins = [fdirBundledPicomatch];
 
 const builds = [
   esbuild
