@@ -23,7 +23,7 @@ export function taskRows(file: string, model: PolicyModel, lines: LineIndex, sch
         net: measure.netId,
         text: measure.text,
         owner: measure.owner?.value ?? null,
-        coOwners: measure.coOwners,
+        coOwners: [...measure.coOwners],
         metric: measure.metric?.value ?? null,
         hasMetric: measure.hasMetric,
         deadline: measure.deadline?.value ?? null,

@@ -214,6 +214,32 @@ function isUnitEndPunctuation(code: number): boolean {
 const UNIT_TRAILERS = /(?:按职责分工负责|按職責分工負責|按职责分工|按職責分工|按职责负责|按職責負責|分别负责|分別負責|共同负责|共同負責|负责|負責|牵头|牽頭|配合)$/u;
 
 /**
+ * Is `value` one unit as written: unitSpans would give the whole value back (no separator,
+ * bracket or <br>, nothing to trim, no trailing 负责/牵头…)? Asked before unitSpans, to build
+ * no list for the common owner field.
+ */
+export function isSingleUnit(value: string): boolean {
+  if (value.length === 0 || isStrongOrSpace(value.charCodeAt(0))) return false;
+  const last = value.charCodeAt(value.length - 1);
+  if (isStrongOrSpace(last) || isUnitEndPunctuation(last) || mayEndInTrailer(last)) return false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (isUnitSeparator(code) || code === 0x3c /* < */ || isBracket(code)) return false;
+  }
+  return true;
+}
+
+/** The brackets unitSpans does not split inside. */
+function isBracket(code: number): boolean {
+  return code === 0x28 || code === 0xff08 || code === 0x3014 || code === 0x5b || code === 0x3010 || code === 0x29 || code === 0xff09 || code === 0x3015 || code === 0x5d || code === 0x3011;
+}
+
+/** The last characters of UNIT_TRAILERS (责 責 头 頭 合 工): a unit ending otherwise has no trailer to drop. */
+function mayEndInTrailer(code: number): boolean {
+  return code === 0x8d23 || code === 0x8cac || code === 0x5934 || code === 0x982d || code === 0x5408 || code === 0x5de5;
+}
+
+/**
  * The units of a list written as 市卫健委、市发改委，各区人民政府, each with its offset in
  * `value`. Never split inside parentheses (各县(市、区)政府 is one unit); a trailing 等 stays
  * (市卫生健康委等), as written; trailing sentence punctuation and words such as 按职责分工负责
@@ -230,7 +256,7 @@ export function unitSpans(value: string): Array<{ value: string; start: number }
     while (start < end && isStrongOrSpace(value.charCodeAt(start))) start++;
     for (;;) {
       while (end > start && (isStrongOrSpace(value.charCodeAt(end - 1)) || isUnitEndPunctuation(value.charCodeAt(end - 1)))) end--;
-      const trailer = UNIT_TRAILERS.exec(value.slice(start, end));
+      const trailer = end > start && mayEndInTrailer(value.charCodeAt(end - 1)) ? UNIT_TRAILERS.exec(value.slice(start, end)) : null;
       if (!trailer || trailer.index === 0) break;
       end -= trailer[0].length;
     }

@@ -87,18 +87,18 @@ export interface Measure {
   underUnknownNet: boolean;
   fields: Field[];
   owner: Field | null;
-  coOwners: string[];
+  coOwners: readonly string[];
   metric: Field | null;
   /** True when a metric field holds a quantity or the text states a measurable target. */
   hasMetric: boolean;
   /** Quantities found in the measure text (spans), e.g. 95%, 1.2万个. */
-  quantities: Span[];
+  quantities: readonly Span[];
   deadline: Field | null;
   deadlineValue: DeadlineValue | null;
   /** Why a deadline field could not be read, when it could not. */
   deadlineProblem: 'empty' | 'vague' | 'unreadable' | 'needs-year' | null;
   /** Spans of the measure's own prose (text, nested non-field items), for text scans. */
-  prose: Span[];
+  prose: readonly Span[];
   insertion: InsertionPoint;
 }
 

@@ -1,6 +1,6 @@
 /** Derived facts of a measure: lead owner and co-owners, metric, deadline. */
 import type { Field, Measure, Span } from '../types';
-import { isResponsibleListLabel, unitSpans } from '../labels';
+import { isResponsibleListLabel, isSingleUnit, unitSpans } from '../labels';
 import { findDeadlines, parseDeadline, type FoundDeadline } from '../deadline';
 import { findQuantities } from './quantity';
 import { simplify } from '../script';
@@ -14,7 +14,10 @@ export function unitsOf(field: Field): Array<{ value: string; span: Span }> {
   }));
 }
 
-function leadOwner(measure: Measure): { owner: Field | null; coOwners: string[] } {
+/** An empty list shared by every measure that has nothing in it (frozen: the lists are read-only). */
+export const NONE: readonly never[] = Object.freeze([]);
+
+function leadOwner(measure: Measure): { owner: Field | null; coOwners: readonly string[] } {
   // One pass over the fields (most measures have one owner field and no co-owners).
   let ownerFields: Field[] | null = null;
   let coFields: Field[] | null = null;
@@ -28,10 +31,12 @@ function leadOwner(measure: Measure): { owner: Field | null; coOwners: string[] 
     } else if (field.kind === 'coOwners') (coFields ??= []).push(field);
   }
   lead ??= ownerFields?.[0] ?? null;
+  // The common case, one owner field naming one unit: the field is the owner, and no list is built.
+  if (lead && coFields === null && ownerFields?.length === 1 && isSingleUnit(lead.value)) return { owner: lead, coOwners: NONE };
   const coOwners: string[] = [];
   if (!lead) {
     for (const field of coFields ?? []) for (const unit of unitSpans(field.value)) coOwners.push(unit.value);
-    return { owner: null, coOwners };
+    return { owner: null, coOwners: coOwners.length > 0 ? coOwners : NONE };
   }
   const leadUnits = unitSpans(lead.value);
   const first = leadUnits[0];
@@ -42,7 +47,7 @@ function leadOwner(measure: Measure): { owner: Field | null; coOwners: string[] 
   for (let i = 1; i < leadUnits.length; i++) add(leadUnits[i].value);
   for (const field of ownerFields ?? []) if (field !== lead) for (const unit of unitSpans(field.value)) add(unit.value);
   for (const field of coFields ?? []) for (const unit of unitSpans(field.value)) add(unit.value);
-  return { owner, coOwners };
+  return { owner, coOwners: coOwners.length > 0 ? coOwners : NONE };
 }
 
 /** Deadline values repeat across a draft (2020年12月底前…): parse each once. Results are immutable. */
@@ -113,7 +118,7 @@ export function finalizeMeasure(measure: Measure, prose: Span[], text: string, d
     if (span.end <= span.start) continue;
     for (const quantity of findQuantities(pieces[index++], span.start, deadlineSpans)) quantities.push(quantity);
   }
-  measure.quantities = quantities;
+  measure.quantities = quantities.length > 0 ? quantities : NONE;
   let metricHasQuantity = false;
   if (metricField) {
     const base = metricField.valueSpan.start;

@@ -12,7 +12,7 @@ import { extractBracketOwner, extractFields, extractVerbOwner, startsWithLabel }
 import { actionLine, type ActionLine, DATE_LINE, isAddresseeLine, isTaskLabel, NUMBERING, numberingLevel, ORDINAL_IS, standaloneLabel } from './numbering';
 import { findQuantities } from './quantity';
 import { matchNet, matchNetLike } from './nets';
-import { finalizeMeasure } from './measure';
+import { NONE, finalizeMeasure } from './measure';
 import { kindOfLabel } from '../labels';
 import { simplify } from '../script';
 import { isCalendarDate } from '../calendar';
@@ -460,14 +460,14 @@ class ModelBuilder {
       underUnknownNet: this.net === null && this.unknownNetDepth !== null,
       fields,
       owner: null,
-      coOwners: [],
+      coOwners: NONE,
       metric: null,
       hasMetric: false,
-      quantities: [],
+      quantities: NONE,
       deadline: null,
       deadlineValue: null,
       deadlineProblem: null,
-      prose: [],
+      prose: NONE,
       insertion,
     };
     const building: MeasureInProgress = { measure, prose: [{ start: prose.start, end: Math.min(prose.end, textRegion.start + textEnd) }] };

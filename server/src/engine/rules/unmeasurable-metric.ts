@@ -30,7 +30,7 @@ export const rule: SectionRule = {
   check(context) {
     for (const measure of context.measures) {
       if (measure.hasMetric) continue;
-      const regions: Span[] = measure.metric ? [measure.metric.valueSpan] : measure.prose;
+      const regions: readonly Span[] = measure.metric ? [measure.metric.valueSpan] : measure.prose;
       for (const region of regions) {
         // Simplified script and lower case keep offsets (both are length-preserving here).
         const raw = context.text.slice(region.start, region.end);
