@@ -10,7 +10,12 @@ import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
 import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
-import { changedByConversion, simplify } from '../../server/src/engine/script';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { changedByConversion, convertToSimplified, convertToTraditional, simplify, traditionalize } from '../../server/src/engine/script';
+import { CONVERTED_CHARACTERS, SIMPLIFIED_FORMS, TRADITIONAL_FORMS } from '../../server/src/engine/script-tables.generated';
+import { SIMPLIFIED_LABELS } from '../../server/src/engine/labels';
+import { TASK_LABELS } from '../../server/src/engine/parse/numbering';
 
 const convert = ConverterFactory(fromTaiwan, toMainland);
 const keys = (dict: string) => dict.split('|').map((entry) => entry.split(' ')[0]);
@@ -42,5 +47,21 @@ describe('traditional to simplified: which characters need the converter', () =>
     assert.equal(simplify('完成時限：2021年底前'), '完成时限：2021年底前');
     const text = '新增床位2000张';
     assert.equal(simplify(text), text);
+  });
+
+  it('script-tables.generated.ts is fresh (gen-script-tables.ts --check) and is what OpenCC gives', function () {
+    this.timeout(60_000);
+    const root = path.join(__dirname, '..', '..');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'gen-script-tables.ts'), '--check'], { cwd: root, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(new Set(CONVERTED_CHARACTERS), changedByConversion());
+    for (const label of [...Object.values(SIMPLIFIED_LABELS).flat(), ...TASK_LABELS]) {
+      assert.equal(TRADITIONAL_FORMS.get(label), convertToTraditional(label), label);
+      assert.equal(traditionalize(label), convertToTraditional(label));
+    }
+    assert.ok(SIMPLIFIED_FORMS.size >= 5);
+    for (const [name, form] of SIMPLIFIED_FORMS) assert.equal(form, convertToSimplified(name), name);
+    // Anything else still goes through OpenCC.
+    assert.equal(traditionalize('完成率达到95%'), '完成率達到95%');
   });
 });

@@ -6,7 +6,7 @@ import type { FieldKind, Script } from './types';
 import type { Localized } from './rule';
 import { traditionalize } from './script';
 
-const SIMPLIFIED_LABELS: Record<FieldKind, string[]> = {
+export const SIMPLIFIED_LABELS: Record<FieldKind, string[]> = {
   owner: ['牵头单位', '责任单位', '责任部门', '主责单位', '负责单位', '牵头部门', '主责部门', '负责部门', '责任主体'],
   coOwners: ['配合单位', '协同单位', '参与单位', '配合部门', '协同部门', '协办单位'],
   metric: ['考核指标', '量化指标', '工作目标', '指标', '目标'],

@@ -9,6 +9,7 @@
  * and cost over a second at every CLI start.
  */
 import type { Locale } from './types';
+import { CONVERTED_CHARACTERS, SIMPLIFIED_FORMS, TRADITIONAL_FORMS } from './script-tables.generated';
 import { ConverterFactory } from 'opencc-js/core';
 import fromTaiwan from 'opencc-js/from/tw';
 import toMainland from 'opencc-js/to/cn';
@@ -42,7 +43,8 @@ function dictionaryValues(dict: string): Map<string, string> {
  * (TWVariantsRev), then traditional to simplified (TSCharacters), as the converter runs them.
  * Keys that come back as themselves (床 -> 牀 -> 床, 302 of them) are left out: a text with
  * only those would be converted for nothing (test/engine/script.test.ts checks the phrase
- * dictionaries change no text without a character of this set).
+ * dictionaries change no text without a character of this set). Recorded by
+ * scripts/gen-script-tables.ts as CONVERTED_CHARACTERS, which the engine reads.
  */
 export function changedByConversion(): Set<string> {
   const variants = dictionaryValues(TWVariantsRev);
@@ -58,8 +60,7 @@ export function changedByConversion(): Set<string> {
 /** A character class of every character the traditional -> simplified dictionaries change. */
 function traditionalCharacters(): RegExp {
   if (!traditionalChars) {
-    const keys = new Set<string>();
-    for (const key of changedByConversion()) for (const ch of key) keys.add(ch);
+    const keys = new Set<string>(CONVERTED_CHARACTERS);
     const escaped = [...keys].map((ch) => (/[\\\]^-]/u.test(ch) ? `\\${ch}` : ch)).join('');
     traditionalChars = new RegExp(`[${escaped}]`, 'u');
     traditionalUnits = new Uint8Array(0x10000);
@@ -93,9 +94,14 @@ function hasTraditional(text: string): boolean {
 export function simplify(text: string): string {
   // Most text is simplified already: a table lookup is far cheaper than OpenCC's trie walk.
   if (!hasTraditional(text)) return text;
-  toSimplified ??= ConverterFactory(fromTaiwan, toMainland);
-  const converted = toSimplified(text);
+  const converted = SIMPLIFIED_FORMS.get(text) ?? convertToSimplified(text);
   return converted.length === text.length ? converted : text;
+}
+
+/** Traditional to simplified with OpenCC itself (the built-in schemas' names are generated: script-tables.generated.ts). */
+export function convertToSimplified(text: string): string {
+  toSimplified ??= ConverterFactory(fromTaiwan, toMainland);
+  return toSimplified(text);
 }
 
 /**
@@ -115,7 +121,13 @@ export function simplifyChars(text: string): string {
   });
 }
 
+/** Simplified to traditional (Taiwan forms); the labels' forms are generated (script-tables.generated.ts), so a start loads no dictionary. */
 export function traditionalize(text: string): string {
+  return TRADITIONAL_FORMS.get(text) ?? convertToTraditional(text);
+}
+
+/** Simplified to traditional with OpenCC itself (what scripts/gen-script-tables.ts records). */
+export function convertToTraditional(text: string): string {
   toTraditional ??= ConverterFactory([[STCharacters]], [[TWPhrases, TWVariants]]);
   return toTraditional(text);
 }

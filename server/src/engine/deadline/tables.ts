@@ -62,7 +62,9 @@ function normalizationTable(): Uint8Array {
  * unit cannot match: it need not be normalized or scanned (see mayMatch).
  */
 export function startTable(first: string): Uint8Array {
-  const table = Uint8Array.from(normalizationTable(), (kind) => (kind === 1 ? 1 : 0));
+  const kinds = normalizationTable();
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) if (kinds[code] === 1) table[code] = 1;
   for (let code = 0xdc00; code <= 0xdfff; code++) table[code] = 1;
   for (let index = 0; index < first.length; index++) table[first.charCodeAt(index)] = 1;
   // Full-width forms and dashes that normalize to one of them.

@@ -61,7 +61,7 @@ export function actionLine(line: string): ActionLine | null {
 }
 
 /** Column and line titles that hold the task itself (具体任务, 重点任务, Actions …). */
-const TASK_LABELS = [
+export const TASK_LABELS = [
   '重点任务',
   '工作任务',
   '目标任务',
