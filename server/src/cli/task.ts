@@ -6,6 +6,7 @@ import { hashText } from './cache';
 import { renderJsonDiagnostics } from './formatters/json';
 import { countSeverities, type Counts, type ReportedSchema } from './formatters/types';
 import { InputError, decodeDraft, readDraftBytes } from './io';
+import type { ReadBuffer } from '../engine/read-file';
 
 export interface FileTask {
   index: number;
@@ -40,9 +41,12 @@ export interface FileOutcome {
  * `rendered`: return the diagnostics rendered (a worker's answer: one string crosses to the
  * main thread instead of a structured clone of every diagnostic object).
  */
+const readBuffer: ReadBuffer = { bytes: Buffer.alloc(0) };
+
 export function runTask(task: FileTask, options: LintOptions, rendered = false): FileOutcome {
   try {
-    const bytes = readDraftBytes(task.absolute, task.maxBytes);
+    // One read buffer per thread: the bytes are decoded (and hashed, for --fix) before the next read.
+    const bytes = readDraftBytes(task.absolute, task.maxBytes, readBuffer);
     const draft = decodeDraft(bytes);
     let text = draft.text;
     let fixedText: string | undefined;
