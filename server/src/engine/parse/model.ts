@@ -683,10 +683,10 @@ class ModelBuilder {
   /** A line neither numbered nor a field line: a measure when it carries field values, else prose. */
   private unnumberedLine(open: ParagraphMeasure, line: Line): void {
     const lineEnd = line.start + line.text.length;
-    const candidate = this.newMeasure('paragraph', { start: line.start, end: lineEnd }, { start: line.start, end: lineEnd }, { start: line.start, end: lineEnd });
+    const candidate = mayHoldFields(line.text) ? this.newMeasure('paragraph', { start: line.start, end: lineEnd }, { start: line.start, end: lineEnd }, { start: line.start, end: lineEnd }) : null;
     // A field line with no measure before it (责任单位：… after a line that is no measure) starts none:
     // a measure with no text and every following owner would be worse than nothing.
-    if (candidate.measure.fields.some((field) => field.value.length > 0) && !startsWithLabel(line.text)) {
+    if (candidate && candidate.measure.fields.some((field) => field.value.length > 0) && !startsWithLabel(line.text)) {
       open.building = candidate;
       open.end = lineEnd;
       open.level = null;
@@ -1000,4 +1000,30 @@ class ModelBuilder {
 /** Build the model of one section. `first` says the section may hold the frontmatter. */
 export function buildFragment(text: string, options: ModelOptions, context: SectionContext, first: boolean): Fragment {
   return new ModelBuilder(text, options, context, first).build();
+}
+
+/**
+ * Can a line hold a field? Every field needs one of these characters: a label its colon, an
+ * owner in brackets a closing bracket, the verb forms 牵头/牽頭 or 由…负责/負責/承担/承擔
+ * (fields.ts). A line of prose without any is not built as a measure only to be dropped.
+ */
+function mayHoldFields(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    switch (text.charCodeAt(i)) {
+      case 0x3a: // :
+      case 0xff1a: // ：
+      case 0x29: // )
+      case 0xff09: // ）
+      case 0x3015: // 〕
+      case 0x3011: // 】
+      case 0x5d: // ]
+      case 0x7275: // 牵
+      case 0x727d: // 牽
+      case 0x8d1f: // 负
+      case 0x8ca0: // 負
+      case 0x627f: // 承
+        return true;
+    }
+  }
+  return false;
 }
