@@ -189,4 +189,17 @@ describe('incremental linting', () => {
     assert.equal(afterHealth, beforeHealth, 'the same object, not a rebuilt one');
     assert.equal(afterHealth?.span.start, beforeStart + 1);
   });
+
+  it('builds diagnostics on first read from a getter shared by every result, not one per version', () => {
+    const text = fs.readFileSync(drafts[0], 'utf8');
+    const incremental = new IncrementalLinter(options);
+    const first = incremental.update(text);
+    const second = incremental.update(`${text}\n`);
+    // An accessor of each result's own is allocated in V8's old generation: a dead result then
+    // kept its text alive through young collections (docs/performance.md, the 1 M per-edit path).
+    assert.equal(Object.getOwnPropertyDescriptor(first, 'diagnostics'), undefined);
+    assert.equal(Object.getPrototypeOf(first), Object.getPrototypeOf(second));
+    assert.equal(second.diagnostics, second.diagnostics, 'built once');
+    assert.deepEqual(comparable(second), comparable(new IncrementalLinter(options, false).update(`${text}\n`)));
+  });
 });
