@@ -202,4 +202,23 @@ describe('incremental linting', () => {
     assert.equal(second.diagnostics, second.diagnostics, 'built once');
     assert.deepEqual(comparable(second), comparable(new IncrementalLinter(options, false).update(`${text}\n`)));
   });
+
+  it('the model and outline keep their lazy lists behind accessors shared by every version', () => {
+    const text = fs.readFileSync(drafts[0], 'utf8');
+    const incremental = new IncrementalLinter(options);
+    const first = incremental.update(text).model;
+    const second = incremental.update(`${text}\n`).model;
+    // The same reason as the result's getter: an accessor that closed over one version's model
+    // kept its fragments and measures alive through young collections after the next edit.
+    for (const key of ['nets', 'orphanMeasures', 'codeSpans', 'textSpans']) {
+      const [a, b] = [first, second].map((model) => Object.getOwnPropertyDescriptor(model, key));
+      const getter = (descriptor: PropertyDescriptor | undefined): unknown => (descriptor ? Reflect.get(descriptor, 'get') : undefined);
+      assert.ok(a?.enumerable && typeof getter(a) === 'function', key);
+      assert.equal(getter(a), getter(b), `${key}: one getter for every model`);
+    }
+    // Still plain data to deep comparisons and JSON: the lists are there, the bookkeeping is not.
+    assert.deepEqual(Object.keys(second), ['meta', 'nets', 'orphanMeasures', 'unknownNets', 'script', 'comments', 'codeSpans', 'textSpans']);
+    assert.deepEqual(JSON.parse(JSON.stringify(second)).nets.length, second.nets.length);
+    assert.deepEqual(comparable(incremental.update(`${text}\n\n`)), comparable(new IncrementalLinter(options, false).update(`${text}\n\n`)));
+  });
 });

@@ -346,17 +346,53 @@ function lazy<V>(compute: () => V): () => V {
   return () => (value ??= { current: compute() }).current;
 }
 
-/** An enumerable property computed on first read (so deep comparisons and copies still see it). */
+/**
+ * An enumerable property computed on first read (so deep comparisons and copies still see it).
+ * The accessors are shared by every object, one pair per key, and what they compute is kept
+ * on the object itself (a non-enumerable symbol property): V8 allocates each property's
+ * accessor pair in the old generation, and a pair holding a closure over the model kept a dead
+ * version's fragments and measures alive through young collections until the next full one.
+ */
 function lazyProperty<T extends object, V>(target: T, key: string, compute: () => V): void {
-  let value: { current: V } | null = null;
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get: () => (value ??= { current: compute() }).current,
-    set: (next: V) => {
-      value = { current: next };
-    },
-  });
+  let slots = (target as { [LAZY]?: Record<string, LazySlot> })[LAZY];
+  if (!slots) {
+    slots = {};
+    Object.defineProperty(target, LAZY, { value: slots, enumerable: false });
+  }
+  slots[key] = { compute, value: undefined };
+  Object.defineProperty(target, key, lazyAccessors(key));
+}
+
+const LAZY = Symbol('lazy properties');
+
+interface LazySlot {
+  compute: (() => unknown) | null;
+  value: unknown;
+}
+
+const accessors = new Map<string, PropertyDescriptor>();
+
+function lazyAccessors(key: string): PropertyDescriptor {
+  let descriptor = accessors.get(key);
+  if (!descriptor) {
+    descriptor = {
+      enumerable: true,
+      configurable: true,
+      get(this: { [LAZY]: Record<string, LazySlot> }) {
+        const slot = this[LAZY][key];
+        if (slot.compute) {
+          slot.value = slot.compute();
+          slot.compute = null;
+        }
+        return slot.value;
+      },
+      set(this: { [LAZY]: Record<string, LazySlot> }, next: unknown) {
+        this[LAZY][key] = { compute: null, value: next };
+      },
+    };
+    accessors.set(key, descriptor);
+  }
+  return descriptor;
 }
 
 /** The draft's script, from the first text blocks (fix templates use its labels). */
