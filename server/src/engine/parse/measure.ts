@@ -50,16 +50,26 @@ function leadOwner(measure: Measure): { owner: Field | null; coOwners: readonly 
   return { owner, coOwners: coOwners.length > 0 ? coOwners : NONE };
 }
 
-/** Deadline values repeat across a draft (2020年12月底前…): parse each once. Results are immutable. */
-const deadlineCache = new Map<string, ReturnType<typeof parseDeadline>>();
+/**
+ * Deadline values repeat across a draft (2020年12月底前…): parse each once. Results are
+ * immutable. By document date, then value (no key string built per lookup).
+ */
+const deadlineCache = new Map<string, Map<string, ReturnType<typeof parseDeadline>>>();
+let deadlineCacheSize = 0;
 
 function parseDeadlineCached(value: string, documentDate: string | null): ReturnType<typeof parseDeadline> {
-  const key = `${documentDate ?? ''}\u0000${value}`;
-  let parsed = deadlineCache.get(key);
+  let byValue = deadlineCache.get(documentDate ?? '');
+  if (!byValue) deadlineCache.set(documentDate ?? '', (byValue = new Map<string, ReturnType<typeof parseDeadline>>()));
+  let parsed = byValue.get(value);
   if (!parsed) {
-    if (deadlineCache.size > 10_000) deadlineCache.clear();
+    if (deadlineCacheSize > 10_000) {
+      deadlineCache.clear();
+      deadlineCache.set(documentDate ?? '', (byValue = new Map<string, ReturnType<typeof parseDeadline>>()));
+      deadlineCacheSize = 0;
+    }
     parsed = parseDeadline(value, { documentDate });
-    deadlineCache.set(key, parsed);
+    byValue.set(value, parsed);
+    deadlineCacheSize++;
   }
   return parsed;
 }

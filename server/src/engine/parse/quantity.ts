@@ -208,31 +208,42 @@ function isFormula(text: string, end: number): boolean {
 interface QuantityPattern {
   pattern: RegExp;
   quota: boolean;
-  /** Only where the text has a Latin letter: most Chinese measures have none. */
-  latin: boolean;
-  /** Only where the text has an ASCII digit (ARABIC needs one in both alternatives). */
-  digit: boolean;
+  /** The traits (textTraits) a text must have for the pattern to match at all: a match starts with one of those characters. */
+  needs: number;
 }
 
+/** Text traits: a Latin letter, an ASCII digit, 每 or 一 (CHINESE_QUOTA starts with one), a numeral CHINESE_COUNT starts with. */
+const LATIN = 1;
+const DIGIT = 2;
+const QUOTA_START = 4;
+const COUNT_START = 8;
+const ALL_TRAITS = LATIN | DIGIT | QUOTA_START | COUNT_START;
+
 const PATTERNS: QuantityPattern[] = [
-  { pattern: CHINESE_QUOTA, quota: true, latin: false, digit: false },
-  { pattern: ENGLISH_FREQUENCY, quota: true, latin: true, digit: false },
-  { pattern: ENGLISH_COUNT_FREQUENCY, quota: true, latin: true, digit: false },
-  { pattern: ARABIC, quota: false, latin: false, digit: true },
-  { pattern: CHINESE_COUNT, quota: false, latin: false, digit: false },
-  { pattern: ENGLISH_COUNT, quota: false, latin: true, digit: false },
+  { pattern: CHINESE_QUOTA, quota: true, needs: QUOTA_START },
+  { pattern: ENGLISH_FREQUENCY, quota: true, needs: LATIN },
+  { pattern: ENGLISH_COUNT_FREQUENCY, quota: true, needs: LATIN },
+  // ARABIC needs a digit in both alternatives.
+  { pattern: ARABIC, quota: false, needs: DIGIT },
+  { pattern: CHINESE_COUNT, quota: false, needs: COUNT_START },
+  { pattern: ENGLISH_COUNT, quota: false, needs: LATIN },
 ];
 
-/** Which of the prefilters the text passes: bit 1 a Latin letter, bit 2 an ASCII digit. */
+/** Which characters the patterns start with the text holds (LATIN, DIGIT, QUOTA_START, COUNT_START): most Chinese measures pass few. */
 function textTraits(text: string): number {
   let traits = 0;
-  for (let i = 0; i < text.length && traits !== 3; i++) {
+  for (let i = 0; i < text.length && traits !== ALL_TRAITS; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0x30 && code <= 0x39) traits |= 2;
-    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) traits |= 1;
+    if (code >= 0x30 && code <= 0x39) traits |= DIGIT;
+    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) traits |= LATIN;
+    else if (code === 0x6bcf /* 每 */ || code === 0x4e00 /* 一 */) traits |= QUOTA_START;
+    else if (COUNT_STARTS.has(code)) traits |= COUNT_START;
   }
   return traits;
 }
+
+/** The numerals a CHINESE_COUNT match starts with: 二两三四五六七八九十百千. */
+const COUNT_STARTS = new Set([...'二两三四五六七八九十百千'].map((ch) => ch.charCodeAt(0)));
 
 const YEAR_MATCH = /^\d{4}\s*[年]/u;
 const LEADING_DIGIT = /^\d/u;
@@ -243,8 +254,8 @@ export function findQuantities(text: string, offset: number, exclude: Span[]): S
   const traits = textTraits(text);
   // exec on the shared patterns (lastIndex reset) rather than matchAll, which clones each
   // pattern per call: this runs for every measure.
-  for (const { pattern, quota, latin, digit } of PATTERNS) {
-    if ((latin && (traits & 1) === 0) || (digit && (traits & 2) === 0)) continue;
+  for (const { pattern, quota, needs } of PATTERNS) {
+    if ((traits & needs) === 0) continue;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       const matched = match[0];
