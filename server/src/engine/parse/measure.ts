@@ -129,14 +129,20 @@ export function finalizeMeasure(measure: Measure, prose: Span[], text: string, d
     for (const quantity of findQuantities(pieces[index++], span.start, deadlineSpans)) quantities.push(quantity);
   }
   measure.quantities = quantities.length > 0 ? quantities : NONE;
-  let metricHasQuantity = false;
-  if (metricField) {
-    const base = metricField.valueSpan.start;
-    const fieldDeadlines: Span[] = [];
-    for (const found of findDeadlines(metricField.value, options)) fieldDeadlines.push({ start: found.start + base, end: found.end + base });
-    metricHasQuantity = findQuantities(simplify(metricField.value), base, fieldDeadlines).length > 0;
-  }
   // A metric is a stated quantity (a number, a percentage, a count or a quota) in the measure or
   // its metric field; 指标：全覆盖 or a KPI that names a deliverable without one is not measurable.
-  measure.hasMetric = quantities.length > 0 || metricHasQuantity;
+  measure.hasMetric = quantities.length > 0 || (metricField !== null && metricHasQuantity(metricField, documentDate));
+}
+
+/**
+ * Does a metric field state a quantity (not counting dates: 2021年 is no target)? The dates are
+ * looked for only when the value holds a quantity at all (leaving them out can only remove one).
+ */
+function metricHasQuantity(field: Field, documentDate: string | null): boolean {
+  const base = field.valueSpan.start;
+  const value = simplify(field.value);
+  if (findQuantities(value, base, NONE).length === 0) return false;
+  const deadlines: Span[] = [];
+  for (const found of findDeadlines(field.value, { documentDate })) deadlines.push({ start: found.start + base, end: found.end + base });
+  return findQuantities(value, base, deadlines).length > 0;
 }

@@ -248,7 +248,7 @@ const COUNT_STARTS = new Set([...'二两三四五六七八九十百千'].map((ch
 const YEAR_MATCH = /^\d{4}\s*[年]/u;
 const LEADING_DIGIT = /^\d/u;
 
-export function findQuantities(text: string, offset: number, exclude: Span[]): Span[] {
+export function findQuantities(text: string, offset: number, exclude: readonly Span[]): Span[] {
   const found: Span[] = [];
   let names: Span[] | null = null;
   const traits = textTraits(text);
@@ -277,7 +277,7 @@ export function findQuantities(text: string, offset: number, exclude: Span[]): S
 }
 
 /** Does [start, end) overlap one of the spans (document offsets)? */
-function overlaps(spans: Span[], start: number, end: number): boolean {
+function overlaps(spans: readonly Span[], start: number, end: number): boolean {
   for (const span of spans) if (start < span.end && end > span.start) return true;
   return false;
 }
