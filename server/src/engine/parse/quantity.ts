@@ -229,21 +229,26 @@ const PATTERNS: QuantityPattern[] = [
   { pattern: ENGLISH_COUNT, quota: false, needs: LATIN },
 ];
 
+/** The trait bits of each BMP code unit (0 for most). */
+const TRAIT_OF = (() => {
+  const table = new Uint8Array(0x10000);
+  const mark = (characters: string, trait: number) => {
+    for (let i = 0; i < characters.length; i++) table[characters.charCodeAt(i)] |= trait;
+  };
+  mark('0123456789', DIGIT);
+  mark('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', LATIN);
+  mark('每一', QUOTA_START);
+  // The numerals a CHINESE_COUNT match starts with.
+  mark('二两三四五六七八九十百千', COUNT_START);
+  return table;
+})();
+
 /** Which characters the patterns start with the text holds (LATIN, DIGIT, QUOTA_START, COUNT_START): most Chinese measures pass few. */
 function textTraits(text: string): number {
   let traits = 0;
-  for (let i = 0; i < text.length && traits !== ALL_TRAITS; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x30 && code <= 0x39) traits |= DIGIT;
-    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) traits |= LATIN;
-    else if (code === 0x6bcf /* 每 */ || code === 0x4e00 /* 一 */) traits |= QUOTA_START;
-    else if (COUNT_STARTS.has(code)) traits |= COUNT_START;
-  }
+  for (let i = 0; i < text.length && traits !== ALL_TRAITS; i++) traits |= TRAIT_OF[text.charCodeAt(i)];
   return traits;
 }
-
-/** The numerals a CHINESE_COUNT match starts with: 二两三四五六七八九十百千. */
-const COUNT_STARTS = new Set([...'二两三四五六七八九十百千'].map((ch) => ch.charCodeAt(0)));
 
 const YEAR_MATCH = /^\d{4}\s*[年]/u;
 const LEADING_DIGIT = /^\d/u;
