@@ -12,7 +12,8 @@ import TSPhrases from 'opencc-js/dict/TSPhrases';
 import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { changedByConversion, convertToSimplified, convertToTraditional, simplify, traditionalize } from '../../server/src/engine/script';
+import { changedByConversion, convertToSimplified, convertToTraditional, detectScript, simplify, traditionalize } from '../../server/src/engine/script';
+import { scriptOf } from '../../server/src/engine/parse/sections';
 import { CONVERTED_CHARACTERS, SIMPLIFIED_FORMS, TRADITIONAL_FORMS } from '../../server/src/engine/script-tables.generated';
 import { SIMPLIFIED_LABELS } from '../../server/src/engine/labels';
 import { TASK_LABELS } from '../../server/src/engine/parse/numbering';
@@ -63,5 +64,33 @@ describe('traditional to simplified: which characters need the converter', () =>
     for (const [name, form] of SIMPLIFIED_FORMS) assert.equal(form, convertToSimplified(name), name);
     // Anything else still goes through OpenCC.
     assert.equal(traditionalize('完成率达到95%'), '完成率達到95%');
+  });
+
+  it('scriptOf reads the first blocks as if joined, without joining them (1,000 random drafts)', () => {
+    const pieces = ['武汉市卫生健康委员会', '武漢市衛生健康委員會', 'Health Bureau', 'ab', 'x', ' ', '，', '😀', '台灣', '2021'];
+    let seed = 5;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const seen = new Set<string>();
+    for (let run = 0; run < 1000; run++) {
+      let text = '';
+      const spans: Array<{ start: number; end: number }> = [];
+      for (let block = Math.floor(random() * 80); block > 0; block--) {
+        const start = text.length;
+        const alphabet = run % 3 === 0 ? pieces.slice(2, 5) : pieces; // some drafts in English
+        for (let length = Math.floor(random() * 300); length > 0; length--) text += alphabet[Math.floor(random() * alphabet.length)];
+        spans.push({ start, end: text.length });
+        text += '\n';
+      }
+      // What scriptOf did before: join the first 60 blocks (each cut at 4,000), then the first 4,000 characters.
+      let sample = '';
+      for (const span of spans.slice(0, 60)) {
+        sample += text.slice(span.start, Math.min(span.end, span.start + 4000));
+        if (sample.length >= 4000) break;
+      }
+      const expected = detectScript(sample.slice(0, 4000));
+      assert.equal(scriptOf(text, spans), expected, `run ${run}`);
+      seen.add(expected);
+    }
+    assert.deepEqual([...seen].sort(), ['en', 'hans', 'hant']);
   });
 });

@@ -176,32 +176,53 @@ function scriptOnlyTable(): Uint8Array {
  * 'hant' when it has more traditional-only than simplified-only characters.
  */
 export function detectScript(sample: string): 'hans' | 'hant' | 'en' {
-  const table = scriptOnlyTable();
-  let han = 0;
-  let latinWords = 0;
-  let latinRun = 0;
-  let simplifiedCount = 0;
-  let traditionalCount = 0;
+  const counter = new ScriptCounter();
+  counter.add(sample, 0, sample.length);
+  return counter.script();
+}
+
+/**
+ * detectScript over pieces of a text read one after another as if joined (text[from, to) for
+ * each `add`), without building the joined string.
+ */
+export class ScriptCounter {
+  private readonly table = scriptOnlyTable();
+  private han = 0;
+  private latinWords = 0;
+  private latinRun = 0;
+  private simplifiedCount = 0;
+  private traditionalCount = 0;
+
   // One pass over the code units (matching every Han character into an array, as this did,
   // was a visible share of a lint pass): Han characters (HAN's ranges), runs of two or more
   // Latin letters (/[A-Za-z]{2,}/), and the characters only one script uses.
-  for (let i = 0; i <= sample.length; i++) {
-    const code = i < sample.length ? sample.charCodeAt(i) : 0;
-    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
-      latinRun++;
-      continue;
-    }
-    if (latinRun >= 2) latinWords++;
-    latinRun = 0;
-    if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) {
-      han++;
-      const only = table[code];
-      if (only === 1) simplifiedCount++;
-      else if (only === 2) traditionalCount++;
+  add(text: string, from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
+        this.latinRun++;
+        continue;
+      }
+      this.endLatinRun();
+      if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) {
+        this.han++;
+        const only = this.table[code];
+        if (only === 1) this.simplifiedCount++;
+        else if (only === 2) this.traditionalCount++;
+      }
     }
   }
-  if (han < 4 || latinWords > han) return 'en';
-  return traditionalCount > simplifiedCount ? 'hant' : 'hans';
+
+  script(): 'hans' | 'hant' | 'en' {
+    this.endLatinRun();
+    if (this.han < 4 || this.latinWords > this.han) return 'en';
+    return this.traditionalCount > this.simplifiedCount ? 'hant' : 'hans';
+  }
+
+  private endLatinRun(): void {
+    if (this.latinRun >= 2) this.latinWords++;
+    this.latinRun = 0;
+  }
 }
 
 const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/u;

@@ -14,7 +14,7 @@
  */
 import type { DocumentMeta, Field, Measure, NetLikeHeading, NetOutline, NetSection, PolicyModel, PolicyOutline, Span } from '../types';
 import type { Fragment } from './model';
-import { detectScript } from '../script';
+import { ScriptCounter } from '../script';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/u;
 const HTML_OPEN = /^ {0,3}<(!--|script\b|pre\b|style\b|textarea\b|\?|!\[CDATA\[)/iu;
@@ -397,10 +397,15 @@ function lazyAccessors(key: string): PropertyDescriptor {
 
 /** The draft's script, from the first text blocks (fix templates use its labels). */
 export function scriptOf(text: string, textSpans: Span[]): 'hans' | 'hant' | 'en' {
-  let sample = '';
-  for (const span of textSpans.slice(0, 60)) {
-    sample += text.slice(span.start, Math.min(span.end, span.start + 4000));
-    if (sample.length >= 4000) break;
+  // The first 4,000 characters of the first 60 blocks (each at most 4,000), as if joined.
+  const counter = new ScriptCounter();
+  let length = 0;
+  for (let index = 0; index < textSpans.length && index < 60 && length < 4000; index++) {
+    const span = textSpans[index];
+    const end = Math.min(span.end, text.length, span.start + 4000, span.start + 4000 - length);
+    if (end <= span.start) continue;
+    counter.add(text, span.start, end);
+    length += end - span.start;
   }
-  return detectScript(sample.slice(0, 4000));
+  return counter.script();
 }
