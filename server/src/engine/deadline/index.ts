@@ -102,7 +102,11 @@ function scan(input: string, doc: DocDate | null, mode: 'text' | 'field'): ScanH
     }
     const hit = parseHit(input, i);
     if (!hit) {
-      re.lastIndex = i + 1;
+      // Nothing starts inside a run of digits (a piece and a time limit both need a non-digit
+      // before them: digitPiece, NOT_LIMIT_PREV): after a failed digit, skip the rest of its run.
+      let next = i + 1;
+      if (isDigitAt(input, i)) while (isDigitAt(input, next)) next++;
+      re.lastIndex = next;
       continue;
     }
     re.lastIndex = hit.end;
@@ -121,6 +125,11 @@ function scan(input: string, doc: DocDate | null, mode: 'text' | 'field'): ScanH
     out.push({ start: hit.start, end: hit.end, resolved, absolute });
   }
   return out;
+}
+
+function isDigitAt(input: string, index: number): boolean {
+  const code = input.charCodeAt(index);
+  return code >= 0x30 && code <= 0x39;
 }
 
 function trimBounds(input: string, start: number, end: number): [number, number] {

@@ -144,5 +144,5 @@ function metricHasQuantity(field: Field, documentDate: string | null): boolean {
   if (findQuantities(value, base, NONE).length === 0) return false;
   const deadlines: Span[] = [];
   for (const found of findDeadlines(field.value, { documentDate })) deadlines.push({ start: found.start + base, end: found.end + base });
-  return findQuantities(value, base, deadlines).length > 0;
+  return deadlines.length === 0 || findQuantities(value, base, deadlines).length > 0;
 }
