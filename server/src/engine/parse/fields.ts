@@ -164,6 +164,8 @@ export function extractFields(text: string, base: number): ExtractedFields {
   let fieldBracket: Bracket | null = null;
   let textEnd = text.length;
   const covered: Span[] = [];
+  /** How many of the labels the field brackets hold. */
+  let inBrackets = 0;
   // Every label of the text, found once: a bracket's labels are the ones inside it (a label
   // holds no bracket, so looking back from a colon never crosses one), the rest are loose.
   const all = findLabels(text, 0, text.length);
@@ -185,6 +187,7 @@ export function extractFields(text: string, base: number): ExtractedFields {
       if (!(prefix.length <= 60 && VERB_OWNER_HINT.test(prefix))) continue;
     }
     pushFieldsFromLabels(fields, text, all, from, last, group.close, base);
+    inBrackets += last - from;
     fieldBracket = {
       open: base + group.open,
       close: base + group.close,
@@ -204,10 +207,12 @@ export function extractFields(text: string, base: number): ExtractedFields {
   const loose =
     covered.length === 0
       ? all
-      : all.filter((hit) => {
-          while (inside < covered.length && covered[inside].end <= hit.start) inside++;
-          return !(inside < covered.length && hit.start >= covered[inside].start);
-        });
+      : inBrackets === all.length
+        ? NO_LABELS
+        : all.filter((hit) => {
+            while (inside < covered.length && covered[inside].end <= hit.start) inside++;
+            return !(inside < covered.length && hit.start >= covered[inside].start);
+          });
   if (loose.length > 0) {
     // Each loose label's value ends at the next label, a covered bracket, 。 or a newline.
     let after = 0;
@@ -233,6 +238,8 @@ function inOrder(fields: Field[]): boolean {
   for (let i = 1; i < fields.length; i++) if (fields[i - 1].valueSpan.start > fields[i].valueSpan.start) return false;
   return true;
 }
+
+const NO_LABELS: LabelHit[] = [];
 
 /** Does this line start with a field label (a field line such as `责任单位：市民政局`)? */
 export function startsWithLabel(line: string): boolean {

@@ -425,7 +425,7 @@ class ModelBuilder {
 
   /**
    * Create a measure. `textRegion` holds the measure text and any inline fields; `whole`
-   * is the span the measure covers.
+   * is the span the measure covers (a new object each time: the measure keeps it as its span).
    */
   private newMeasure(shape: Measure['shape'], textRegion: Span, prose: Span, whole: Span): MeasureInProgress {
     const regionText = this.text.slice(textRegion.start, textRegion.end);
@@ -453,7 +453,7 @@ class ModelBuilder {
       : { mode: 'append', offset: trimSpan(this.text, textRegion).end, open: '（', close: '）' };
     const measure: Measure = {
       text: this.text.slice(textSpan.start, textSpan.end),
-      span: { ...whole },
+      span: whole,
       textSpan,
       shape,
       netId: this.net?.netId ?? null,
