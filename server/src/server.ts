@@ -7,7 +7,7 @@ import { Message, ProposedFeatures, StreamMessageReader, StreamMessageWriter, cr
 import { format } from 'node:util';
 import { cachedJsonEncoder } from './handlers/encoder';
 import { messageStrategy, serve } from './serve';
-import { nodePlatform } from './platform/node';
+import { limitHeapGrowth, nodePlatform } from './platform/node';
 
 let shutdownRequested = false;
 
@@ -46,4 +46,5 @@ function stdioConnection(): Connection | null {
   return stdio;
 }
 
+limitHeapGrowth();
 serve(stdioConnection() ?? createConnection(ProposedFeatures.all, { messageStrategy: strategy }), nodePlatform);
