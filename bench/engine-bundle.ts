@@ -8,13 +8,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
-type Engine = typeof import('./engine-entry');
-
-export async function bundledEngine(root: string, outDir: string): Promise<Engine> {
+/** Bundle the engine into `outDir`; the bundle's path. */
+export async function bundledEngine(root: string, outDir: string): Promise<string> {
   const { esbuildCommon } = (await import(path.join(root, 'scripts/esbuild-common.mjs'))) as { esbuildCommon: (pkg: unknown, production: boolean) => esbuild.BuildOptions };
   const pkg: unknown = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const outfile = path.join(outDir, 'engine.js');
   // As `npm run build` makes the bundles the CLI figures of the same run time (not minified).
   await esbuild.build({ ...esbuildCommon(pkg, false), entryPoints: [path.join(root, 'bench/engine-entry.ts')], outfile });
-  return require(outfile) as Engine;
+  return outfile;
 }

@@ -25,8 +25,6 @@ import { measureEdits, measurePushEdits, measureStartup, serverAvailable, type E
 import { generateLongDocx } from './generate-docx';
 import { TARGETS } from './targets';
 
-type Engine = Awaited<ReturnType<typeof bundledEngine>>;
-
 const root = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -267,35 +265,18 @@ interface EngineFigures {
   lint: Stat;
 }
 
-/** In-process, one thread: lint time against the parse steps it contains. */
-function measureEngine({ IncrementalLinter, parseMarkdown, builtinSchema }: Engine, corpusRoot: string, corpus: Corpus): EngineFigures {
+/**
+ * One thread, the bundled engine: lint time against the parse steps it contains. Each figure in
+ * a process of its own (bench/engine-child.ts), so none pays for another's garbage.
+ */
+function measureEngine(bundle: string, corpusRoot: string, corpus: Corpus): EngineFigures {
   const dir = path.join(corpusRoot, corpus.dir);
-  const texts = fs
-    .readdirSync(dir)
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => fs.readFileSync(path.join(dir, name), 'utf8'));
-  const options = { schema: builtinSchema(), locale: 'zh-CN' as const };
-  let found = 0;
-  for (const text of texts.slice(0, 20)) {
-    parseMarkdown(text, undefined, false);
-    parseMarkdown(text);
-    found += new IncrementalLinter(options).update(text).diagnostics.length;
-  }
-  if (found === 0) throw new Error(`the engine found nothing in the ${corpus.key} corpus: the bench would time a no-op`);
-  const timeAll = (work: (text: string) => unknown) => {
-    const started = process.hrtime.bigint();
-    for (const text of texts) work(text);
-    return Number(process.hrtime.bigint() - started) / 1e6;
+  const figure = (kind: keyof EngineFigures): Stat => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/engine-child.ts'), bundle, dir, kind, String(runs)], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (child.status !== 0) throw new Error(`the engine's ${kind} figure on ${corpus.key} failed: ${child.stderr.trim().split('\n').pop() ?? ''}`);
+    return stat(JSON.parse(child.stdout) as number[]);
   };
-  const parse: number[] = [];
-  const fastParse: number[] = [];
-  const lint: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    parse.push(timeAll((text) => parseMarkdown(text, undefined, false)));
-    fastParse.push(timeAll((text) => parseMarkdown(text)));
-    lint.push(timeAll((text) => new IncrementalLinter(options).update(text)));
-  }
-  return { parse: stat(parse), fastParse: stat(fastParse), lint: stat(lint) };
+  return { parse: figure('parse'), fastParse: figure('fastParse'), lint: figure('lint') };
 }
 
 interface ServerFigures {
