@@ -32,12 +32,18 @@ export function inCode(context: SectionRuleContext, offset: number): boolean {
   return context.section.codeSpans.some((span) => offset >= span.start && offset < span.end);
 }
 
-/** Scan the document's text spans (paragraphs, headings, cells) for a pattern, outside code. */
-export function* scanText(context: SectionRuleContext, pattern: RegExp): Generator<{ start: number; end: number; match: RegExpMatchArray }> {
+/**
+ * Scan the document's text spans (paragraphs, headings, cells) for a pattern, outside code.
+ * `starts`: every character a match can begin with (as written: the pattern must not ignore
+ * case); a span holding none of them is not sliced or scanned.
+ */
+export function* scanText(context: SectionRuleContext, pattern: RegExp, starts: string): Generator<{ start: number; end: number; match: RegExpMatchArray }> {
   const seen = new Set<number>();
   // One copy of the (global) pattern per scan, not one per text span as matchAll makes.
   const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  const table = startTableOf(starts);
   for (const span of context.section.textSpans) {
+    if (!holdsAny(context.text, span.start, span.end, table)) continue;
     const slice = context.text.slice(span.start, span.end);
     re.lastIndex = 0;
     for (let match = re.exec(slice); match !== null; match = re.exec(slice)) {
@@ -48,6 +54,25 @@ export function* scanText(context: SectionRuleContext, pattern: RegExp): Generat
       yield { start, end: start + match[0].length, match };
     }
   }
+}
+
+/** A code-unit table per `starts` string of scanText (one per pattern). */
+const startTables = new Map<string, Uint8Array>();
+
+function startTableOf(starts: string): Uint8Array {
+  let table = startTables.get(starts);
+  if (!table) {
+    table = new Uint8Array(0x10000);
+    for (let i = 0; i < starts.length; i++) table[starts.charCodeAt(i)] = 1;
+    startTables.set(starts, table);
+  }
+  return table;
+}
+
+/** Does text[start, end) hold a code unit of the table? */
+function holdsAny(text: string, start: number, end: number, table: Uint8Array): boolean {
+  for (let i = start; i < end; i++) if (table[text.charCodeAt(i)] === 1) return true;
+  return false;
 }
 
 /** How many values a placeholder or vague value is offered as quick fixes (the roster may be long). */
@@ -88,18 +113,27 @@ function monthEndDeadline(year: number, month: number, script: Script): string {
  * date counted from today would change the draft's meaning from one day to the next).
  */
 export function deadlineSuggestions(context: RuleContext, span: Span): Fix[] {
-  const match = /^(\d{4})-(\d{2})/u.exec(context.documentDate ?? '');
-  if (!match) return [];
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const values = new Set<string>();
-  const fixes: Fix[] = [];
-  for (const period of PERIOD_ENDS) {
-    const value = monthEndDeadline(year, Math.ceil(month / period.months) * period.months, context.script);
-    // In December the quarter, half-year and year end on one day: offer it once.
-    if (values.has(value)) continue;
-    values.add(value);
-    fixes.push({ title: localize(period.title, context.locale, { value }), edits: [{ span, newText: value }] });
+  return periodEnds(context.documentDate, context.script, context.locale).map(({ title, value }) => ({ title, edits: [{ span, newText: value }] }));
+}
+
+/** The period ends of a document date, titled (the same for every deadline of a draft: computed once). */
+let lastPeriodEnds: { key: string; ends: Array<{ title: string; value: string }> } | null = null;
+
+function periodEnds(documentDate: string | null, script: Script, locale: RuleContext['locale']): Array<{ title: string; value: string }> {
+  const key = `${documentDate ?? ''}\u0000${script}\u0000${locale}`;
+  if (lastPeriodEnds?.key === key) return lastPeriodEnds.ends;
+  const ends: Array<{ title: string; value: string }> = [];
+  const match = /^(\d{4})-(\d{2})/u.exec(documentDate ?? '');
+  if (match) {
+    const year = Number(match[1]);
+    const month = Number(match[2]);
+    for (const period of PERIOD_ENDS) {
+      const value = monthEndDeadline(year, Math.ceil(month / period.months) * period.months, script);
+      // In December the quarter, half-year and year end on one day: offer it once.
+      if (ends.some((end) => end.value === value)) continue;
+      ends.push({ title: localize(period.title, locale, { value }), value });
+    }
   }
-  return fixes;
+  lastPeriodEnds = { key, ends };
+  return ends;
 }
