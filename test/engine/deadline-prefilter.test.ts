@@ -1,14 +1,11 @@
 /**
- * The deadline scanner, the vague-word scan and the rules' text scans (scanText) skip text that
- * cannot hold a match (a table of the characters a match can start with, after normalization
- * where there is one). These tests hold each table to its pattern: a pattern that gains a word
- * with a new first character must fail here.
+ * The deadline scanner and the vague-word scan skip text that cannot hold a match (a table of
+ * the characters a match can start with, after normalization). These tests hold each table to
+ * its pattern: a pattern that gains a word with a new first character must fail here.
  */
 import * as assert from 'node:assert/strict';
 import { CANDIDATE_FIRST, CANDIDATE_RE, VAGUE_FIRST, VAGUE_RE, mayMatch, normalize, startTable } from '../../server/src/engine/deadline/tables';
 import { findDeadlines, findVagueTimeWords } from '../../server/src/engine/deadline';
-import { PLACEHOLDER_PATTERN, PLACEHOLDER_STARTS } from '../../server/src/engine/vocabulary';
-import { ARTIFACT, ARTIFACT_STARTS } from '../../server/src/engine/rules/encoding-artifact';
 
 /** The top-level alternatives of a pattern source, a non-capturing group's alternatives in place of the group. */
 function alternatives(source: string): string[] {
@@ -42,11 +39,8 @@ function alternatives(source: string): string[] {
 
 /** The characters an alternative can start with (a class's members, or its first literal character). */
 function firstCharacters(alternative: string): string[] {
-  const unicode = /^\\u([0-9A-Fa-f]{4})/u.exec(alternative);
-  if (unicode) return [String.fromCharCode(parseInt(unicode[1], 16))];
-  if (alternative.startsWith('\\')) return [alternative[1]];
   if (alternative.startsWith('[')) {
-    const members = alternative.slice(1, alternative.indexOf(']', 2));
+    const members = alternative.slice(1, alternative.indexOf(']'));
     const out: string[] = [];
     for (let index = 0; index < members.length; index++) {
       if (members[index + 1] === '-' && index + 2 < members.length) {
@@ -63,14 +57,11 @@ describe('deadline prefilter', () => {
   for (const [name, pattern, first] of [
     ['CANDIDATE_RE', CANDIDATE_RE, CANDIDATE_FIRST],
     ['VAGUE_RE', VAGUE_RE, VAGUE_FIRST],
-    ['PLACEHOLDER_PATTERN (unfilled-placeholder)', PLACEHOLDER_PATTERN, PLACEHOLDER_STARTS],
-    ['ARTIFACT (encoding-artifact)', ARTIFACT, ARTIFACT_STARTS],
   ] as const) {
     it(`every alternative of ${name} starts with a character of its first-character class`, () => {
       const starts = alternatives(pattern.source).flatMap(firstCharacters);
-      assert.ok(starts.length > 3, `too few alternatives read from ${name}`);
-      // A pattern that ignores case starts with either case of a letter (the tables list both).
-      const missing = starts.filter((ch) => !first.includes(ch) && !(pattern.flags.includes('i') && first.includes(ch.toUpperCase())));
+      assert.ok(starts.length > 10, `too few alternatives read from ${name}`);
+      const missing = starts.filter((ch) => !first.includes(ch) && !first.includes(ch.toUpperCase()));
       assert.deepEqual(missing, []);
     });
   }

@@ -49,8 +49,6 @@ export const VAGUE_METRICS = [
 export const VAGUE_METRICS_EN = ['further improve', 'further enhance', 'significantly improve', 'substantially improve', 'strive to', 'continuously improve'];
 
 /** Placeholders a template leaves for a person to fill. */
-/** The characters a PLACEHOLDER_PATTERN match begins with (test/engine/deadline-prefilter.test.ts holds the two together). */
-export const PLACEHOLDER_STARTS = '【[TFX×〇某待';
 export const PLACEHOLDER_PATTERN = /【\s*(?:待填写|待填寫|待定|待补充|待補充|TBD|TODO)\s*】|\[\s*(?:TBD|TODO|to be filled)\s*\]|\b(?:TBD|TODO|FIXME)\b|待填写|待填寫|X{2,}|×{2,}|〇〇〇|某某/gu;
 
 /**

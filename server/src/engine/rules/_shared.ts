@@ -32,18 +32,12 @@ export function inCode(context: SectionRuleContext, offset: number): boolean {
   return context.section.codeSpans.some((span) => offset >= span.start && offset < span.end);
 }
 
-/**
- * Scan the document's text spans (paragraphs, headings, cells) for a pattern, outside code.
- * `starts`: every character a match can begin with (as written: the pattern must not ignore
- * case); a span holding none of them is not sliced or scanned.
- */
-export function* scanText(context: SectionRuleContext, pattern: RegExp, starts: string): Generator<{ start: number; end: number; match: RegExpMatchArray }> {
+/** Scan the document's text spans (paragraphs, headings, cells) for a pattern, outside code. */
+export function* scanText(context: SectionRuleContext, pattern: RegExp): Generator<{ start: number; end: number; match: RegExpMatchArray }> {
   const seen = new Set<number>();
   // One copy of the (global) pattern per scan, not one per text span as matchAll makes.
   const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-  const table = startTableOf(starts);
   for (const span of context.section.textSpans) {
-    if (!holdsAny(context.text, span.start, span.end, table)) continue;
     const slice = context.text.slice(span.start, span.end);
     re.lastIndex = 0;
     for (let match = re.exec(slice); match !== null; match = re.exec(slice)) {
@@ -54,25 +48,6 @@ export function* scanText(context: SectionRuleContext, pattern: RegExp, starts: 
       yield { start, end: start + match[0].length, match };
     }
   }
-}
-
-/** A code-unit table per `starts` string of scanText (one per pattern). */
-const startTables = new Map<string, Uint8Array>();
-
-function startTableOf(starts: string): Uint8Array {
-  let table = startTables.get(starts);
-  if (!table) {
-    table = new Uint8Array(0x10000);
-    for (let i = 0; i < starts.length; i++) table[starts.charCodeAt(i)] = 1;
-    startTables.set(starts, table);
-  }
-  return table;
-}
-
-/** Does text[start, end) hold a code unit of the table? */
-function holdsAny(text: string, start: number, end: number, table: Uint8Array): boolean {
-  for (let i = start; i < end; i++) if (table[text.charCodeAt(i)] === 1) return true;
-  return false;
 }
 
 /** How many values a placeholder or vague value is offered as quick fixes (the roster may be long). */

@@ -1,5 +1,5 @@
 import type { SectionRule } from '../rule';
-import { PLACEHOLDER_PATTERN, PLACEHOLDER_STARTS } from '../vocabulary';
+import { PLACEHOLDER_PATTERN } from '../vocabulary';
 import { scanText } from './_shared';
 
 export const rule: SectionRule = {
@@ -24,7 +24,7 @@ export const rule: SectionRule = {
     },
   },
   check(context) {
-    for (const hit of scanText(context, PLACEHOLDER_PATTERN, PLACEHOLDER_STARTS)) {
+    for (const hit of scanText(context, PLACEHOLDER_PATTERN)) {
       context.report({ span: { start: hit.start, end: hit.end }, messageId: 'unfilled', data: { text: hit.match[0] } });
     }
   },
