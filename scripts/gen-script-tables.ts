@@ -12,9 +12,39 @@ import * as path from 'node:path';
 import { SIMPLIFIED_LABELS } from '../server/src/engine/labels';
 import { TASK_LABELS } from '../server/src/engine/parse/numbering';
 import { builtinSchemaIds, getBuiltinSchema } from '../server/src/engine/schema';
-import { changedByConversion, convertToSimplified, convertToTraditional } from '../server/src/engine/script';
+import { convertToSimplified, convertToTraditional } from '../server/src/engine/script';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 
 const target = path.join(__dirname, '..', 'server', 'src', 'engine', 'script-tables.generated.ts');
+
+/** A dictionary's value per key (the first value of an entry; a later entry wins, as in the converter). */
+function dictionaryValues(dict: string): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const entry of dict.split('|')) {
+    const [key, value] = entry.split(' ');
+    values.set(key, value ?? key);
+  }
+  return values;
+}
+
+/**
+ * The characters the traditional -> simplified conversion changes: Taiwan variants first
+ * (TWVariantsRev), then traditional to simplified (TSCharacters), as the converter runs them.
+ * Keys that come back as themselves (床 -> 牀 -> 床, 302 of them) are left out: a text with
+ * only those would be converted for nothing (test/engine/script.test.ts checks the phrase
+ * dictionaries change no text without a character of this set). Recorded as CONVERTED_CHARACTERS, which the engine reads.
+ */
+export function changedByConversion(): Set<string> {
+  const variants = dictionaryValues(TWVariantsRev);
+  const characters = dictionaryValues(TSCharacters);
+  const changed = new Set<string>();
+  for (const key of new Set([...variants.keys(), ...characters.keys()])) {
+    const variant = variants.get(key) ?? key;
+    if ((characters.get(variant) ?? variant) !== key) changed.add(key);
+  }
+  return changed;
+}
 
 export function render(): string {
   const characters = [...changedByConversion()].sort().join('');

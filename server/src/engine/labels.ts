@@ -224,14 +224,18 @@ export function isSingleUnit(value: string): boolean {
   if (isStrongOrSpace(last) || isUnitEndPunctuation(last) || mayEndInTrailer(last)) return false;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
-    if (isUnitSeparator(code) || code === 0x3c /* < */ || isBracket(code)) return false;
+    if (isUnitSeparator(code) || code === 0x3c /* < */ || isOpenBracket(code) || isCloseBracket(code)) return false;
   }
   return true;
 }
 
-/** The brackets unitSpans does not split inside. */
-function isBracket(code: number): boolean {
-  return code === 0x28 || code === 0xff08 || code === 0x3014 || code === 0x5b || code === 0x3010 || code === 0x29 || code === 0xff09 || code === 0x3015 || code === 0x5d || code === 0x3011;
+/** The brackets unitSpans does not split inside: ( （ 〔 [ 【 and their closing ones. */
+function isOpenBracket(code: number): boolean {
+  return code === 0x28 || code === 0xff08 || code === 0x3014 || code === 0x5b || code === 0x3010;
+}
+
+function isCloseBracket(code: number): boolean {
+  return code === 0x29 || code === 0xff09 || code === 0x3015 || code === 0x5d || code === 0x3011;
 }
 
 /** The last characters of UNIT_TRAILERS (责 責 头 頭 合 工): a unit ending otherwise has no trailer to drop. */
@@ -266,8 +270,8 @@ export function unitSpans(value: string): Array<{ value: string; start: number }
   let from = 0;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
-    if (code === 0x28 || code === 0xff08 || code === 0x3014 || code === 0x5b || code === 0x3010) depth++;
-    else if (code === 0x29 || code === 0xff09 || code === 0x3015 || code === 0x5d || code === 0x3011) depth = Math.max(0, depth - 1);
+    if (isOpenBracket(code)) depth++;
+    else if (isCloseBracket(code)) depth = Math.max(0, depth - 1);
     else if (depth === 0) {
       let length = isUnitSeparator(code) ? 1 : 0;
       if (code === 0x3c /* < */) {

@@ -17,7 +17,6 @@ import STCharacters from 'opencc-js/dict/STCharacters';
 import TWVariants from 'opencc-js/dict/TWVariants';
 import TWPhrases from 'opencc-js/dict/TWPhrases';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
-import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 
 type Convert = (text: string) => string;
 
@@ -28,36 +27,11 @@ let traditionalChars: RegExp | null = null;
 /** For each BMP code unit: 1 when the traditional -> simplified dictionaries change it. */
 let traditionalUnits: Uint8Array | null = null;
 
-/** A dictionary's value per key (the first value of an entry; a later entry wins, as in the converter). */
-function dictionaryValues(dict: string): Map<string, string> {
-  const values = new Map<string, string>();
-  for (const entry of dict.split('|')) {
-    const [key, value] = entry.split(' ');
-    values.set(key, value ?? key);
-  }
-  return values;
-}
-
 /**
- * The characters the traditional -> simplified conversion changes: Taiwan variants first
- * (TWVariantsRev), then traditional to simplified (TSCharacters), as the converter runs them.
- * Keys that come back as themselves (床 -> 牀 -> 床, 302 of them) are left out: a text with
- * only those would be converted for nothing (test/engine/script.test.ts checks the phrase
- * dictionaries change no text without a character of this set). Recorded by
- * scripts/gen-script-tables.ts as CONVERTED_CHARACTERS, which the engine reads.
+ * A character class of every character the traditional -> simplified conversion changes
+ * (CONVERTED_CHARACTERS, recorded by scripts/gen-script-tables.ts: keys that convert back to
+ * themselves, such as 床, are left out).
  */
-export function changedByConversion(): Set<string> {
-  const variants = dictionaryValues(TWVariantsRev);
-  const characters = dictionaryValues(TSCharacters);
-  const changed = new Set<string>();
-  for (const key of new Set([...variants.keys(), ...characters.keys()])) {
-    const variant = variants.get(key) ?? key;
-    if ((characters.get(variant) ?? variant) !== key) changed.add(key);
-  }
-  return changed;
-}
-
-/** A character class of every character the traditional -> simplified dictionaries change. */
 function traditionalCharacters(): RegExp {
   if (!traditionalChars) {
     const keys = new Set<string>(CONVERTED_CHARACTERS);

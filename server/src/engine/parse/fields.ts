@@ -323,3 +323,30 @@ export function extractBracketOwner(text: string, base: number, roster: readonly
     bracket: { open: base + last.open, close: base + last.close, openChar: text[last.open], closeChar: text[last.close], separator, colon: text[last.open] === '(' ? ':' : '：' },
   };
 }
+
+/**
+ * Can a line hold a field? Every field needs one of these characters: a label its colon, an
+ * owner in brackets a closing bracket, the verb forms 牵头/牽頭 or 由…负责/負責/承担/承擔
+ * (extractFields, extractBracketOwner, VERB_LEAD and VERB_BY above). A line of prose without any
+ * is not built as a measure (parse/model.ts) only to be dropped.
+ */
+export function mayHoldFields(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    switch (text.charCodeAt(i)) {
+      case 0x3a: // :
+      case 0xff1a: // ：
+      case 0x29: // )
+      case 0xff09: // ）
+      case 0x3015: // 〕
+      case 0x3011: // 】
+      case 0x5d: // ]
+      case 0x7275: // 牵
+      case 0x727d: // 牽
+      case 0x8d1f: // 负
+      case 0x8ca0: // 負
+      case 0x627f: // 承
+        return true;
+    }
+  }
+  return false;
+}

@@ -58,15 +58,15 @@ const deadlineCache = new Map<string, Map<string, ReturnType<typeof parseDeadlin
 let deadlineCacheSize = 0;
 
 function parseDeadlineCached(value: string, documentDate: string | null): ReturnType<typeof parseDeadline> {
-  let byValue = deadlineCache.get(documentDate ?? '');
-  if (!byValue) deadlineCache.set(documentDate ?? '', (byValue = new Map<string, ReturnType<typeof parseDeadline>>()));
+  if (deadlineCacheSize > 10_000) {
+    deadlineCache.clear();
+    deadlineCacheSize = 0;
+  }
+  const date = documentDate ?? '';
+  let byValue = deadlineCache.get(date);
+  if (!byValue) deadlineCache.set(date, (byValue = new Map<string, ReturnType<typeof parseDeadline>>()));
   let parsed = byValue.get(value);
   if (!parsed) {
-    if (deadlineCacheSize > 10_000) {
-      deadlineCache.clear();
-      deadlineCache.set(documentDate ?? '', (byValue = new Map<string, ReturnType<typeof parseDeadline>>()));
-      deadlineCacheSize = 0;
-    }
     parsed = parseDeadline(value, { documentDate });
     byValue.set(value, parsed);
     deadlineCacheSize++;

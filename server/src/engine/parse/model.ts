@@ -8,7 +8,7 @@ import type { PolicySchema } from '../schema';
 import type { DocumentMeta, Field, FieldKind, InsertionPoint, Measure, NetLikeHeading, NetSection, Span } from '../types';
 import { parseMarkdown } from './markdown';
 import { parseFrontmatter } from './frontmatter';
-import { extractBracketOwner, extractFields, extractVerbOwner, startsWithLabel } from './fields';
+import { extractBracketOwner, extractFields, extractVerbOwner, mayHoldFields, startsWithLabel } from './fields';
 import { actionLine, type ActionLine, DATE_LINE, isAddresseeLine, isTaskLabel, NUMBERING, numberingLevel, ORDINAL_IS, standaloneLabel } from './numbering';
 import { findQuantities } from './quantity';
 import { matchNet, matchNetLike } from './nets';
@@ -1000,30 +1000,4 @@ class ModelBuilder {
 /** Build the model of one section. `first` says the section may hold the frontmatter. */
 export function buildFragment(text: string, options: ModelOptions, context: SectionContext, first: boolean): Fragment {
   return new ModelBuilder(text, options, context, first).build();
-}
-
-/**
- * Can a line hold a field? Every field needs one of these characters: a label its colon, an
- * owner in brackets a closing bracket, the verb forms 牵头/牽頭 or 由…负责/負責/承担/承擔
- * (fields.ts). A line of prose without any is not built as a measure only to be dropped.
- */
-function mayHoldFields(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    switch (text.charCodeAt(i)) {
-      case 0x3a: // :
-      case 0xff1a: // ：
-      case 0x29: // )
-      case 0xff09: // ）
-      case 0x3015: // 〕
-      case 0x3011: // 】
-      case 0x5d: // ]
-      case 0x7275: // 牵
-      case 0x727d: // 牽
-      case 0x8d1f: // 负
-      case 0x8ca0: // 負
-      case 0x627f: // 承
-        return true;
-    }
-  }
-  return false;
 }

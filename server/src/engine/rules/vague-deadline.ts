@@ -31,13 +31,8 @@ export const rule: SectionRule = {
     for (const measure of context.measures) {
       // A measure with a readable deadline field may still say 逐步 in its prose: only the
       // deadline field and the prose of measures without a deadline are checked.
-      const field = measure.deadline && measure.deadline.source !== 'text' ? measure.deadline.valueSpan : null;
-      if (measure.deadline && measure.deadlineValue) {
-        if (field) reportVague(context, measure, field);
-        continue;
-      }
-      for (const region of measure.prose) reportVague(context, measure, region);
-      if (field) reportVague(context, measure, field);
+      if (!(measure.deadline && measure.deadlineValue)) for (const region of measure.prose) reportVague(context, measure, region);
+      if (measure.deadline && measure.deadline.source !== 'text') reportVague(context, measure, measure.deadline.valueSpan);
     }
   },
 };
