@@ -10,6 +10,7 @@ import type { LintResult } from '../../server/src/engine';
 import { builtinSchema } from '../../server/src/engine/schema';
 import { diffTexts, resplitSections, splitSections } from '../../server/src/engine/parse/sections';
 import { prng } from '../../bench/generate';
+import { PieceText, type Replacement } from '../../server/src/engine/text-source';
 
 const root = path.resolve(__dirname, '../..');
 const options = { schema: builtinSchema(), locale: 'en' as const, documentDate: '2020-07-01' };
@@ -70,14 +71,20 @@ function comparable(result: LintResult) {
   };
 }
 
-function edit(text: string, random: () => number): string {
+/** A random replacement of `text`: a cut of up to 12 characters, or one of PIECES inserted (or put in place of a cut). */
+function replacement(text: string, random: () => number): Replacement {
   const at = Math.floor(random() * (text.length + 1));
-  if (random() < 0.35 && text.length > 0) {
-    const length = 1 + Math.floor(random() * 12);
-    return text.slice(0, at) + text.slice(Math.min(text.length, at + length));
-  }
-  const piece = PIECES[Math.floor(random() * PIECES.length)];
-  return text.slice(0, at) + piece + text.slice(at);
+  const cut = random() < 0.35 && text.length > 0 ? 1 + Math.floor(random() * 12) : 0;
+  const insert = cut === 0 || random() < 0.3 ? PIECES[Math.floor(random() * PIECES.length)] : '';
+  return { start: at, end: Math.min(text.length, at + cut), text: insert };
+}
+
+function applied(text: string, { start, end, text: insert }: Replacement): string {
+  return text.slice(0, start) + insert + text.slice(end);
+}
+
+function edit(text: string, random: () => number): string {
+  return applied(text, replacement(text, random));
 }
 
 describe('incremental linting', () => {
@@ -139,6 +146,49 @@ describe('incremental linting', () => {
         for (let line = 0; line < fresh.lineCount; line++) assert.equal(lines.lineStart(line), fresh.lineStart(line), where);
       }
     });
+  });
+
+  drafts.forEach((file, fileIndex) => {
+    it(`lints edits given as replacements (no whole text) as a full re-lint of the text (${path.basename(file)})`, function () {
+      this.timeout(120_000);
+      const seed = 2000 + fileIndex;
+      const random = prng(seed);
+      let text = fs.readFileSync(file, 'utf8');
+      const incremental = new IncrementalLinter(options);
+      incremental.update(text);
+      for (let step = 0; step < 150; step++) {
+        // One to three replacements per version, each in the offsets of the text before it
+        // (as an editor sends them); now and then a whole text instead, as a client without
+        // the edit log (or a full sync) gives.
+        const edits: Replacement[] = [];
+        const count = random() < 0.1 ? 0 : 1 + Math.floor(random() * 3);
+        for (let index = 0; index < count; index++) {
+          const next = replacement(text, random);
+          edits.push(next);
+          text = applied(text, next);
+        }
+        const whole = random() < 0.1;
+        const result = whole ? incremental.update(text) : incremental.edit(edits);
+        const reference = new IncrementalLinter(options, false).update(text);
+        const where = `seed ${seed}, step ${step}, text:\n${JSON.stringify(text)}`;
+        assert.equal(String(result.text), text, where);
+        assert.equal(result.text instanceof PieceText, !whole, where);
+        if (step % 5 === 4 || step === 149) assert.deepEqual(comparable(result), comparable(reference), where);
+        else assert.deepEqual(result.diagnostics, reference.diagnostics, where);
+        const fresh = new LineIndex(text);
+        assert.equal(result.lines.lineCount, fresh.lineCount, where);
+        for (let line = 0; line < fresh.lineCount; line++) assert.equal(result.lines.lineStart(line), fresh.lineStart(line), where);
+      }
+    });
+  });
+
+  it('edits need a version to edit; offsets past the text are clamped to it', () => {
+    assert.throws(() => new IncrementalLinter(options).edit([{ start: 0, end: 0, text: 'x' }]), /update first/u);
+    const incremental = new IncrementalLinter(options);
+    incremental.update('# a\n');
+    const result = incremental.edit([{ start: 99, end: 120, text: '\n## 公共卫生防护网\n' }]);
+    assert.equal(String(result.text), '# a\n\n## 公共卫生防护网\n');
+    assert.deepEqual(comparable(result), comparable(new IncrementalLinter(options, false).update('# a\n\n## 公共卫生防护网\n')));
   });
 
   it('finds the changed region and patches splits and lines at the edges (CR, LF, CRLF, start and end of text)', () => {

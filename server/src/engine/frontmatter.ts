@@ -6,12 +6,38 @@
 const FRONTMATTER = /^\ufeff?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/u;
 const SCHEMA_LINE = /^schema[ \t]*:[ \t]*(?:"([^"\r\n]*)"|'([^'\r\n]*)'|([^\s#][^#\r\n]*?))[ \t]*(?:#.*)?$/mu;
 
-/** The `schema:` value of the YAML frontmatter, or null when there is none. */
-export function frontmatterSchema(text: string): string | null {
-  if (!text.startsWith('---') && !text.startsWith('\ufeff---')) return null;
-  // Frontmatter is short; never scan a large document for its closing fence.
-  const head = text.slice(0, 64 * 1024);
+/** How much of a draft's start frontmatterSchema reads. */
+export const FRONTMATTER_HEAD = 64 * 1024;
+
+/** The first look at a draft's start: most frontmatter blocks close well inside it. */
+export const SHORT_HEAD = 8 * 1024;
+
+/**
+ * Where the frontmatter block (as frontmatterSchema reads it) ends in `head`, or -1 when it may
+ * end past the head (no match, or one that reaches its end). A match that ends before the
+ * head's end is the match in the whole text too: the regex tries closing fences in order and
+ * one ending inside the head read no character past it.
+ */
+export function frontmatterBlockEnd(head: string): number {
   const block = FRONTMATTER.exec(head);
+  return block && block[0].length < head.length ? block[0].length : -1;
+}
+
+/** Whether a text opens with a frontmatter fence (`---`, after a BOM if any): its first four characters are enough. */
+export function opensFrontmatter(start: string): boolean {
+  return start.startsWith('---') || start.startsWith('\ufeff---');
+}
+
+/**
+ * The `schema:` value of the YAML frontmatter, or null when there is none. Reads no more than
+ * FRONTMATTER_HEAD characters, of a string or anything sliced like one (a draft kept in pieces).
+ */
+export function frontmatterSchema(text: { slice(start: number, end: number): string }): string | null {
+  if (!opensFrontmatter(text.slice(0, 4))) return null;
+  // Frontmatter is short: read 8 K first, never more than FRONTMATTER_HEAD.
+  const short = text.slice(0, SHORT_HEAD);
+  const found = frontmatterBlockEnd(short);
+  const block = FRONTMATTER.exec(found > 0 ? short : text.slice(0, FRONTMATTER_HEAD));
   if (!block) return null;
   const line = SCHEMA_LINE.exec(block[1]);
   if (!line) return null;

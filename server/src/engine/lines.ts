@@ -1,8 +1,9 @@
 /** Offset <-> LSP position conversion. Lines end at \r\n, \n or \r, as in LSP. */
+import type { TextSource } from './text-source';
 import type { Position, Range, Span } from './types';
 
 /** Push the starts of the lines that begin after a line break in text[from, to) (a break may end past `to`). */
-function scanBreaks(text: string, from: number, to: number, starts: number[]): void {
+function scanBreaks(text: TextSource, from: number, to: number, starts: number[]): void {
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code === 10) starts.push(i + 1);
@@ -18,7 +19,7 @@ export class LineIndex {
   private readonly starts: Int32Array;
 
   constructor(
-    private readonly text: string,
+    private readonly text: TextSource,
     starts?: Int32Array,
   ) {
     if (starts) this.starts = starts;
@@ -35,7 +36,7 @@ export class LineIndex {
    * scanned, later ones shifted. Whether a line starts at q depends on the characters at
    * q - 2 .. q only (a \r\n pair is one break), so starts two past the edit are the old ones.
    */
-  static edited(before: LineIndex, text: string, change: { start: number; oldEnd: number; newEnd: number }): LineIndex {
+  static edited(before: LineIndex, text: TextSource, change: { start: number; oldEnd: number; newEnd: number }): LineIndex {
     const old = before.starts;
     // Old starts before the edit: a binary search (the first start >= change.start), kept as they are.
     let low = 0;

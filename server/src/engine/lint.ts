@@ -16,7 +16,8 @@
 import type { LintDiagnostic, Locale, Measure, PolicyModel, SeveritySetting } from './types';
 import type { PolicySchema } from './schema';
 import { RULES } from './rules';
-import { assembleModel, diffTexts, resplitSections, splitSections, type NetLists } from './parse/sections';
+import { assembleModel, diffTexts, resplitSections, splitSections, type NetLists, type TextChange } from './parse/sections';
+import { PieceText, type Replacement, type TextSource } from './text-source';
 import { LineIndex } from './lines';
 import { chooseSchema, type SchemaChoice } from './schema/select';
 import { applyDirectives, groupBySection, withRanges, compareDiagnostics, type DiagnosticGroup } from './linter/groups';
@@ -45,6 +46,8 @@ export interface LintOptions {
 }
 
 export interface LintResult {
+  /** The version's text: the string linted, or after `IncrementalLinter.edit` its pieces. */
+  text: TextSource;
   model: PolicyModel;
   /** The schema this draft was checked against, and why. */
   schema: SchemaChoice;
@@ -99,7 +102,33 @@ export class IncrementalLinter {
     this.effective = options;
   }
 
+  /** Lint a version given whole: compared with the last one, only what changed is parsed again. */
   update(text: string): LintResult {
+    return this.run(text, this.previous ? diffTexts(this.previous.text, text) : null);
+  }
+
+  /**
+   * Lint the last version with `edits` applied, in order, each in the offsets of the text
+   * before it (as an editor sends them; offsets are clamped to the text). The new version is
+   * never built as one string: it is the sections' own texts, with one new piece per edit
+   * (text-source.ts). `update()` first: there must be a version to edit.
+   */
+  edit(edits: readonly Replacement[]): LintResult {
+    const previous = this.previous;
+    if (!previous) throw new Error('IncrementalLinter.edit: no version to edit (call update first)');
+    let text = previous.text instanceof PieceText ? previous.text : PieceText.of(previous.entries.map((entry) => entry.source));
+    // No edit: the same text, changed nowhere (what diffTexts says of equal texts).
+    let change: TextChange = { start: text.length, oldEnd: text.length, newEnd: text.length };
+    edits.forEach((edit, index) => {
+      const start = Math.max(0, Math.min(edit.start, text.length));
+      const end = Math.max(start, Math.min(edit.end, text.length));
+      text = text.edited({ start, end, text: edit.text });
+      change = index === 0 ? { start, oldEnd: end, newEnd: start + edit.text.length } : coveringChange(change, start, end, edit.text.length);
+    });
+    return this.run(text, change);
+  }
+
+  private run(text: TextSource, change: TextChange | null): LintResult {
     const choice = chooseSchema(text, this.options.schema, this.options.schemaFrom ?? 'config');
     if (choice.schema !== this.choice?.schema) {
       // Another schema reads every section differently: nothing cached can be reused.
@@ -109,26 +138,37 @@ export class IncrementalLinter {
     }
     this.choice = choice;
     const options = this.effective;
-    const previous = this.previous;
-    const change = previous ? diffTexts(previous.text, text) : null;
-    const starts = !this.split ? [0] : previous && change ? resplitSections(text, previous.starts, change) : splitSections(text);
-    const lines = previous && change ? LineIndex.edited(previous.lines, text, change) : new LineIndex(text);
-    const { entries, documentDate } = sectionEntries(text, starts, previous && change && this.split ? { version: previous, change } : null, options);
-    this.previous = { text, starts, lines, entries };
+    const previous = this.previous && change ? { version: this.previous, change } : null;
+    const starts = !this.split ? [0] : previous ? resplitSections(text, previous.version.starts, previous.change) : splitSections(text);
+    const { entries, documentDate } = sectionEntries(text, starts, previous && this.split ? previous : null, options);
+    // An edited text is read from then on as the pieces its sections were parsed from: each read stays in one piece.
+    const version = text instanceof PieceText ? PieceText.of(entries.map((entry) => entry.source)) : text;
+    const lines = previous ? LineIndex.edited(previous.version.lines, version, previous.change) : new LineIndex(version);
+    this.previous = { text: version, starts, lines, entries };
     this.settled = false;
 
-    this.scriptSample = scriptOfEntries(text, entries, this.scriptSample);
+    this.scriptSample = scriptOfEntries(version, entries, this.scriptSample);
     const fragments = entries.map((entry) => entry.fragment);
-    const { model, outline } = assembleModel(fragments, text, this.scriptSample.script, this.settle, this.netLists);
-    const eol = detectEol(text);
-    const run = { text, lines: () => lines, documentDate, script: model.script, eol };
+    const { model, outline } = assembleModel(fragments, version, this.scriptSample.script, this.settle, this.netLists);
+    const eol = detectEol(version);
+    const run = { text: version, lines: () => lines, documentDate, script: model.script, eol };
     refreshSectionDiagnostics(entries, `${this.settingsKey}\u0000${model.script}\u0000${eol}\u0000${documentDate ?? ''}`, run, options, this.reported);
     // Document rules read the outline; `measures` puts every section in place first.
     const measures = (): Measure[] => [...model.nets.flatMap((net) => net.measures), ...model.orphanMeasures];
     const documentDiagnostics = runDocumentRules({ ...run, measures }, outline, options, this.reported).sort(compareDiagnostics);
     const groups = applyDirectives(groupBySection(entries, starts, documentDiagnostics), outline, lines);
-    return new LazyResult(model, lines, groups, choice, documentDate);
+    return new LazyResult(version, model, lines, groups, choice, documentDate);
   }
+}
+
+/**
+ * The change covering `change` and then [start, end) of the text after it replaced by
+ * `length` characters: from the earlier start to the later end (the text between the two
+ * changes is the old text, shifted).
+ */
+function coveringChange(change: TextChange, start: number, end: number, length: number): TextChange {
+  const high = Math.max(change.newEnd, end);
+  return { start: Math.min(change.start, start), oldEnd: change.oldEnd + (high - change.newEnd), newEnd: high + length - (end - start) };
 }
 
 /**
@@ -141,6 +181,7 @@ class LazyResult implements LintResult {
   private built: LintDiagnostic[] | null = null;
 
   constructor(
+    readonly text: TextSource,
     readonly model: PolicyModel,
     readonly lines: LineIndex,
     readonly groups: DiagnosticGroup[],
@@ -163,7 +204,7 @@ export function lint(text: string, options: LintOptions): LintResult {
   // Plain data (a worker posts it): the model's lists and the diagnostics are built now.
   const { meta, nets, orphanMeasures, unknownNets, script, comments, codeSpans, textSpans } = result.model;
   const model: PolicyModel = { meta, nets, orphanMeasures, unknownNets, script, comments, codeSpans, textSpans };
-  return { model, schema: result.schema, documentDate: result.documentDate, lines: result.lines, groups: result.groups, diagnostics: result.diagnostics };
+  return { text, model, schema: result.schema, documentDate: result.documentDate, lines: result.lines, groups: result.groups, diagnostics: result.diagnostics };
 }
 
 /**

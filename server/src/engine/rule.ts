@@ -4,6 +4,7 @@
  * stamps rule id, severity and locale on every report, so a rule only says where and what.
  */
 import type { LineIndex } from './lines';
+import type { TextSource } from './text-source';
 import type { PolicySchema } from './schema';
 import type { DocumentMeta, Fix, Locale, Measure, PolicyOutline, Script, Severity, Span } from './types';
 
@@ -62,9 +63,9 @@ export interface RuleContext {
   /**
    * The text the spans of `measures` (and of a section rule's view) point into: the whole
    * draft, or for a section rule possibly its section alone, spans then counted from the
-   * section's start. Read it at those spans only.
+   * section's start. Read it at those spans only (a string, or the pieces of a large draft).
    */
-  readonly text: string;
+  readonly text: TextSource;
   readonly schema: PolicySchema;
   readonly locale: Locale;
   readonly script: Script;

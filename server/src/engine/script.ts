@@ -8,6 +8,7 @@
  * simplified -> traditional): the full simplified -> traditional phrase dictionary is 1 MB
  * and cost over a second at every CLI start.
  */
+import type { TextSource } from './text-source';
 import type { Locale } from './types';
 import { CONVERTED_CHARACTERS, SIMPLIFIED_FORMS, TRADITIONAL_FORMS } from './script-tables.generated';
 import { ConverterFactory } from 'opencc-js/core';
@@ -170,7 +171,7 @@ export class ScriptCounter {
   // One pass over the code units (matching every Han character into an array, as this did,
   // was a visible share of a lint pass): Han characters (HAN's ranges), runs of two or more
   // Latin letters (/[A-Za-z]{2,}/), and the characters only one script uses.
-  add(text: string, from: number, to: number): void {
+  add(text: TextSource, from: number, to: number): void {
     for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
       if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
@@ -201,6 +202,16 @@ export class ScriptCounter {
 
 const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/u;
 
+/** How much of a draft's body (after its frontmatter) localeOfText reads. */
+export const LOCALE_SAMPLE = 4000;
+
+/** Where the frontmatter block localeOfText skips ends in `head` (0: none), or -1 when it may end past the head (no match, or one that reaches its end). */
+export function localeFrontmatterEnd(head: string): number {
+  if (!head.startsWith('---')) return 0;
+  const block = FRONTMATTER.exec(head);
+  return block && block[0].length < head.length ? block[0].length : -1;
+}
+
 /**
  * The language a draft is written in, for text that describes it (messages, hovers, lenses,
  * the status bar, the overview) when `locale` is auto: zh-CN, zh-TW or en from the script of
@@ -208,7 +219,7 @@ const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/u;
  * has too little text to tell (an empty new document).
  */
 export function localeOfText(text: string): Locale | null {
-  const sample = text.replace(FRONTMATTER, '').slice(0, 4000);
+  const sample = text.replace(FRONTMATTER, '').slice(0, LOCALE_SAMPLE);
   const han = sample.match(HAN)?.length ?? 0;
   const latinWords = sample.match(/[A-Za-z]{2,}/gu)?.length ?? 0;
   if (han < 4 && latinWords < 3) return null;

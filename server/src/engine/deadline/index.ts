@@ -16,6 +16,7 @@
  *   confident hits; every regex is anchored (sticky) with bounded quantifiers, so a scan
  *   is linear in the text length.
  */
+import type { TextSource } from '../text-source';
 import type { DeadlineValue } from '../types';
 import { at } from './lexicon';
 import { parseLimit } from './limits';
@@ -250,7 +251,7 @@ export function findDeadlines(text: string, options?: DeadlineOptions): FoundDea
 }
 
 /** Can text[start, end) hold a vague time word? A lookup per code unit, no copy: a rule asks before slicing. */
-export function mayHaveVagueTimeWord(text: string, start = 0, end = text.length): boolean {
+export function mayHaveVagueTimeWord(text: TextSource, start = 0, end = text.length): boolean {
   return mayMatch(text, (vagueStarts ??= startTable(VAGUE_FIRST)), start, end);
 }
 

@@ -3,6 +3,7 @@
  * regexes and word lists the grammar (grammar.ts) and the scanner (index.ts) read, compiled
  * once at module load.
  */
+import type { TextSource } from '../text-source';
 import { CN_SMALL, SP, YEAR4, sticky } from './lexicon';
 import { simplifyChars, traditionalUnitTable } from '../script';
 
@@ -73,7 +74,7 @@ export function startTable(first: string): Uint8Array {
 }
 
 /** Can a pattern with this start table (startTable) match in text[start, end)? One lookup per code unit, no copy. */
-export function mayMatch(text: string, table: Uint8Array, start = 0, end = text.length): boolean {
+export function mayMatch(text: TextSource, table: Uint8Array, start = 0, end = text.length): boolean {
   for (let index = start; index < end; index++) if (table[text.charCodeAt(index)] === 1) return true;
   return false;
 }

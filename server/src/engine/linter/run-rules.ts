@@ -7,6 +7,7 @@
 import type { DocumentMeta, Locale, Measure, PolicyModel, PolicyOutline, Severity } from '../types';
 import type { PolicySchema } from '../schema';
 import type { LineIndex } from '../lines';
+import { someBlock, type TextSource } from '../text-source';
 import type { LintOptions } from '../lint';
 import type { Fragment } from '../parse/model';
 import { netOutlines } from '../parse/sections';
@@ -26,7 +27,7 @@ const DOCUMENT_RULES = RULES.filter(isDocumentRule);
 
 /** What rules of either scope run with. */
 export interface RunInput {
-  text: string;
+  text: TextSource;
   /** The measures the rules look at; a function: document rules rarely need them, and a large draft has many. */
   measures: () => readonly Measure[];
   lines: () => LineIndex;
@@ -45,9 +46,15 @@ export function sectionView(fragment: Pick<Fragment, 'meta' | 'codeSpans' | 'tex
 const NO_META: DocumentMeta = Object.freeze({ title: null, date: null, schema: null, frontmatterSpan: null });
 
 /** The draft's line break, from its first one: fixes insert lines with it (CR-only files exist too). */
-export function detectEol(text: string): string {
-  const match = /\r\n?|\n/u.exec(text);
-  return match ? match[0] : '\n';
+export function detectEol(text: TextSource): string {
+  let eol = '\n';
+  // A PieceText's pieces start at line starts: a \r\n pair is never split between two.
+  someBlock(text, (block) => {
+    const match = /\r\n?|\n/u.exec(block);
+    if (match) eol = match[0];
+    return match !== null;
+  });
+  return eol;
 }
 
 /**
@@ -57,7 +64,7 @@ export function detectEol(text: string): string {
  */
 class SharedContext implements RuleContext {
   readonly pending: SectionDiagnostic[] = [];
-  readonly text: string;
+  readonly text: TextSource;
   readonly schema: PolicySchema;
   readonly locale: Locale;
   readonly script: PolicyModel['script'];

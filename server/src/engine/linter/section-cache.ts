@@ -11,6 +11,7 @@
  * something reads the model's measures or text spans (settleEntry), so edit after edit
  * costs the sections, not their spans.
  */
+import { detached, type TextSource } from '../text-source';
 import type { PolicyModel, Span } from '../types';
 import type { LineIndex } from '../lines';
 import type { LintOptions } from '../lint';
@@ -41,20 +42,10 @@ export interface CacheEntry {
 
 /** The previous version: its text, split, line index and entries (by section). */
 export interface Previous {
-  text: string;
+  text: TextSource;
   starts: number[];
   lines: LineIndex;
   entries: CacheEntry[];
-}
-
-/**
- * A copy of a slice of the draft. V8 slices (and the measure texts and field values sliced
- * from them) point into the whole string: a cached fragment would keep the whole text of
- * the version it was parsed in alive, one full copy of the draft per edited section.
- */
-function detached(slice: string): string {
-  // Concatenating makes a new string; slicing it flattens that (a copy of the slice only).
-  return slice.length < 16 ? slice : ` ${slice}`.slice(1);
 }
 
 function sameContext(a: SectionContext, b: SectionContext): boolean {
@@ -93,7 +84,7 @@ function reusable(previous: Previous, change: TextChange, cursor: { old: number 
  * `previous` where possible (see reusable), parsed otherwise. Also the document date the
  * sections after the first were parsed with (the first section's frontmatter wins).
  */
-export function sectionEntries(text: string, starts: readonly number[], previous: { version: Previous; change: TextChange } | null, options: LintOptions): { entries: CacheEntry[]; documentDate: string | null } {
+export function sectionEntries(text: TextSource, starts: readonly number[], previous: { version: Previous; change: TextChange } | null, options: LintOptions): { entries: CacheEntry[]; documentDate: string | null } {
   const entries: CacheEntry[] = [];
   let context = START_CONTEXT;
   let documentDate = options.documentDate ?? null;
@@ -104,7 +95,8 @@ export function sectionEntries(text: string, starts: readonly number[], previous
     const dateNow = index === 0 ? null : documentDate;
     let entry = previous ? reusable(previous.version, previous.change, cursor, start, end, index === 0, dateNow, context) : null;
     if (!entry) {
-      // Parsed at offset 0: placed below.
+      // Parsed at offset 0: placed below. A copy: V8 slices (and the measure texts and field values
+      // sliced from them) point into the whole string, which a cached fragment would keep alive.
       const source = detached(text.slice(start, end));
       const fragment = buildFragment(source, { schema: options.schema, documentDate, roster: options.roster }, context, index === 0);
       entry = { fragment, source, length: end - start, first: index === 0, date: dateNow, context, start: 0, bodyBase: 0, parts: headParts(fragment), diagnostics: null, diagnosticsKey: '' };
@@ -147,7 +139,7 @@ export interface ScriptSample {
  * The draft's script (scriptOf) from the first text spans of the sections, settling only
  * those sections. The same sections (same text) give the same script: `last` is reused then.
  */
-export function scriptOfEntries(text: string, entries: readonly CacheEntry[], last: ScriptSample | null): ScriptSample {
+export function scriptOfEntries(text: TextSource, entries: readonly CacheEntry[], last: ScriptSample | null): ScriptSample {
   const sampled: CacheEntry[] = [];
   let count = 0;
   for (const entry of entries) {

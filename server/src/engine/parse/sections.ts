@@ -12,6 +12,7 @@
  * offset through the lists of its spans, collected once: its head (headParts: what
  * document rules read) on every edit, the rest (moveBody) only when something reads it.
  */
+import type { TextSource } from '../text-source';
 import type { DocumentMeta, Field, Measure, NetLikeHeading, NetOutline, NetSection, PolicyModel, PolicyOutline, Span } from '../types';
 import type { Fragment } from './model';
 import { ScriptCounter } from '../script';
@@ -43,7 +44,7 @@ function isBlank(line: string): boolean {
 }
 
 /** Start offsets of the sections (the first is always 0). */
-export function splitSections(text: string): number[] {
+export function splitSections(text: TextSource): number[] {
   const starts = [0];
   scanSplits(text, 0, (offset) => {
     starts.push(offset);
@@ -57,7 +58,7 @@ export function splitSections(text: string): number[] {
  * front matter, fence or HTML block open, and a blank line before). `onSplit` returns true
  * to stop the scan.
  */
-function scanSplits(text: string, from: number, onSplit: (offset: number) => boolean): void {
+function scanSplits(text: TextSource, from: number, onSplit: (offset: number) => boolean): void {
   let offset = from;
   let lineNumber = from === 0 ? 0 : 1;
   let fence: string | null = null;
@@ -111,7 +112,7 @@ export interface TextChange {
 const CHUNK = 2048;
 
 /** The changed region between two texts (common prefix and suffix), comparing in chunks. */
-export function diffTexts(before: string, after: string): TextChange {
+export function diffTexts(before: TextSource, after: TextSource): TextChange {
   const max = Math.min(before.length, after.length);
   let start = 0;
   // Slices compare as memory (no copies); the last chunk is compared character by character.
@@ -129,7 +130,7 @@ export function diffTexts(before: string, after: string): TextChange {
  * the section holding the change, scanned from there until the scan splits where the old
  * text split (after the change), shifted after that. Equal to splitSections(text).
  */
-export function resplitSections(text: string, before: readonly number[], change: TextChange): number[] {
+export function resplitSections(text: TextSource, before: readonly number[], change: TextChange): number[] {
   // The last split strictly before the change: the text before it is unchanged, so the scan
   // state there is known (its heading line itself may have changed, so it is decided again).
   let low = 0;
@@ -278,7 +279,7 @@ function joinParts(key: NetSection, parts: Measure[][], lists: NetLists | undefi
  * long lists (text and code spans) are joined when first read: linting an edit of a large
  * draft does not need them.
  */
-export function assembleModel(fragments: Fragment[], text: string, script: PolicyModel['script'], settle: () => void = () => {}, lists?: NetLists): { model: PolicyModel; outline: PolicyOutline } {
+export function assembleModel(fragments: Fragment[], text: TextSource, script: PolicyModel['script'], settle: () => void = () => {}, lists?: NetLists): { model: PolicyModel; outline: PolicyOutline } {
   const nets: NetSection[] = [];
   const orphanMeasures: Measure[] = [];
   const unknownNets: NetLikeHeading[] = [];
@@ -396,7 +397,7 @@ function lazyAccessors(key: string): PropertyDescriptor {
 }
 
 /** The draft's script, from the first text blocks (fix templates use its labels). */
-export function scriptOf(text: string, textSpans: Span[]): 'hans' | 'hant' | 'en' {
+export function scriptOf(text: TextSource, textSpans: Span[]): 'hans' | 'hant' | 'en' {
   // The first 4,000 characters of the first 60 blocks (each at most 4,000), as if joined.
   const counter = new ScriptCounter();
   let length = 0;

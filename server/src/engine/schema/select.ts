@@ -9,6 +9,7 @@ import type { PolicySchema } from './index';
 import { builtinSchema, getBuiltinSchema, tasksSchema } from './index';
 import { frontmatterSchema } from '../frontmatter';
 import { matchNet } from '../parse/nets';
+import { someBlock, type TextSource } from '../text-source';
 
 /** Where the schema a draft was checked against came from (the JSON report and export say it). */
 export type SchemaFrom = 'cli' | 'frontmatter' | 'config' | 'auto';
@@ -36,7 +37,7 @@ export function namesANet(text: string, schema: PolicySchema): boolean {
  * command line, `from: 'cli'`); with `from: 'auto'` the config named none and the draft's
  * headings decide.
  */
-export function chooseSchema(text: string, configured: PolicySchema, from: 'cli' | 'config' | 'auto'): SchemaChoice {
+export function chooseSchema(text: TextSource, configured: PolicySchema, from: 'cli' | 'config' | 'auto'): SchemaChoice {
   if (from === 'cli') return { schema: configured, from };
   const named = frontmatterSchema(text);
   if (named !== null) {
@@ -46,5 +47,5 @@ export function chooseSchema(text: string, configured: PolicySchema, from: 'cli'
   }
   if (from === 'config') return { schema: configured, from };
   const fiveNets = builtinSchema();
-  return namesANet(text, fiveNets) ? { schema: fiveNets, from: 'auto' } : { schema: tasksSchema(), from: 'auto' };
+  return someBlock(text, (block) => namesANet(block, fiveNets)) ? { schema: fiveNets, from: 'auto' } : { schema: tasksSchema(), from: 'auto' };
 }
