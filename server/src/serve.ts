@@ -12,6 +12,7 @@ import {
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
+  type TextDocumentsConfiguration,
   type ClientCapabilities,
   type Connection,
   type InitializeParams,
@@ -61,6 +62,8 @@ export interface Platform {
   discovery(connection: Connection, log: ErrorLog, folders: readonly WorkspaceFolder[], editorLocale: Locale | null): Discovery;
   /** Catch what would otherwise be lost (a stray rejection) and hand it to `report`. */
   catchStrayErrors(report: (where: string, error: unknown) => void): void;
+  /** How open documents keep their text (default: vscode-languageserver-textdocument's TextDocument). */
+  documents?: TextDocumentsConfiguration<TextDocument>;
 }
 
 function serverCapabilities(pull: boolean): ServerCapabilities {
@@ -251,7 +254,7 @@ function registerRequests(connection: Connection, log: ErrorLog, features: () =>
 }
 
 export function serve(connection: Connection, platform: Platform): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(platform.documents ?? TextDocument);
   const log = new ErrorLog(connection);
   // The last line of defence: a stray rejection is an internal error to report, not a crash.
   platform.catchStrayErrors((where, error) => log.report(where, error));

@@ -7,7 +7,9 @@
 import type { Locale } from '../engine';
 import type { DraftScope } from '../engine/classify';
 import type { ResolvedConfig } from '../engine/config-model';
-import { localeOfText } from '../engine/script';
+import { LOCALE_SAMPLE, localeFrontmatterEnd, localeOfText } from '../engine/script';
+import { FRONTMATTER_HEAD, SHORT_HEAD, frontmatterBlockEnd, opensFrontmatter } from '../engine/frontmatter';
+import type { TextSource } from '../engine/text-source';
 import type { Settings } from './settings';
 
 export interface Classification {
@@ -38,7 +40,7 @@ export type IncludeFrom = DraftScope['includeFrom'];
 
 export interface DraftClassifier {
   /** Is this text (at this URI) a draft, with which config? Also used for files read from disk. */
-  classify(uri: string, text: string, settings: Settings): Classification;
+  classify(uri: string, text: TextSource, settings: Settings): Classification;
   /** Config files or settings changed: forget what was read. */
   invalidate(): void;
 }
@@ -58,10 +60,24 @@ export interface Found {
  * editor's language only when the draft cannot tell), and the size limit (the config's
  * `maxFileSize`, else the setting).
  */
-export function verdict(found: Found, text: string, settings: Settings, editorLocale: Locale | null): Classification {
+/**
+ * What classifying reads of a draft's start: its frontmatter, if it opens with one
+ * (frontmatterSchema reads no more than FRONTMATTER_HEAD), and the characters after it that
+ * tell its language (localeOfText). A bounded head, short when the frontmatter closes early
+ * for both readers: a draft read in place is never copied whole.
+ */
+export function headOf(text: TextSource): string {
+  if (!opensFrontmatter(text.slice(0, 4))) return text.slice(0, LOCALE_SAMPLE);
+  const short = text.slice(0, SHORT_HEAD + LOCALE_SAMPLE);
+  const ends = [frontmatterBlockEnd(short), localeFrontmatterEnd(short)];
+  if (ends.every((end) => end >= 0 && end <= SHORT_HEAD)) return short;
+  return text.slice(0, FRONTMATTER_HEAD + LOCALE_SAMPLE);
+}
+
+export function verdict(found: Found, text: TextSource, settings: Settings, editorLocale: Locale | null): Classification {
   const { resolved, folder } = found;
   const uiLocale = settings.locale ?? resolved.config.locale ?? editorLocale ?? 'zh-CN';
-  const locale = settings.locale ?? resolved.config.locale ?? localeOfText(text) ?? uiLocale;
+  const locale = settings.locale ?? resolved.config.locale ?? localeOfText(headOf(text)) ?? uiLocale;
   const result: Classification = { draft: false, resolved, folder, locale, uiLocale, tooLarge: null, notDraft: found.notTaken, includeFrom: found.includeFrom };
   if (found.notTaken) return result;
   const max = resolved.explicit.maxFileSize ?? settings.maxFileSize;
@@ -71,7 +87,18 @@ export function verdict(found: Found, text: string, settings: Settings, editorLo
   return { ...result, draft: true };
 }
 
-/** Bytes of `text` in UTF-8 (Buffer.byteLength where there is no Buffer: the browser). */
-function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).length;
+/** Bytes of `text` in UTF-8 (a lone surrogate is U+FFFD, three bytes, as TextEncoder writes it). */
+export function utf8Length(text: TextSource): number {
+  if (typeof text === 'string') return new TextEncoder().encode(text).length;
+  let bytes = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      index++;
+    } else bytes += 3;
+  }
+  return bytes;
 }

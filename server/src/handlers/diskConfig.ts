@@ -16,7 +16,8 @@ import { safeGlobMatcher } from '../engine/glob-match';
 import { IgnoreFiles, classifyDraft, draftScope, type DraftScope } from '../engine/classify';
 import { LocatedError, builtinSchemaIds } from '../engine/schema';
 import { frontmatterSchema } from '../engine/frontmatter';
-import { verdict, type Classification, type DraftClassifier } from './classification';
+import { headOf, verdict, type Classification, type DraftClassifier } from './classification';
+import type { TextSource } from '../engine/text-source';
 import type { ConfigProblems } from './configProblems';
 import type { Settings } from './settings';
 
@@ -60,7 +61,7 @@ export class DiskConfig implements DraftClassifier {
     return best;
   }
 
-  classify(uri: string, text: string, settings: Settings): Classification {
+  classify(uri: string, text: TextSource, settings: Settings): Classification {
     const file = uriToPath(uri);
     const folder = file ? this.folderOf(file) : (this.folders[0] ?? null);
     const resolved = file ? this.resolve(file, folder) : folder ? this.resolve(path.join(folder, 'untitled.md'), folder) : defaultResolvedConfig(process.cwd());
@@ -70,7 +71,7 @@ export class DiskConfig implements DraftClassifier {
     if (!settings.enable) return verdict({ ...found, notTaken: 'disabled' }, text, settings, this.editorLocale);
     if (file !== null && this.isExcluded(file, folder, settings)) return verdict({ ...found, notTaken: 'excluded' }, text, settings, this.editorLocale);
     const taken = file
-      ? classifyDraft({ file, scope, text, knownSchema, ignoreFiles: this.ignoreFilesOf(folder ?? resolved.dir) })
+      ? classifyDraft({ file, scope, text: headOf(text), knownSchema, ignoreFiles: this.ignoreFilesOf(folder ?? resolved.dir) })
       : ((named) => ({ draft: named !== null && knownSchema(named), reason: 'not-included' }))(frontmatterSchema(text));
     const notTaken = taken.draft ? null : taken.reason === 'not-included' ? 'not-included' : 'ignored';
     return verdict({ ...found, notTaken }, text, settings, this.editorLocale);

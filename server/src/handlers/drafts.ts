@@ -12,6 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalLinter, lintOptionsFor } from '../engine';
 import type { LintOptions, LintResult, Locale } from '../engine';
 import { effectiveGlossary, type ResolvedConfig } from '../engine/config-model';
+import { textOf, type Replacement, type TextSource } from '../engine/text-source';
 import type { GlossaryTerm, PolicySchema } from '../engine/schema';
 import { chooseSchema } from '../engine/schema/select';
 import type { Classification, DraftClassifier, IncludeFrom, NotDraftReason } from './classification';
@@ -22,7 +23,8 @@ import type { SizeNotices } from './sizeNotices';
 export interface Analysis {
   uri: string;
   version: number;
-  text: string;
+  /** The version's whole text (joined when first read, after an edit linted from the edit log). */
+  readonly text: string;
   result: LintResult;
   options: LintOptions;
   resolved: ResolvedConfig;
@@ -34,6 +36,38 @@ export interface Analysis {
   resultId: string;
   /** The fivenets.maxProblems setting when the result was made (null: the server's default). */
   maxProblems: number | null;
+}
+
+/**
+ * A document that says what changed since an earlier version and can be read in place
+ * (platform/buffer-document.ts, on Node): an edit is then linted without the whole new text.
+ */
+export interface EditedDocument extends TextSource {
+  editsSince(version: number): readonly Replacement[] | null;
+}
+
+function isEdited(document: TextDocument): document is TextDocument & EditedDocument {
+  return typeof (document as Partial<EditedDocument>).editsSince === 'function';
+}
+
+/** An Analysis whose whole text is joined only when a feature reads it. A class: see LazyResult in engine/lint.ts. */
+class DraftAnalysis implements Analysis {
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    readonly result: LintResult,
+    readonly options: LintOptions,
+    readonly resolved: ResolvedConfig,
+    readonly glossary: GlossaryTerm[],
+    readonly locale: Locale,
+    readonly documentDate: string | null,
+    readonly resultId: string,
+    readonly maxProblems: number | null,
+  ) {}
+
+  get text(): string {
+    return textOf(this.result.text);
+  }
 }
 
 /** What the status bar says of a document that is not a draft. */
@@ -140,8 +174,9 @@ export class Drafts {
     const uri = document.uri;
     const previous = this.states.get(uri);
     if (previous && previous.generation === this.generation && previous.version === document.version && previous.settings === settings) return previous.analysis;
-    const text = document.getText();
-    const classification = this.classifier.classify(uri, text, settings);
+    // Read in place where the store can: a large draft's new text is not built for an edit.
+    const source = isEdited(document) ? document : document.getText();
+    const classification = this.classifier.classify(uri, source, settings);
     const state: DocumentState = {
       generation: this.generation,
       version: document.version,
@@ -161,7 +196,9 @@ export class Drafts {
         state.linter = { engine: new IncrementalLinter(options), options, resolved: classification.resolved, bySchema: new Map() };
       }
       const { engine, bySchema } = state.linter;
-      const result = engine.update(text);
+      // What changed since the version the linter last saw, when the store kept it; else the whole text.
+      const edits = state.linter === previous?.linter && isEdited(document) ? document.editsSince(previous.version) : null;
+      const result = edits ? engine.edit(edits) : engine.update(document.getText());
       // The options with the schema this version was checked against (frontmatter or auto may choose another).
       const chosen = result.schema.schema;
       let options = chosen === state.linter.options.schema ? state.linter.options : bySchema.get(chosen);
@@ -169,19 +206,18 @@ export class Drafts {
         options = { ...state.linter.options, schema: chosen };
         bySchema.set(chosen, options);
       }
-      state.analysis = {
+      state.analysis = new DraftAnalysis(
         uri,
-        version: document.version,
-        text,
+        document.version,
         result,
         options,
-        resolved: classification.resolved,
-        glossary: this.glossaryOf(classification.resolved, chosen),
-        locale: classification.locale,
-        documentDate: result.documentDate,
-        resultId: `${this.generation}:${document.version}`,
-        maxProblems: settings.maxProblems,
-      };
+        classification.resolved,
+        this.glossaryOf(classification.resolved, chosen),
+        classification.locale,
+        result.documentDate,
+        `${this.generation}:${document.version}`,
+        settings.maxProblems,
+      );
     }
     this.states.set(uri, state);
     return state.analysis;

@@ -12,6 +12,7 @@ import { frontmatterSchema } from '../engine/frontmatter';
 import { safeGlobMatcher } from '../engine/glob-match';
 import { builtinSchemaIds } from '../engine/schema';
 import { verdict, type Classification, type DraftClassifier } from './classification';
+import type { TextSource } from '../engine/text-source';
 import type { Settings } from './settings';
 
 /** A folder URI without its trailing slash, so `${folder}/` prefixes what is inside it. */
@@ -47,7 +48,7 @@ export class SettingsConfig implements DraftClassifier {
     // Nothing read, nothing to forget: the settings come with each classify.
   }
 
-  classify(uri: string, text: string, settings: Settings): Classification {
+  classify(uri: string, text: TextSource, settings: Settings): Classification {
     const folder = this.folderOf(uri);
     const relative =
       folder === null

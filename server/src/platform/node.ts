@@ -8,6 +8,7 @@ import { DiskConfig, uriToPath } from '../handlers/diskConfig';
 import { OverviewFeature } from '../handlers/overview';
 import { WorkspaceDrafts } from '../handlers/workspaceDrafts';
 import type { Platform } from '../serve';
+import { bufferDocuments } from './buffer-document';
 
 function folderPaths(folders: readonly WorkspaceFolder[]): string[] {
   return folders.map((folder) => uriToPath(folder.uri)).filter((folder): folder is string => folder !== null);
@@ -33,6 +34,7 @@ export const nodePlatform: Platform = {
     process.on('unhandledRejection', (reason) => report('unhandled rejection', reason));
     process.on('uncaughtException', (error) => report('uncaught exception', error));
   },
+  documents: bufferDocuments,
 };
 
 /**
