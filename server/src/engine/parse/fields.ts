@@ -243,10 +243,33 @@ const NO_LABELS: LabelHit[] = [];
 
 /** Does this line start with a field label (a field line such as `责任单位：市民政局`)? */
 export function startsWithLabel(line: string): boolean {
-  // A whole line in brackets counts too: （责任单位：市民政局） after a group of items.
-  const trimmed = line.replace(/^[\s*_]+/u, '').replace(/^[（(〔【[][\s]*/u, '');
-  const hit = findLabels(trimmed, 0, Math.min(trimmed.length, 40))[0];
-  return hit !== undefined && hit.start === 0;
+  // Past leading white space, * and _, and one opening bracket with the space after it: a whole
+  // line in brackets counts too (（责任单位：市民政局） after a group of items). Offsets, not
+  // trimmed copies: this runs for every item and line. (labelBefore reads before its start
+  // only for a Latin letter, which none of the skipped characters is.)
+  const length = line.length;
+  let start = 0;
+  while (start < length && isLeadOrSpace(line.charCodeAt(start))) start++;
+  if (start < length && isOpeningBracket(line.charCodeAt(start))) {
+    start++;
+    while (start < length && isJsSpace(line.charCodeAt(start))) start++;
+  }
+  const end = Math.min(length, start + 40);
+  for (let colon = nextColon(line, start, end); colon >= 0; colon = nextColon(line, colon + 1, end)) {
+    const hit = labelBefore(line, start, colon);
+    if (hit) return hit.start === start;
+  }
+  return false;
+}
+
+/** White space, * or _ (what may come before a label at a line's start). */
+function isLeadOrSpace(code: number): boolean {
+  return code === 0x2a || code === 0x5f || isJsSpace(code);
+}
+
+/** （ ( 〔 【 [ */
+function isOpeningBracket(code: number): boolean {
+  return code === 0xff08 || code === 0x28 || code === 0x3014 || code === 0x3010 || code === 0x5b;
 }
 
 const VERB_LEAD = /(?:^|[，,。；;（(〔、\s]|由)([\u4e00-\u9fffA-Za-z0-9、]{2,40}?)(?:牵头|牽頭)(?:负责|負責)?/gu;

@@ -51,28 +51,49 @@ function leadOwner(measure: Measure): { owner: Field | null; coOwners: readonly 
 }
 
 /**
- * Deadline values repeat across a draft (2020年12月底前…): parse each once. Results are
- * immutable. By document date, then value (no key string built per lookup).
+ * Results computed from a field's value and the document date, which drafts repeat across
+ * measures (完成时限：2020年12月底前, 指标：完成率100%): each computed once. Results are
+ * immutable. By document date, then value (no key string built per lookup); cleared past
+ * 10,000 values.
  */
-const deadlineCache = new Map<string, Map<string, ReturnType<typeof parseDeadline>>>();
-let deadlineCacheSize = 0;
+class DatedValueCache<T> {
+  private readonly byDate = new Map<string, Map<string, T>>();
+  private size = 0;
 
-function parseDeadlineCached(value: string, documentDate: string | null): ReturnType<typeof parseDeadline> {
-  if (deadlineCacheSize > 10_000) {
-    deadlineCache.clear();
-    deadlineCacheSize = 0;
+  constructor(private readonly compute: (value: string, documentDate: string | null) => T) {}
+
+  get(value: string, documentDate: string | null): T {
+    if (this.size > 10_000) {
+      this.byDate.clear();
+      this.size = 0;
+    }
+    const date = documentDate ?? '';
+    let byValue = this.byDate.get(date);
+    if (!byValue) this.byDate.set(date, (byValue = new Map<string, T>()));
+    let result = byValue.get(value);
+    if (result === undefined) {
+      result = this.compute(value, documentDate);
+      byValue.set(value, result);
+      this.size++;
+    }
+    return result;
   }
-  const date = documentDate ?? '';
-  let byValue = deadlineCache.get(date);
-  if (!byValue) deadlineCache.set(date, (byValue = new Map<string, ReturnType<typeof parseDeadline>>()));
-  let parsed = byValue.get(value);
-  if (!parsed) {
-    parsed = parseDeadline(value, { documentDate });
-    byValue.set(value, parsed);
-    deadlineCacheSize++;
-  }
-  return parsed;
 }
+
+const deadlineValues = new DatedValueCache((value, documentDate) => parseDeadline(value, { documentDate }));
+
+/**
+ * Does a metric field's value state a quantity (not counting dates: 2021年 is no target)? The
+ * dates are looked for only when the value holds a quantity at all (leaving them out can only
+ * remove one). Offsets are the value's own: the answer does not depend on where it stands.
+ */
+const metricValues = new DatedValueCache((raw, documentDate): boolean => {
+  const value = simplify(raw);
+  if (findQuantities(value, 0, NONE).length === 0) return false;
+  const deadlines: Span[] = [];
+  for (const found of findDeadlines(raw, { documentDate })) deadlines.push({ start: found.start, end: found.end });
+  return deadlines.length === 0 || findQuantities(value, 0, deadlines).length > 0;
+});
 
 export function finalizeMeasure(measure: Measure, prose: Span[], text: string, documentDate: string | null): void {
   measure.prose = prose;
@@ -109,7 +130,7 @@ export function finalizeMeasure(measure: Measure, prose: Span[], text: string, d
   if (deadlineField) {
     measure.deadline = deadlineField;
     // A template placeholder (【待填写】, TBD) is unfilled-placeholder's to report, not a bad date.
-    const parsed = isPlaceholder(deadlineField.value) ? null : parseDeadlineCached(deadlineField.value, documentDate);
+    const parsed = isPlaceholder(deadlineField.value) ? null : deadlineValues.get(deadlineField.value, documentDate);
     if (parsed?.ok) measure.deadlineValue = parsed.value;
     else if (parsed) measure.deadlineProblem = parsed.reason;
   } else if (firstDeadline !== null) {
@@ -131,18 +152,5 @@ export function finalizeMeasure(measure: Measure, prose: Span[], text: string, d
   measure.quantities = quantities.length > 0 ? quantities : NONE;
   // A metric is a stated quantity (a number, a percentage, a count or a quota) in the measure or
   // its metric field; 指标：全覆盖 or a KPI that names a deliverable without one is not measurable.
-  measure.hasMetric = quantities.length > 0 || (metricField !== null && metricHasQuantity(metricField, documentDate));
-}
-
-/**
- * Does a metric field state a quantity (not counting dates: 2021年 is no target)? The dates are
- * looked for only when the value holds a quantity at all (leaving them out can only remove one).
- */
-function metricHasQuantity(field: Field, documentDate: string | null): boolean {
-  const base = field.valueSpan.start;
-  const value = simplify(field.value);
-  if (findQuantities(value, base, NONE).length === 0) return false;
-  const deadlines: Span[] = [];
-  for (const found of findDeadlines(field.value, { documentDate })) deadlines.push({ start: found.start + base, end: found.end + base });
-  return deadlines.length === 0 || findQuantities(value, base, deadlines).length > 0;
+  measure.hasMetric = quantities.length > 0 || (metricField !== null && metricValues.get(metricField.value, documentDate));
 }
