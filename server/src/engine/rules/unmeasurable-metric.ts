@@ -6,6 +6,9 @@ import type { Span } from '../types';
 /** The vague targets of both languages, in the order they are looked for. */
 const VAGUE_METRIC_WORDS = [...VAGUE_METRICS, ...VAGUE_METRICS_EN];
 
+/** Any of them at all: one scan of a region that holds none (most prose) instead of one per word. */
+const ANY_VAGUE_METRIC = new RegExp(VAGUE_METRIC_WORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'u');
+
 export const rule: SectionRule = {
   meta: {
     id: 'unmeasurable-metric',
@@ -36,6 +39,7 @@ export const rule: SectionRule = {
         const raw = context.text.slice(region.start, region.end);
         const lower = raw.toLowerCase();
         const simplified = lower.length === raw.length ? simplify(lower) : simplify(raw);
+        if (!ANY_VAGUE_METRIC.test(simplified)) continue;
         const taken: Span[] = [];
         for (const word of VAGUE_METRIC_WORDS) {
           let index = simplified.indexOf(word);
