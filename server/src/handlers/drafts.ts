@@ -198,7 +198,14 @@ export class Drafts {
       const { engine, bySchema } = state.linter;
       // What changed since the version the linter last saw, when the store kept it; else the whole text.
       const edits = state.linter === previous?.linter && isEdited(document) ? document.editsSince(previous.version) : null;
-      const result = edits ? engine.edit(edits) : engine.update(document.getText());
+      let result: LintResult;
+      try {
+        result = edits ? engine.edit(edits) : engine.update(document.getText());
+      } catch (error) {
+        // The linter may have taken this version in part: the next one starts afresh from the whole text.
+        this.states.delete(uri);
+        throw error;
+      }
       // The options with the schema this version was checked against (frontmatter or auto may choose another).
       const chosen = result.schema.schema;
       let options = chosen === state.linter.options.schema ? state.linter.options : bySchema.get(chosen);
