@@ -14,7 +14,7 @@ import { lintFromCache } from '../../server/src/cli/fast';
 import { LintCache, hashDraftBytes, hashText } from '../../server/src/cli/cache';
 import { CONFIG_NAMES, ConfigLocator } from '../../server/src/cli/config-files';
 import { FileReport, formatJson } from '../../server/src/cli/formatters/json';
-import { chunksToText } from '../../server/src/cli/output';
+import { FileSlice, SLICE_CHANGED, chunksToText, writeChunks } from '../../server/src/cli/output';
 import { summarize, type FileResult } from '../../server/src/cli/formatters/types';
 import { CONFIG_NAMES as ENGINE_CONFIG_NAMES, findConfigFile } from '../../server/src/engine/config';
 import { decodeDraft } from '../../server/src/cli/io';
@@ -269,5 +269,33 @@ describe('cli: the cache file', () => {
     assert.deepEqual(third.get('/c.md', h3, o1)?.counts, { errors: 0, warnings: 2, infos: 0 });
     assert.equal(third.get('/a.md', h1, o2), null, 'other options miss');
     third.close();
+  });
+
+  it('copies a checked payload from the file again, held to the digest of the checked bytes', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fivenets-cache-'));
+    const file = path.join(dir, 'cache');
+    const [hash, options] = ['1', 'a'].map((digit) => digit.repeat(64));
+    const payload = JSON.stringify([{ rule: 'missing-owner', severity: 'error', message: 'mmmm', line: 1, column: 1, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, fix: null }]);
+    const writer = new LintCache(file);
+    writer.set('/a.md', hash, options, payload, { errors: 1, warnings: 0, infos: 0 });
+    assert.equal(writer.save(['/a.md']), null);
+    writer.close();
+
+    const cache = new LintCache(file);
+    const hit = cache.get('/a.md', hash, options);
+    // Not the bytes: a slice of the file, read again when the report is written.
+    assert.ok(hit?.json instanceof FileSlice && hit.json.sha256 !== null);
+    assert.equal(chunksToText([hit.json]), payload);
+    // The same file (inode) written to after the check: the copy refuses the changed bytes.
+    const text = fs.readFileSync(file);
+    const at = text.lastIndexOf(Buffer.from('mmmm'));
+    const handle = fs.openSync(file, 'r+');
+    fs.writeSync(handle, Buffer.from('nnnn'), 0, 4, at);
+    fs.closeSync(handle);
+    assert.throws(() => chunksToText([hit.json]), new RegExp(SLICE_CHANGED, 'u'));
+    const written: Uint8Array[] = [];
+    assert.throws(() => writeChunks(['{"files":', hit.json, '}'], (bytes) => written.push(Buffer.from(bytes))), new RegExp(SLICE_CHANGED, 'u'));
+    assert.ok(!Buffer.concat(written).includes('nnnn'), 'no changed byte is written');
+    cache.close();
   });
 });

@@ -4,19 +4,29 @@
  * cache file this way instead of decoding, re-serializing and re-encoding it, and touches
  * little fresh memory (page faults dominate large allocations on small CI machines).
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 
-/** A byte range of an open file. */
+/** Why a slice cannot be copied: its bytes are not the ones that were checked. */
+export const SLICE_CHANGED = 'the cache file changed while this run read it: run again';
+
+/**
+ * A byte range of an open file. With `sha256` (hex), the bytes were checked when that digest
+ * was taken: every read of them is held to it, so what is copied is what was checked even if
+ * the file is written to in between (a cache file is not trusted: see cli/cache.ts).
+ */
 export class FileSlice {
   constructor(
     readonly fd: number,
     readonly position: number,
     readonly length: number,
+    readonly sha256: string | null = null,
   ) {}
 
   read(): Buffer {
     const bytes = Buffer.allocUnsafe(this.length);
     readFully(this.fd, bytes, 0, this.length, this.position);
+    if (this.sha256 !== null && createHash('sha256').update(bytes).digest('hex') !== this.sha256) throw new Error(SLICE_CHANGED);
     return bytes;
   }
 }
@@ -63,13 +73,17 @@ export function writeChunks(chunks: readonly Chunk[], sink: Sink): void {
       }
       used += buffer.write(chunk, used, 'utf8');
     } else if (chunk instanceof FileSlice) {
+      const hash = chunk.sha256 === null ? null : createHash('sha256');
       for (let done = 0; done < chunk.length;) {
         if (used === BUFFER_SIZE) flush();
         const length = Math.min(chunk.length - done, BUFFER_SIZE - used);
         readFully(chunk.fd, buffer, used, length, chunk.position + done);
+        hash?.update(buffer.subarray(used, used + length));
         used += length;
         done += length;
       }
+      // Checked before the bytes leave the buffer, so a changed slice is never written whole.
+      if (hash && hash.digest('hex') !== chunk.sha256) throw new Error(SLICE_CHANGED);
     } else if (chunk.byteLength > BUFFER_SIZE - used) {
       flush();
       sink(chunk);
