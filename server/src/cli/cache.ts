@@ -35,7 +35,7 @@ import { VERSION } from '../version';
 import { checkJsonDiagnostics } from './formatters/json';
 import type { Counts, ReportedSchema, RuleSummary } from './formatters/types';
 import { isTrackedByGit } from './git-index';
-import { FileSlice, fdSink, writeChunks, type Chunk } from './output';
+import { FileSlice, fdSink, readFully, writeChunks, type Chunk } from './output';
 import { createTemporaryBeside } from './safe-write';
 
 /** A config or schema file is at most this large (schema/located.ts MAX_DATA_FILE_SIZE). */
@@ -54,11 +54,10 @@ export function hashText(text: string): string {
 /** The same hash from a draft's bytes: its UTF-8 text, without the BOM the text drops. */
 export function hashDraftBytes(bytes: Uint8Array): string {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const text = bom ? bytes.subarray(3) : bytes;
-  return oneShotHash ? oneShotHash('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex');
+  return sha256Hex(bom ? bytes.subarray(3) : bytes);
 }
 
-/** SHA-256 (hex) of a payload's bytes. */
+/** SHA-256 (hex) of bytes (a draft's, a checked payload's). */
 function sha256Hex(bytes: Uint8Array): string {
   return oneShotHash ? oneShotHash('sha256', bytes, 'hex') : createHash('sha256').update(bytes).digest('hex');
 }
@@ -220,11 +219,7 @@ export class LintCache {
   /** A slice's bytes in a buffer reused from one entry to the next (valid until the next read). */
   private readSlice(slice: FileSlice): Uint8Array {
     if (this.scratch.length < slice.length) this.scratch = Buffer.allocUnsafe(Math.max(slice.length, this.scratch.length * 2));
-    for (let done = 0; done < slice.length;) {
-      const read = fs.readSync(slice.fd, this.scratch, done, slice.length - done, slice.position + done);
-      if (read === 0) throw new Error('the cache file is shorter than its index says');
-      done += read;
-    }
+    readFully(slice.fd, this.scratch, 0, slice.length, slice.position);
     return this.scratch.subarray(0, slice.length);
   }
 

@@ -39,7 +39,8 @@ export function chunkText(chunk: Chunk): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
-function readFully(fd: number, target: Uint8Array, offset: number, length: number, position: number): void {
+/** Read `length` bytes at `position` into `target`, however many reads it takes. */
+export function readFully(fd: number, target: Uint8Array, offset: number, length: number, position: number): void {
   let done = 0;
   while (done < length) {
     const read = fs.readSync(fd, target, offset + done, length - done, position + done);

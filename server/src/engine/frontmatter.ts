@@ -13,14 +13,19 @@ export const FRONTMATTER_HEAD = 64 * 1024;
 export const SHORT_HEAD = 8 * 1024;
 
 /**
- * Where the frontmatter block (as frontmatterSchema reads it) ends in `head`, or -1 when it may
- * end past the head (no match, or one that reaches its end). A match that ends before the
- * head's end is the match in the whole text too: the regex tries closing fences in order and
- * one ending inside the head read no character past it.
+ * Where a block `pattern` matches at the start of `head` ends, or -1 when it may end past the
+ * head (no match, or one that reaches its end). A match that ends before the head's end is the
+ * match in the whole text too: a frontmatter pattern tries closing fences in order, and one
+ * ending inside the head read no character past it.
  */
-export function frontmatterBlockEnd(head: string): number {
-  const block = FRONTMATTER.exec(head);
+export function blockEndWithin(pattern: RegExp, head: string): number {
+  const block = pattern.exec(head);
   return block && block[0].length < head.length ? block[0].length : -1;
+}
+
+/** Where the frontmatter block (as frontmatterSchema reads it) ends in `head` (blockEndWithin). */
+export function frontmatterBlockEnd(head: string): number {
+  return blockEndWithin(FRONTMATTER, head);
 }
 
 /** Whether a text opens with a frontmatter fence (`---`, after a BOM if any): its first four characters are enough. */

@@ -229,8 +229,8 @@ export function isSingleUnit(value: string): boolean {
   return true;
 }
 
-/** The brackets unitSpans does not split inside: ( （ 〔 [ 【 and their closing ones. */
-function isOpenBracket(code: number): boolean {
+/** The opening brackets of field brackets and unit lists: ( （ 〔 [ 【 (unitSpans does not split inside a pair). */
+export function isOpenBracket(code: number): boolean {
   return code === 0x28 || code === 0xff08 || code === 0x3014 || code === 0x5b || code === 0x3010;
 }
 

@@ -8,6 +8,7 @@
  * simplified -> traditional): the full simplified -> traditional phrase dictionary is 1 MB
  * and cost over a second at every CLI start.
  */
+import { blockEndWithin } from './frontmatter';
 import type { TextSource } from './text-source';
 import type { Locale } from './types';
 import { CONVERTED_CHARACTERS, SIMPLIFIED_FORMS, TRADITIONAL_FORMS } from './script-tables.generated';
@@ -207,9 +208,7 @@ export const LOCALE_SAMPLE = 4000;
 
 /** Where the frontmatter block localeOfText skips ends in `head` (0: none), or -1 when it may end past the head (no match, or one that reaches its end). */
 export function localeFrontmatterEnd(head: string): number {
-  if (!head.startsWith('---')) return 0;
-  const block = FRONTMATTER.exec(head);
-  return block && block[0].length < head.length ? block[0].length : -1;
+  return head.startsWith('---') ? blockEndWithin(FRONTMATTER, head) : 0;
 }
 
 /**

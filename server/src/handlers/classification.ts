@@ -55,12 +55,6 @@ export interface Found {
 }
 
 /**
- * The verdict on what a classifier found: the locales (one language rule: what describes
- * the draft follows the setting, the config, then the draft's own language and script; the
- * editor's language only when the draft cannot tell), and the size limit (the config's
- * `maxFileSize`, else the setting).
- */
-/**
  * What classifying reads of a draft's start: its frontmatter, if it opens with one
  * (frontmatterSchema reads no more than FRONTMATTER_HEAD), and the characters after it that
  * tell its language (localeOfText). A bounded head, short when the frontmatter closes early
@@ -74,6 +68,12 @@ export function headOf(text: TextSource): string {
   return text.slice(0, FRONTMATTER_HEAD + LOCALE_SAMPLE);
 }
 
+/**
+ * The verdict on what a classifier found: the locales (one language rule: what describes
+ * the draft follows the setting, the config, then the draft's own language and script; the
+ * editor's language only when the draft cannot tell), and the size limit (the config's
+ * `maxFileSize`, else the setting).
+ */
 export function verdict(found: Found, text: TextSource, settings: Settings, editorLocale: Locale | null): Classification {
   const { resolved, folder } = found;
   const uiLocale = settings.locale ?? resolved.config.locale ?? editorLocale ?? 'zh-CN';

@@ -7,7 +7,7 @@
  * knows these Chinese plan conventions; the scans are linear regex passes.
  */
 import type { Field, Span } from '../types';
-import { isJsSpace, isStrongOrSpace, isValueEndPunctuation, kindOfLabel, labelBefore, looksLikeUnit, unitSpans } from '../labels';
+import { isJsSpace, isOpenBracket, isStrongOrSpace, isValueEndPunctuation, kindOfLabel, labelBefore, looksLikeUnit, unitSpans } from '../labels';
 
 export interface Bracket {
   open: number;
@@ -250,7 +250,7 @@ export function startsWithLabel(line: string): boolean {
   const length = line.length;
   let start = 0;
   while (start < length && isLeadOrSpace(line.charCodeAt(start))) start++;
-  if (start < length && isOpeningBracket(line.charCodeAt(start))) {
+  if (start < length && isOpenBracket(line.charCodeAt(start))) {
     start++;
     while (start < length && isJsSpace(line.charCodeAt(start))) start++;
   }
@@ -265,11 +265,6 @@ export function startsWithLabel(line: string): boolean {
 /** White space, * or _ (what may come before a label at a line's start). */
 function isLeadOrSpace(code: number): boolean {
   return code === 0x2a || code === 0x5f || isJsSpace(code);
-}
-
-/** （ ( 〔 【 [ */
-function isOpeningBracket(code: number): boolean {
-  return code === 0xff08 || code === 0x28 || code === 0x3014 || code === 0x3010 || code === 0x5b;
 }
 
 const VERB_LEAD = /(?:^|[，,。；;（(〔、\s]|由)([\u4e00-\u9fffA-Za-z0-9、]{2,40}?)(?:牵头|牽頭)(?:负责|負責)?/gu;

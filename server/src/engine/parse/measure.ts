@@ -90,8 +90,7 @@ const deadlineValues = new DatedValueCache((value, documentDate) => parseDeadlin
 const metricValues = new DatedValueCache((raw, documentDate): boolean => {
   const value = simplify(raw);
   if (findQuantities(value, 0, NONE).length === 0) return false;
-  const deadlines: Span[] = [];
-  for (const found of findDeadlines(raw, { documentDate })) deadlines.push({ start: found.start, end: found.end });
+  const deadlines = findDeadlines(raw, { documentDate });
   return deadlines.length === 0 || findQuantities(value, 0, deadlines).length > 0;
 });
 
